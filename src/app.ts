@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import { App } from '@slack/bolt';
+import type { Redis } from 'ioredis';
+import type { DestinationStream } from 'pino';
+import type { Config } from './config.js';
+import { CredentialsDesk } from './flows/credentialsDesk.js';
+import { FlowEngine } from './flows/flowEngine.js';
+import { LinkingService } from './flows/linkingService.js';
+import { registerListeners } from './listeners/index.js';
+import { createLogger, type Logger } from './logger.js';
+import { boltLogger } from './slack/boltLogger.js';
+import { createSlackGateway } from './slack/gateway.js';
+import { ConnectionStore } from './store/connectionStore.js';
+import { FlowStore } from './store/flowStore.js';
+import { keyScheme } from './store/keys.js';
+import { OnceGuard } from './store/once.js';
+import { connectRedis } from './store/redis.js';
+import { createSealer } from './store/sealing.js';
+import { type Catalog, createCatalog } from './systems/catalog.js';
+import { createVendorHttp } from './vendors/http.js';
+
+export interface AppOptions {
+  /** Where logs go (stdout by default). */
+  logDestination?: DestinationStream;
+  /** Redis key prefix, so several deployments or test runs can share one Redis. */
+  keyPrefix?: string;
+  catalog?: Catalog;
+  now?: () => number;
+}
+
+export interface WintroApp {
+  app: App;
+  redis: Redis;
+  logger: Logger;
+  /** Starts listening; resolves with the HTTP port (HTTP mode) or undefined (Socket Mode without routes). */
+  start(): Promise<number | undefined>;
+  /** Stops taking requests, lets running checks finish (bounded), closes Redis. */
+  stop(): Promise<void>;
+}
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export async function createWintroApp(config: Config, options: AppOptions = {}): Promise<WintroApp> {
+  const logger = createLogger(config.logLevel, options.logDestination);
+  const now = options.now ?? Date.now;
+  const redis = await connectRedis(config.redisUrl, logger);
+  let encryptionKey = config.encryptionKey;
+  if (!encryptionKey) {
+    logger.warn(
+      'WINTRO_ENCRYPTION_KEY is not set: using a throwaway key. Stored connections cannot be read after a restart.',
+    );
+    encryptionKey = randomBytes(32);
+  }
+
+  const keys = keyScheme(options.keyPrefix);
+  const flows = new FlowStore(redis, keys, config.flowTtlSeconds);
+  const connections = new ConnectionStore(redis, keys, createSealer(encryptionKey));
+  const once = new OnceGuard(redis, keys);
+  const catalog = options.catalog ?? createCatalog();
+
+  const socketMode = Boolean(config.slack.appToken);
+  const app = new App({
+    token: config.slack.botToken,
+    ...(socketMode
+      ? { socketMode: true, appToken: config.slack.appToken }
+      : { signingSecret: config.slack.signingSecret as string }),
+    port: config.port,
+    logger: boltLogger(logger),
+    clientOptions: {
+      slackApiUrl: config.slack.apiUrl,
+      // A few quick retries, then the person is told; the SDK's default would retry for half an hour.
+      retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 },
+    },
+    customRoutes: [
+      {
+        path: '/healthz',
+        method: ['GET'],
+        handler: (_req, res) => {
+          redis
+            .ping()
+            .then(() => ({ status: 200, body: { ok: true, redis: 'up' } }))
+            .catch(() => ({ status: 503, body: { ok: false, redis: 'down' } }))
+            .then(({ status, body }) => {
+              res.writeHead(status, { 'content-type': 'application/json' });
+              res.end(JSON.stringify(body));
+            });
+        },
+      },
+    ],
+  });
+
+  const slack = createSlackGateway(app.client);
+  const engine = new FlowEngine({
+    flows,
+    catalog,
+    slack,
+    logger,
+    screenshotBaseUrl: config.screenshotBaseUrl,
+    now,
+  });
+  const desk = new CredentialsDesk({
+    flows,
+    connections,
+    once,
+    catalog,
+    slack,
+    engine,
+    verifyContext: { http: createVendorHttp({ timeoutMs: config.vendorTimeoutMs }), urls: config.vendors },
+    notifyChannel: config.notifyChannel,
+    logger,
+    now,
+  });
+  const service = new LinkingService({
+    flows,
+    connections,
+    once,
+    catalog,
+    slack,
+    engine,
+    desk,
+    logger,
+    flowTtlSeconds: config.flowTtlSeconds,
+    now,
+  });
+  registerListeners(app, { service, desk, once, slack, logger });
+  app.error(async (error) => {
+    logger.error({ error: error.message, code: error.code }, 'Unhandled error in a listener');
+  });
+
+  let stopped = false;
+  return {
+    app,
+    redis,
+    logger,
+    async start() {
+      if (socketMode) {
+        await app.start();
+        logger.info({ mode: 'socket', healthPort: config.port }, 'Wintro bot is running');
+        return config.port;
+      }
+      const server = (await app.start(config.port)) as Server;
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      logger.info({ mode: 'http', port }, 'Wintro bot is running');
+      return port;
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      logger.info('Shutting down: finishing running checks');
+      await app.stop().catch(() => undefined);
+      await desk.drain(SHUTDOWN_GRACE_MS);
+      await redis.quit().catch(() => redis.disconnect());
+      logger.info('Stopped');
+    },
+  };
+}

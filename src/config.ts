@@ -1,0 +1,154 @@
+import { z } from 'zod';
+
+const url = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .refine((value) => /^https?:\/\/[^\s/]+/i.test(value), 'must be an http(s) URL');
+
+const base64Key = z
+  .string()
+  .trim()
+  .refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32, {
+    message: 'must be 32 bytes encoded as base64 (generate one with: openssl rand -base64 32)',
+  });
+
+const seconds = (fallback: number) =>
+  z.coerce.number().int('must be a whole number of seconds').positive('must be above 0').default(fallback);
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+const envSchema = z
+  .object({
+    SLACK_BOT_TOKEN: z
+      .string({ error: 'is required (the bot token, xoxb-…)' })
+      .trim()
+      .regex(/^xoxb-/, 'must be a bot token starting with xoxb-'),
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_APP_TOKEN: optionalText.refine((value) => value === undefined || value.startsWith('xapp-'), {
+      message: 'must be an app-level token starting with xapp-',
+    }),
+    SLACK_API_URL: url('https://slack.com/api/'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    REDIS_URL: optionalText.refine((value) => value === undefined || /^rediss?:\/\//.test(value), {
+      message: 'must be a redis:// or rediss:// URL',
+    }),
+    WINTRO_ENCRYPTION_KEY: optionalText.pipe(base64Key.optional()),
+    WINTRO_NOTIFY_CHANNEL: optionalText.refine(
+      (value) => value === undefined || /^[CGD][A-Z0-9]{2,}$/.test(value),
+      {
+        message: 'must be a Slack channel id such as C0123ABCD (not a #name)',
+      },
+    ),
+    WINTRO_FLOW_TTL_SECONDS: seconds(14 * 24 * 3600),
+    WINTRO_SCREENSHOT_BASE_URL: optionalText.refine(
+      (value) => value === undefined || /^https:\/\/[^\s/]+/.test(value),
+      {
+        message: 'must be an https URL that Slack can fetch images from',
+      },
+    ),
+    VENDOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
+    GREENHOUSE_API_URL: url('https://harvest.greenhouse.io'),
+    GREENHOUSE_AUTH_URL: url('https://auth.greenhouse.io'),
+    PERSONIO_API_URL: url('https://api.personio.de'),
+    RECRUITEE_API_URL: url('https://api.recruitee.com'),
+    WORKABLE_API_URL: url('https://{subdomain}.workable.com').refine(
+      (value) => value.includes('{subdomain}'),
+      {
+        message: 'must contain {subdomain}',
+      },
+    ),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'is required in HTTP mode (set it, or set SLACK_APP_TOKEN for Socket Mode)',
+      });
+    }
+    if (env.REDIS_URL && !env.WINTRO_ENCRYPTION_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WINTRO_ENCRYPTION_KEY'],
+        message: 'is required when REDIS_URL is set (stored credentials must survive restarts)',
+      });
+    }
+  });
+
+export interface Config {
+  slack: {
+    botToken: string;
+    signingSecret?: string;
+    appToken?: string;
+    apiUrl: string;
+  };
+  port: number;
+  redisUrl?: string;
+  encryptionKey?: Buffer;
+  notifyChannel?: string;
+  screenshotBaseUrl?: string;
+  flowTtlSeconds: number;
+  vendorTimeoutMs: number;
+  vendors: {
+    greenhouseApiUrl: string;
+    greenhouseAuthUrl: string;
+    personioApiUrl: string;
+    recruiteeApiUrl: string;
+    workableApiUrl: string;
+  };
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const stripSlash = (value: string) => value.replace(/\/+$/, '');
+
+/** Reads the whole environment at once so an operator sees every problem in one message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const message =
+        issue.code === 'invalid_type' && env[name] === undefined ? 'is required' : issue.message;
+      return `${name} ${message}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  return {
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
+    },
+    port: e.PORT,
+    redisUrl: e.REDIS_URL,
+    encryptionKey: e.WINTRO_ENCRYPTION_KEY ? Buffer.from(e.WINTRO_ENCRYPTION_KEY, 'base64') : undefined,
+    notifyChannel: e.WINTRO_NOTIFY_CHANNEL,
+    screenshotBaseUrl: e.WINTRO_SCREENSHOT_BASE_URL,
+    flowTtlSeconds: e.WINTRO_FLOW_TTL_SECONDS,
+    vendorTimeoutMs: e.VENDOR_TIMEOUT_MS,
+    vendors: {
+      greenhouseApiUrl: stripSlash(e.GREENHOUSE_API_URL),
+      greenhouseAuthUrl: stripSlash(e.GREENHOUSE_AUTH_URL),
+      personioApiUrl: stripSlash(e.PERSONIO_API_URL),
+      recruiteeApiUrl: stripSlash(e.RECRUITEE_API_URL),
+      workableApiUrl: stripSlash(e.WORKABLE_API_URL),
+    },
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,123 @@
+import type { Catalog } from '../systems/catalog.js';
+
+export type LinkTarget = { type: 'system'; id: string } | { type: 'family'; id: string };
+
+export type WintroCommand =
+  | { kind: 'link'; target: LinkTarget }
+  | { kind: 'pick' }
+  | { kind: 'status' }
+  | { kind: 'cancel'; target?: LinkTarget }
+  | { kind: 'help' }
+  | { kind: 'unknown_system'; input: string; suggestion?: LinkTarget }
+  | { kind: 'unknown'; input: string; suggestion?: string };
+
+const SUBCOMMANDS = ['link', 'status', 'cancel', 'help'] as const;
+const MAX_INPUT = 200;
+
+/** Edit distance with transpositions, so "grenhouse" and "greenhosue" both find "greenhouse". */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const row = d[i] as number[];
+      const above = d[i - 1] as number[];
+      row[j] = Math.min(
+        (above[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (above[j - 1] as number) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+      }
+    }
+  }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
+function closest<T>(input: string, candidates: { word: string; value: T }[]): T | undefined {
+  let best: { distance: number; value: T } | undefined;
+  for (const { word, value } of candidates) {
+    const distance = editDistance(input, word);
+    const allowed = word.length <= 4 ? 1 : 2;
+    if (distance <= allowed && (!best || distance < best.distance)) best = { distance, value };
+  }
+  return best?.value;
+}
+
+function resolveTarget(words: string, catalog: Catalog): LinkTarget | undefined {
+  for (const system of catalog.systems) {
+    if (system.id === words || system.aliases.includes(words)) return { type: 'system', id: system.id };
+  }
+  for (const family of catalog.families) {
+    if (family.id === words || family.aliases.includes(words)) return { type: 'family', id: family.id };
+  }
+  return undefined;
+}
+
+function suggestTarget(words: string, catalog: Catalog): LinkTarget | undefined {
+  const candidates: { word: string; value: LinkTarget }[] = [
+    ...catalog.systems.flatMap((system) =>
+      [system.id, ...system.aliases].map((word) => ({
+        word,
+        value: { type: 'system', id: system.id } as LinkTarget,
+      })),
+    ),
+    ...catalog.families.flatMap((family) =>
+      [family.id, ...family.aliases].map((word) => ({
+        word,
+        value: { type: 'family', id: family.id } as LinkTarget,
+      })),
+    ),
+  ];
+  return closest(words, candidates) ?? closest(words.split(' ')[0] ?? '', candidates);
+}
+
+/** Turns the text after `/wintro` into a command. Never throws; anything unclear becomes help. */
+export function parseCommand(rawText: string, catalog: Catalog): WintroCommand {
+  const text = rawText.normalize('NFKC').slice(0, MAX_INPUT).toLowerCase().replace(/\s+/g, ' ').trim();
+  if (!text) return { kind: 'help' };
+  const [verb = '', ...restWords] = text.split(' ');
+  const rest = restWords.join(' ');
+
+  switch (verb) {
+    case 'help':
+    case '?':
+      return { kind: 'help' };
+    case 'status':
+      return { kind: 'status' };
+    case 'cancel':
+    case 'stop': {
+      if (!rest) return { kind: 'cancel' };
+      const target = resolveTarget(rest, catalog);
+      return target
+        ? { kind: 'cancel', target }
+        : { kind: 'unknown_system', input: rest, suggestion: suggestTarget(rest, catalog) };
+    }
+    case 'link':
+    case 'connect': {
+      if (!rest) return { kind: 'pick' };
+      const target = resolveTarget(rest, catalog);
+      return target
+        ? { kind: 'link', target }
+        : { kind: 'unknown_system', input: rest, suggestion: suggestTarget(rest, catalog) };
+    }
+  }
+
+  // "/wintro greenhouse" is a common shortcut for "/wintro link greenhouse".
+  const direct = resolveTarget(text, catalog);
+  if (direct) return { kind: 'link', target: direct };
+  const verbSuggestion = closest(
+    verb,
+    SUBCOMMANDS.map((word) => ({ word, value: word })),
+  );
+  if (verbSuggestion)
+    return { kind: 'unknown', input: text, suggestion: rest ? `${verbSuggestion} ${rest}` : verbSuggestion };
+  const target = suggestTarget(text, catalog);
+  if (target) return { kind: 'unknown_system', input: text, suggestion: target };
+  return { kind: 'unknown', input: text };
+}

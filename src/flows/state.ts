@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+export const PHASES = [
+  'choose_variant',
+  'prerequisites',
+  'guide',
+  'credentials',
+  'verifying',
+  'linked',
+  'cancelled',
+] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const TERMINAL_PHASES: ReadonlySet<Phase> = new Set(['linked', 'cancelled']);
+
+/** What the last verification said, kept so the DM and `/wintro status` can show it. Never secret. */
+export const outcomeSummarySchema = z.object({
+  code: z.string(),
+  title: z.string(),
+  detail: z.string(),
+  missing: z.array(z.string()).optional(),
+  /** The vendor asked us to wait: no new check before this time (ms since epoch). */
+  retryAt: z.number().optional(),
+  at: z.number(),
+});
+export type OutcomeSummary = z.infer<typeof outcomeSummarySchema>;
+
+export const flowStateSchema = z.object({
+  id: z.string(),
+  teamId: z.string(),
+  systemId: z.string(),
+  starterId: z.string(),
+  holderId: z.string(),
+  phase: z.enum(PHASES),
+  stepIndex: z.number().int().min(0),
+  dm: z.object({ channelId: z.string(), ts: z.string() }).optional(),
+  lastOutcome: outcomeSummarySchema.optional(),
+  attempts: z.number().int().min(0),
+  /** Non-secret facts about the linked connection (e.g. a company id or an expiry date). */
+  linkedDetails: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
+  version: z.number().int().min(1),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type FlowState = z.infer<typeof flowStateSchema>;
+
+export const isTerminal = (state: FlowState) => TERMINAL_PHASES.has(state.phase);

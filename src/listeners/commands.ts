@@ -1,0 +1,40 @@
+import type { App } from '@slack/bolt';
+import type { LinkingService } from '../flows/linkingService.js';
+import type { Logger } from '../logger.js';
+import type { OnceGuard } from '../store/once.js';
+import { commandPayload } from './payloads.js';
+import { UNAVAILABLE_TEXT } from './unavailable.js';
+
+export function registerCommands(
+  app: App,
+  deps: { service: LinkingService; once: OnceGuard; logger: Logger },
+) {
+  app.command('/wintro', async ({ command, ack, respond }) => {
+    const parsed = commandPayload.safeParse(command);
+    if (!parsed.success) {
+      await ack({
+        response_type: 'ephemeral',
+        text: 'That request did not look like a Slack command. Try `/wintro help`.',
+      });
+      return;
+    }
+    const { team_id: teamId, user_id: userId, text, trigger_id: triggerId } = parsed.data;
+    let result: Awaited<ReturnType<LinkingService['command']>>;
+    try {
+      // Slack may deliver the same request twice; only the first one acts.
+      if (triggerId && !(await deps.once.claim(teamId, `request:${triggerId}`, 3600))) {
+        await ack();
+        return;
+      }
+      result = await deps.service.command({ teamId, userId, text });
+    } catch (error) {
+      deps.logger.error({ error: (error as Error).message }, 'Command failed');
+      await ack({ response_type: 'ephemeral', text: UNAVAILABLE_TEXT });
+      return;
+    }
+    await ack({ response_type: 'ephemeral', ...result.reply });
+    if (!result.followUp) return;
+    const followUp = await result.followUp();
+    if (followUp) await respond({ response_type: 'ephemeral', replace_original: false, ...followUp });
+  });
+}

@@ -1,0 +1,36 @@
+import type { App } from '@slack/bolt';
+import { CREDENTIALS_CALLBACK, FIELD_ACTION } from '../blocks/ids.js';
+import type { CredentialsDesk } from '../flows/credentialsDesk.js';
+import type { Logger } from '../logger.js';
+import { fieldValues, teamOf, viewPayload } from './payloads.js';
+import { UNAVAILABLE_TEXT } from './unavailable.js';
+
+export function registerViews(app: App, deps: { desk: CredentialsDesk; logger: Logger }) {
+  app.view(CREDENTIALS_CALLBACK, async ({ ack, body }) => {
+    const parsed = viewPayload.safeParse(body);
+    const teamId = parsed.success ? teamOf(parsed.data, parsed.data.view.team_id) : undefined;
+    if (!parsed.success || !teamId) {
+      await ack();
+      return;
+    }
+    const { user, view } = parsed.data;
+    const values = fieldValues(view.state.values, FIELD_ACTION);
+    let result: Awaited<ReturnType<CredentialsDesk['submit']>>;
+    try {
+      result = await deps.desk.submit({
+        teamId,
+        userId: user.id,
+        viewId: view.id,
+        flowId: view.private_metadata,
+        values,
+      });
+    } catch (error) {
+      deps.logger.error({ error: (error as Error).message }, 'Credentials submission failed');
+      const firstBlock = Object.keys(view.state.values)[0] ?? 'value';
+      await ack({ response_action: 'errors', errors: { [firstBlock]: UNAVAILABLE_TEXT } });
+      return;
+    }
+    await ack(result.ack as never);
+    await result.afterAck?.();
+  });
+}

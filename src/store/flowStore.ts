@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { type FlowState, flowStateSchema, isTerminal } from '../flows/state.js';
+import type { KeyScheme } from './keys.js';
+
+export type SaveResult = 'saved' | 'conflict' | 'missing';
+
+// KEYS: flow, active index. ARGV: expected version, new version, json, ttl, system id, flow id, 'clear'|'keep'.
+// One script so the version check, the write and the index update happen as one step.
+const COMPARE_AND_SET = `
+local current = redis.call('HGET', KEYS[1], 'v')
+if not current then return -1 end
+if current ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'v', ARGV[2], 'd', ARGV[3])
+redis.call('EXPIRE', KEYS[1], ARGV[4])
+if ARGV[7] == 'clear' then
+  if redis.call('HGET', KEYS[2], ARGV[5]) == ARGV[6] then redis.call('HDEL', KEYS[2], ARGV[5]) end
+else
+  redis.call('HSET', KEYS[2], ARGV[5], ARGV[6])
+  redis.call('EXPIRE', KEYS[2], ARGV[4])
+end
+return 1
+`;
+
+type CasRedis = Redis & {
+  wintroFlowCas(
+    flowKey: string,
+    activeKey: string,
+    expected: string,
+    next: string,
+    json: string,
+    ttl: string,
+    systemId: string,
+    flowId: string,
+    mode: string,
+  ): Promise<number>;
+};
+
+export const newFlowId = () => randomBytes(9).toString('base64url');
+
+export class FlowStore {
+  private readonly redis: CasRedis;
+
+  constructor(
+    redis: Redis,
+    private readonly keys: KeyScheme,
+    private readonly ttlSeconds: number,
+  ) {
+    if (!('wintroFlowCas' in redis)) {
+      redis.defineCommand('wintroFlowCas', { numberOfKeys: 2, lua: COMPARE_AND_SET });
+    }
+    this.redis = redis as CasRedis;
+  }
+
+  async create(state: FlowState): Promise<void> {
+    const flowKey = this.keys.flow(state.teamId, state.id);
+    const activeKey = this.keys.activeFlows(state.teamId, state.starterId);
+    await this.redis
+      .multi()
+      .hset(flowKey, 'v', String(state.version), 'd', JSON.stringify(state))
+      .expire(flowKey, this.ttlSeconds)
+      .hset(activeKey, state.systemId, state.id)
+      .expire(activeKey, this.ttlSeconds)
+      .exec();
+  }
+
+  async get(teamId: string, flowId: string): Promise<FlowState | undefined> {
+    const data = await this.redis.hget(this.keys.flow(teamId, flowId), 'd');
+    if (!data) return undefined;
+    const parsed = flowStateSchema.safeParse(JSON.parse(data));
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  /**
+   * Writes `next` only if the stored flow is still at `expectedVersion`; `next.version` must be
+   * `expectedVersion + 1`. The holder's active-flow index follows the flow's phase.
+   */
+  async compareAndSet(expectedVersion: number, next: FlowState): Promise<SaveResult> {
+    const result = await this.redis.wintroFlowCas(
+      this.keys.flow(next.teamId, next.id),
+      this.keys.activeFlows(next.teamId, next.holderId),
+      String(expectedVersion),
+      String(next.version),
+      JSON.stringify(next),
+      String(this.ttlSeconds),
+      next.systemId,
+      next.id,
+      isTerminal(next) ? 'clear' : 'keep',
+    );
+    return result === 1 ? 'saved' : result === 0 ? 'conflict' : 'missing';
+  }
+
+  /** The user's unfinished flows, by system id. Entries whose flow has expired are dropped. */
+  async activeFor(teamId: string, userId: string): Promise<FlowState[]> {
+    const activeKey = this.keys.activeFlows(teamId, userId);
+    const index = await this.redis.hgetall(activeKey);
+    const flows: FlowState[] = [];
+    for (const [systemId, flowId] of Object.entries(index)) {
+      const flow = await this.get(teamId, flowId);
+      if (flow && !isTerminal(flow) && flow.holderId === userId) flows.push(flow);
+      else await this.redis.hdel(activeKey, systemId);
+    }
+    return flows;
+  }
+}

@@ -1,0 +1,19 @@
+import type { Redis } from 'ioredis';
+import type { KeyScheme } from './keys.js';
+
+/** Claims a one-time action (a DM, a notification, a retried request) across every bot instance. */
+export class OnceGuard {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: KeyScheme,
+  ) {}
+
+  async claim(teamId: string, name: string, ttlSeconds = 24 * 3600): Promise<boolean> {
+    const result = await this.redis.set(this.keys.once(teamId, name), '1', 'EX', ttlSeconds, 'NX');
+    return result === 'OK';
+  }
+
+  async release(teamId: string, name: string): Promise<void> {
+    await this.redis.del(this.keys.once(teamId, name));
+  }
+}

@@ -1,0 +1,29 @@
+import { greenhouse } from './greenhouse.js';
+import type { LinkableSystem, SystemFamily } from './types.js';
+
+/** Every system the bot can link. Adding one means adding its module here. */
+export const SYSTEMS: readonly LinkableSystem[] = [greenhouse];
+
+/** Vendors that offer several kinds of credentials and ask which one first. */
+export const FAMILIES: readonly SystemFamily[] = [];
+
+export interface Catalog {
+  systems: readonly LinkableSystem[];
+  families: readonly SystemFamily[];
+  system(id: string): LinkableSystem | undefined;
+  family(id: string): SystemFamily | undefined;
+}
+
+export function createCatalog(
+  systems: readonly LinkableSystem[] = SYSTEMS,
+  families: readonly SystemFamily[] = FAMILIES,
+): Catalog {
+  const byId = new Map(systems.map((system) => [system.id, system]));
+  const familyById = new Map(families.map((family) => [family.id, family]));
+  return {
+    systems,
+    families,
+    system: (id) => byId.get(id),
+    family: (id) => familyById.get(id),
+  };
+}

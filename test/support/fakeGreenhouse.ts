@@ -1,0 +1,149 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A fake Greenhouse built from the documented shapes of Harvest v3:
+ * POST /token (Basic client_id:client_secret, form grant_type=client_credentials&sub=<user id>)
+ * answers {token_type, access_token, expires_at}; 401 {"error":"invalid_client"} for unknown
+ * clients, 400 with a message for a malformed client id, 400 {"error":"invalid_grant"} for an
+ * unknown user; GET /v3/<list> answers a bare JSON array, 403 when the scope is missing, and sends
+ * X-RateLimit-* headers on every answer.
+ */
+export interface GreenhouseClient {
+  secret: string;
+  scopes: string[];
+}
+
+export interface RecordedGreenhouseRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+export type GreenhouseMode =
+  | { kind: 'normal' }
+  | { kind: 'down' }
+  | { kind: 'slow'; delayMs: number }
+  | { kind: 'rate_limited'; retryAfter: number }
+  | { kind: 'list_rate_limited'; retryAfter: number };
+
+export interface FakeGreenhouse {
+  url: string;
+  clients: Map<string, GreenhouseClient>;
+  users: Set<string>;
+  requests: RecordedGreenhouseRequest[];
+  issuedTokens: string[];
+  mode: GreenhouseMode;
+  close(): Promise<void>;
+}
+
+const LIST_SCOPES: Record<string, string> = {
+  '/v3/users': 'harvest:users:list',
+  '/v3/jobs': 'harvest:jobs:list',
+  '/v3/candidates': 'harvest:candidates:list',
+  '/v3/applications': 'harvest:applications:list',
+};
+
+const readBody = (req: IncomingMessage) =>
+  new Promise<string>((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
+
+export async function startFakeGreenhouse(): Promise<FakeGreenhouse> {
+  const tokens = new Map<string, { clientId: string; sub: string }>();
+  const fake: FakeGreenhouse = {
+    url: '',
+    clients: new Map(),
+    users: new Set(),
+    requests: [],
+    issuedTokens: [],
+    mode: { kind: 'normal' },
+    close: async () => undefined,
+  };
+
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'x-ratelimit-limit': '75',
+      'x-ratelimit-remaining': '74',
+      'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 30),
+      ...headers,
+    });
+    res.end(JSON.stringify(body));
+  };
+
+  const handleToken = (req: IncomingMessage, res: ServerResponse, body: string) => {
+    const auth = req.headers.authorization ?? '';
+    if (!auth.startsWith('Basic ')) return send(res, 401, { message: 'Unauthorized', errorId: 'err-1' });
+    const decoded = Buffer.from(auth.slice(6), 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    const clientId = decoded.slice(0, colon);
+    const secret = decoded.slice(colon + 1);
+    if (!/-\d+$/.test(clientId)) {
+      return send(res, 400, { message: `client_id=${clientId} does not contain a valid client ID suffix`, errorId: 'err-2' });
+    }
+    const form = new URLSearchParams(body);
+    if (form.get('grant_type') !== 'client_credentials') {
+      return send(res, 400, { message: 'Must include `grant_type` parameter' });
+    }
+    const client = fake.clients.get(clientId);
+    if (!client || client.secret !== secret) return send(res, 401, { error: 'invalid_client' });
+    const sub = form.get('sub') ?? '';
+    if (sub && !fake.users.has(sub)) return send(res, 400, { error: 'invalid_grant' });
+    const token = `eyJhbGciOiJSUzI1NiJ9.${randomBytes(24).toString('base64url')}.${randomBytes(16).toString('base64url')}`;
+    tokens.set(token, { clientId, sub });
+    fake.issuedTokens.push(token);
+    return send(res, 200, {
+      token_type: 'Bearer',
+      access_token: token,
+      expires_at: new Date(Date.now() + 3600_000).toISOString(),
+    });
+  };
+
+  const handleList = (req: IncomingMessage, res: ServerResponse, path: string) => {
+    const scope = LIST_SCOPES[path];
+    if (!scope) return send(res, 404, { message: 'Resource not found' });
+    const auth = req.headers.authorization ?? '';
+    const issued = auth.startsWith('Bearer ') ? tokens.get(auth.slice(7)) : undefined;
+    if (!issued) {
+      return send(res, 401, {
+        message: 'Unauthorized',
+        errors: ['Token could not be decoded. Please ensure your token is from a trusted source.'],
+      });
+    }
+    if (fake.mode.kind === 'list_rate_limited') {
+      return send(res, 429, { message: 'Too Many Requests' }, { 'retry-after': String(fake.mode.retryAfter) });
+    }
+    const client = fake.clients.get(issued.clientId);
+    if (!client?.scopes.includes(scope)) return send(res, 403, { message: 'Forbidden' });
+    return send(res, 200, [{ id: 4080, name: 'Example' }]);
+  };
+
+  const server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    fake.requests.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers, body });
+    const mode = fake.mode;
+    if (mode.kind === 'down') return send(res, 503, { message: 'Service Unavailable' });
+    if (mode.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, mode.delayMs));
+    if (mode.kind === 'rate_limited') {
+      return send(res, 429, { message: 'Too Many Requests' }, { 'retry-after': String(mode.retryAfter) });
+    }
+    if (req.method === 'POST' && url.pathname === '/token') return handleToken(req, res, body);
+    if (req.method === 'GET') return handleList(req, res, url.pathname);
+    return send(res, 404, { message: 'Resource not found' });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  fake.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return fake;
+}

@@ -1,0 +1,104 @@
+import type { FakeSlack, RecordedCall } from './fakeSlack.js';
+import type { SlackReply, SlackSender } from './slackRequests.js';
+
+export interface Button {
+  action_id: string;
+  value?: string;
+  text: { text: string };
+}
+
+export function buttonsOf(blocks: any[] | undefined): Button[] {
+  return (blocks ?? []).filter((block) => block.type === 'actions').flatMap((block) => block.elements as Button[]);
+}
+
+export const textOf = (blocks: any[] | undefined): string => JSON.stringify(blocks ?? []);
+
+/**
+ * Follows one person's DM with the bot the way they see it: the newest version of the flow message,
+ * and the buttons on it.
+ */
+export class Journey {
+  constructor(
+    private readonly slack: FakeSlack,
+    private readonly sender: SlackSender,
+    readonly teamId: string,
+    readonly userId: string,
+  ) {}
+
+  get dmChannel() {
+    return `D${this.userId}`;
+  }
+
+  /** The newest post or update of a message in this person's DM. */
+  latestMessage(): RecordedCall | undefined {
+    return [...this.slack.calls]
+      .reverse()
+      .find((call) => ['chat.postMessage', 'chat.update'].includes(call.method) && call.args.channel === this.dmChannel);
+  }
+
+  async waitForMessage(predicate: (text: string) => boolean, timeoutMs = 4000): Promise<RecordedCall> {
+    const started = Date.now();
+    while (Date.now() - started < timeoutMs) {
+      const latest = this.latestMessage();
+      if (latest && predicate(textOf(latest.args.blocks))) return latest;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`No DM message matched; latest: ${textOf(this.latestMessage()?.args.blocks).slice(0, 600)}`);
+  }
+
+  button(actionId: string): Button {
+    const found = buttonsOf(this.latestMessage()?.args.blocks).find((button) => button.action_id === actionId);
+    if (!found) throw new Error(`No ${actionId} button on the latest message`);
+    return found;
+  }
+
+  command(text: string): Promise<SlackReply> {
+    return this.sender.command({ teamId: this.teamId, userId: this.userId, text, channelId: 'C0GENERAL' });
+  }
+
+  /** Clicks a button on the newest DM message, as this person. */
+  async click(actionId: string, options: { as?: string; triggerId?: string; button?: Button } = {}): Promise<SlackReply> {
+    const button = options.button ?? this.button(actionId);
+    const latest = this.latestMessage();
+    return this.sender.blockAction({
+      teamId: this.teamId,
+      userId: options.as ?? this.userId,
+      actionId: button.action_id,
+      value: button.value,
+      channelId: this.dmChannel,
+      messageTs: latest?.args.ts,
+      triggerId: options.triggerId,
+    });
+  }
+
+  /** Submits the credentials form that is open for this person. */
+  submit(viewId: string, flowId: string, values: Record<string, string>, as?: string): Promise<SlackReply> {
+    return this.sender.viewSubmission({
+      teamId: this.teamId,
+      userId: as ?? this.userId,
+      viewId,
+      callbackId: 'credentials.submit',
+      privateMetadata: flowId,
+      values: Object.fromEntries(
+        Object.entries(values).map(([field, value]) => [field, { value: { type: 'plain_text_input', value } }]),
+      ),
+    });
+  }
+}
+
+export const settle = (ms = 150) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits until `check` stops throwing. */
+export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 4000): Promise<T> {
+  const started = Date.now();
+  let lastError: unknown;
+  while (Date.now() - started < timeoutMs) {
+    try {
+      return await check();
+    } catch (error) {
+      lastError = error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+  throw lastError;
+}
