@@ -17,7 +17,7 @@ import { keyScheme } from './store/keys.js';
 import { OnceGuard } from './store/once.js';
 import { connectRedis } from './store/redis.js';
 import { createSealer } from './store/sealing.js';
-import { type Catalog, createCatalog } from './systems/catalog.js';
+import { type Catalog, createCatalog, defaultSystems } from './systems/catalog.js';
 import { createVendorHttp } from './vendors/http.js';
 
 export interface AppOptions {
@@ -57,7 +57,7 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
   const flows = new FlowStore(redis, keys, config.flowTtlSeconds);
   const connections = new ConnectionStore(redis, keys, createSealer(encryptionKey));
   const once = new OnceGuard(redis, keys);
-  const catalog = options.catalog ?? createCatalog();
+  const catalog = options.catalog ?? createCatalog(defaultSystems(config.systems));
 
   const socketMode = Boolean(config.slack.appToken);
   const app = new App({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SYSTEM_SETTINGS, type SystemSettings } from './systems/catalog.js';
 
 const url = (fallback: string) =>
   z
@@ -52,7 +53,18 @@ const envSchema = z
         message: 'must be an https URL that Slack can fetch images from',
       },
     ),
-    VENDOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
+    WINTRO_WORKABLE_RECRUITER_NAME: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .default(DEFAULT_SYSTEM_SETTINGS.workableRecruiter.name),
+    WINTRO_WORKABLE_RECRUITER_EMAIL: z
+      .string()
+      .trim()
+      .regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'must be an email address')
+      .default(DEFAULT_SYSTEM_SETTINGS.workableRecruiter.email),
+    WINTRO_VENDOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
     GREENHOUSE_API_URL: url('https://harvest.greenhouse.io'),
     GREENHOUSE_AUTH_URL: url('https://auth.greenhouse.io'),
     PERSONIO_API_URL: url('https://api.personio.de'),
@@ -96,6 +108,7 @@ export interface Config {
   screenshotBaseUrl?: string;
   flowTtlSeconds: number;
   vendorTimeoutMs: number;
+  systems: SystemSettings;
   vendors: {
     greenhouseApiUrl: string;
     greenhouseAuthUrl: string;
@@ -141,7 +154,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notifyChannel: e.WINTRO_NOTIFY_CHANNEL,
     screenshotBaseUrl: e.WINTRO_SCREENSHOT_BASE_URL,
     flowTtlSeconds: e.WINTRO_FLOW_TTL_SECONDS,
-    vendorTimeoutMs: e.VENDOR_TIMEOUT_MS,
+    vendorTimeoutMs: e.WINTRO_VENDOR_TIMEOUT_MS,
+    systems: {
+      workableRecruiter: { name: e.WINTRO_WORKABLE_RECRUITER_NAME, email: e.WINTRO_WORKABLE_RECRUITER_EMAIL },
+    },
     vendors: {
       greenhouseApiUrl: stripSlash(e.GREENHOUSE_API_URL),
       greenhouseAuthUrl: stripSlash(e.GREENHOUSE_AUTH_URL),

@@ -1,8 +1,20 @@
 import { greenhouse } from './greenhouse.js';
 import type { LinkableSystem, SystemFamily } from './types.js';
 
+/** Operator settings some systems' guides and checks need. */
+export interface SystemSettings {
+  /** The external recruiter Wintro asks Workable admins to add. */
+  workableRecruiter: { name: string; email: string };
+}
+
+export const DEFAULT_SYSTEM_SETTINGS: SystemSettings = {
+  workableRecruiter: { name: 'Wintro Integration', email: 'integration@wintro.com' },
+};
+
 /** Every system the bot can link. Adding one means adding its module here. */
-export const SYSTEMS: readonly LinkableSystem[] = [greenhouse];
+export function defaultSystems(_settings: SystemSettings = DEFAULT_SYSTEM_SETTINGS): LinkableSystem[] {
+  return [greenhouse];
+}
 
 /** Vendors that offer several kinds of credentials and ask which one first. */
 export const FAMILIES: readonly SystemFamily[] = [];
@@ -15,7 +27,7 @@ export interface Catalog {
 }
 
 export function createCatalog(
-  systems: readonly LinkableSystem[] = SYSTEMS,
+  systems: readonly LinkableSystem[] = defaultSystems(),
   families: readonly SystemFamily[] = FAMILIES,
 ): Catalog {
   const byId = new Map(systems.map((system) => [system.id, system]));

@@ -1,14 +1,19 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BOT_TOKEN, bootBot, deleteKeys, dumpRedis, type RunningBot } from '../support/bot.js';
 import { type FakeGreenhouse, startFakeGreenhouse } from '../support/fakeGreenhouse.js';
 import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
-import { BOT_TOKEN, bootBot, deleteKeys, dumpRedis, type RunningBot } from '../support/bot.js';
 import { eventually, Journey, textOf } from '../support/journey.js';
-import { slackLimitViolations, responseViolations } from '../support/slackLimits.js';
+import { responseViolations, slackLimitViolations } from '../support/slackLimits.js';
 
 const CLIENT_ID = 'a1b2c3d4e5f6-7';
 const CLIENT_SECRET = 'gh-secret-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2';
 const USER_ID = '12345';
-const ALL_SCOPES = ['harvest:users:list', 'harvest:jobs:list', 'harvest:candidates:list', 'harvest:applications:list'];
+const ALL_SCOPES = [
+  'harvest:users:list',
+  'harvest:jobs:list',
+  'harvest:candidates:list',
+  'harvest:applications:list',
+];
 
 let slack: FakeSlack;
 let greenhouse: FakeGreenhouse;
@@ -81,7 +86,11 @@ describe('linking Greenhouse end to end', () => {
   it('walks from the command to the channel notification', async () => {
     const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
     const { viewId, flowId, view } = await walkToCredentials(journey);
-    expect(view.blocks.map((block: any) => block.block_id).filter(Boolean)).toEqual(['client_id', 'client_secret', 'user_id']);
+    expect(view.blocks.map((block: any) => block.block_id).filter(Boolean)).toEqual([
+      'client_id',
+      'client_secret',
+      'user_id',
+    ]);
     expect(flowId).toMatch(/^[A-Za-z0-9_-]+$/);
 
     const submitted = await journey.submit(viewId, flowId, {
@@ -93,10 +102,14 @@ describe('linking Greenhouse end to end', () => {
     expect(submitted.body.response_action).toBe('update');
     expect(textOf(submitted.body.view.blocks)).toContain('Checking with Greenhouse');
 
-    const notification = await slack.waitFor((call) => call.method === 'chat.postMessage' && call.args.channel === 'C0NOTIFY');
+    const notification = await slack.waitFor(
+      (call) => call.method === 'chat.postMessage' && call.args.channel === 'C0NOTIFY',
+    );
     expect(notification.args.text).toContain('<@U0ADMIN>');
     expect(notification.args.text).toContain('Greenhouse');
-    const done = await slack.waitFor((call) => call.method === 'views.update' && call.args.view_id === viewId);
+    const done = await slack.waitFor(
+      (call) => call.method === 'views.update' && call.args.view_id === viewId,
+    );
     expect(textOf(done.args.view.blocks)).toContain('is linked');
     await journey.waitForMessage((text) => text.includes('Greenhouse is linked'));
 
@@ -111,7 +124,9 @@ describe('linking Greenhouse end to end', () => {
       grant_type: 'client_credentials',
       sub: USER_ID,
     });
-    const probed = greenhouse.requests.filter((request) => request.method === 'GET').map((request) => request.path);
+    const probed = greenhouse.requests
+      .filter((request) => request.method === 'GET')
+      .map((request) => request.path);
     expect(probed.sort()).toEqual(['/v3/applications', '/v3/candidates', '/v3/jobs', '/v3/users']);
 
     // Stored sealed: the record is there, the secret is not (checked for every test in afterEach).
@@ -121,6 +136,8 @@ describe('linking Greenhouse end to end', () => {
 
     const status = await journey.command('status');
     expect(textOf(status.body.blocks)).toMatch(/Greenhouse\*: linked by <@U0ADMIN>/);
-    await eventually(() => expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0NOTIFY')).toHaveLength(1));
+    await eventually(() =>
+      expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0NOTIFY')).toHaveLength(1),
+    );
   });
 });

@@ -41,7 +41,7 @@ export async function bootBot(options: BootOptions): Promise<RunningBot> {
     REDIS_URL,
     WINTRO_ENCRYPTION_KEY: encryptionKey,
     WINTRO_NOTIFY_CHANNEL: 'C0NOTIFY',
-    VENDOR_TIMEOUT_MS: '1500',
+    WINTRO_VENDOR_TIMEOUT_MS: '1500',
     LOG_LEVEL: 'debug',
     ...options.env,
   });

@@ -85,7 +85,10 @@ export async function startFakeGreenhouse(): Promise<FakeGreenhouse> {
     const clientId = decoded.slice(0, colon);
     const secret = decoded.slice(colon + 1);
     if (!/-\d+$/.test(clientId)) {
-      return send(res, 400, { message: `client_id=${clientId} does not contain a valid client ID suffix`, errorId: 'err-2' });
+      return send(res, 400, {
+        message: `client_id=${clientId} does not contain a valid client ID suffix`,
+        errorId: 'err-2',
+      });
     }
     const form = new URLSearchParams(body);
     if (form.get('grant_type') !== 'client_credentials') {
@@ -117,7 +120,12 @@ export async function startFakeGreenhouse(): Promise<FakeGreenhouse> {
       });
     }
     if (fake.mode.kind === 'list_rate_limited') {
-      return send(res, 429, { message: 'Too Many Requests' }, { 'retry-after': String(fake.mode.retryAfter) });
+      return send(
+        res,
+        429,
+        { message: 'Too Many Requests' },
+        { 'retry-after': String(fake.mode.retryAfter) },
+      );
     }
     const client = fake.clients.get(issued.clientId);
     if (!client?.scopes.includes(scope)) return send(res, 403, { message: 'Forbidden' });
@@ -127,7 +135,13 @@ export async function startFakeGreenhouse(): Promise<FakeGreenhouse> {
   const server = createServer(async (req, res) => {
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://localhost');
-    fake.requests.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers, body });
+    fake.requests.push({
+      method: req.method ?? '',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+    });
     const mode = fake.mode;
     if (mode.kind === 'down') return send(res, 503, { message: 'Service Unavailable' });
     if (mode.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, mode.delayMs));

@@ -8,7 +8,9 @@ export interface Button {
 }
 
 export function buttonsOf(blocks: any[] | undefined): Button[] {
-  return (blocks ?? []).filter((block) => block.type === 'actions').flatMap((block) => block.elements as Button[]);
+  return (blocks ?? [])
+    .filter((block) => block.type === 'actions')
+    .flatMap((block) => block.elements as Button[]);
 }
 
 export const textOf = (blocks: any[] | undefined): string => JSON.stringify(blocks ?? []);
@@ -33,7 +35,10 @@ export class Journey {
   latestMessage(): RecordedCall | undefined {
     return [...this.slack.calls]
       .reverse()
-      .find((call) => ['chat.postMessage', 'chat.update'].includes(call.method) && call.args.channel === this.dmChannel);
+      .find(
+        (call) =>
+          ['chat.postMessage', 'chat.update'].includes(call.method) && call.args.channel === this.dmChannel,
+      );
   }
 
   async waitForMessage(predicate: (text: string) => boolean, timeoutMs = 4000): Promise<RecordedCall> {
@@ -43,11 +48,15 @@ export class Journey {
       if (latest && predicate(textOf(latest.args.blocks))) return latest;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    throw new Error(`No DM message matched; latest: ${textOf(this.latestMessage()?.args.blocks).slice(0, 600)}`);
+    throw new Error(
+      `No DM message matched; latest: ${textOf(this.latestMessage()?.args.blocks).slice(0, 600)}`,
+    );
   }
 
   button(actionId: string): Button {
-    const found = buttonsOf(this.latestMessage()?.args.blocks).find((button) => button.action_id === actionId);
+    const found = buttonsOf(this.latestMessage()?.args.blocks).find(
+      (button) => button.action_id === actionId,
+    );
     if (!found) throw new Error(`No ${actionId} button on the latest message`);
     return found;
   }
@@ -57,7 +66,10 @@ export class Journey {
   }
 
   /** Clicks a button on the newest DM message, as this person. */
-  async click(actionId: string, options: { as?: string; triggerId?: string; button?: Button } = {}): Promise<SlackReply> {
+  async click(
+    actionId: string,
+    options: { as?: string; triggerId?: string; button?: Button } = {},
+  ): Promise<SlackReply> {
     const button = options.button ?? this.button(actionId);
     const latest = this.latestMessage();
     return this.sender.blockAction({
@@ -80,7 +92,10 @@ export class Journey {
       callbackId: 'credentials.submit',
       privateMetadata: flowId,
       values: Object.fromEntries(
-        Object.entries(values).map(([field, value]) => [field, { value: { type: 'plain_text_input', value } }]),
+        Object.entries(values).map(([field, value]) => [
+          field,
+          { value: { type: 'plain_text_input', value } },
+        ]),
       ),
     });
   }
