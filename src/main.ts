@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
 import { createWintroApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 
 async function main() {
+  // Variables already set in the environment win over the file.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();

@@ -158,11 +158,6 @@ export class LinkingService {
   private async resume(existing: FlowState, channelId: string): Promise<FlowState> {
     const { flows, slack, engine, now, logger } = this.deps;
     const draft: FlowState = { ...existing, version: existing.version + 1, updatedAt: now() };
-    const ts = await engine.post(channelId, draft);
-    const state = { ...draft, dm: { channelId, ts } };
-    const saved = await flows.compareAndSet(existing.version, state);
-    if (saved !== 'saved')
-      logger.warn({ flowId: existing.id, saved }, 'A flow moved on while it was being resumed');
     if (existing.dm) {
       await slack
         .update(
@@ -172,6 +167,11 @@ export class LinkingService {
         )
         .catch(() => undefined);
     }
+    const ts = await engine.post(channelId, draft);
+    const state = { ...draft, dm: { channelId, ts } };
+    const saved = await flows.compareAndSet(existing.version, state);
+    if (saved !== 'saved')
+      logger.warn({ flowId: existing.id, saved }, 'A flow moved on while it was being resumed');
     return state;
   }
 

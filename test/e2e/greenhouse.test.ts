@@ -140,4 +140,313 @@ describe('linking Greenhouse end to end', () => {
       expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0NOTIFY')).toHaveLength(1),
     );
   });
+
+  async function failedCheck(journey: Journey, values: Record<string, string>) {
+    const { viewId, flowId } = await walkToCredentials(journey);
+    const before = slack.callsTo('views.update').length;
+    const submitted = await journey.submit(viewId, flowId, values);
+    acks.push(submitted.body);
+    expect(submitted.body.response_action).toBe('update');
+    const result = await eventually(() => {
+      const update = slack.callsTo('views.update')[before];
+      if (!update) throw new Error('no result yet');
+      return update;
+    });
+    return { viewId, flowId, resultText: textOf(result.args.view.blocks), resultView: result.args.view };
+  }
+
+  const good = { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, user_id: USER_ID };
+
+  it('explains rejected client credentials, and a corrected retry links without starting over', async () => {
+    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const { viewId, flowId, resultText, resultView } = await failedCheck(journey, { ...good, client_secret: 'wrong-secret-123456' });
+    expect(resultText).toContain('did not accept the Client ID and Client Secret');
+    expect(resultView.submit.text).toBe('Check again');
+    await journey.waitForMessage((text) => text.includes('did not accept the Client ID'));
+
+    const retried = await journey.submit(viewId, flowId, good);
+    expect(retried.body.response_action).toBe('update');
+    await journey.waitForMessage((text) => text.includes('Greenhouse is linked'));
+    expect(slack.callsTo('views.open')).toHaveLength(1);
+  });
+
+  it('treats a client id Greenhouse calls malformed as wrong credentials', async () => {
+    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const { resultText } = await failedCheck(journey, { ...good, client_id: 'notaclientid' });
+    expect(resultText).toContain('did not accept the Client ID');
+  });
+
+  it('names an unknown user id', async () => {
+    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const { resultText } = await failedCheck(journey, { ...good, user_id: '999' });
+    expect(resultText).toContain('Greenhouse does not know that user id');
+    expect(resultText).toContain('/account/users/');
+  });
+
+  it('names the missing scopes and where to tick them', async () => {
+    greenhouse.clients.set(CLIENT_ID, { secret: CLIENT_SECRET, scopes: ['harvest:users:list', 'harvest:jobs:list'] });
+    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const { resultText } = await failedCheck(journey, good);
+    expect(resultText).toContain('harvest:candidates:list');
+    expect(resultText).toContain('harvest:applications:list');
+    expect(resultText).not.toContain('harvest:users:list');
+    expect(resultText).toContain('Manage scopes');
+    const dm = await journey.waitForMessage((text) => text.includes('harvest:candidates:list'));
+    expect(textOf(dm.args.blocks)).toContain('Enter credentials');
+  });
+
+  it('says when Greenhouse is down', async () => {
+    greenhouse.mode = { kind: 'down' };
+    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const { resultText } = await failedCheck(journey, good);
+    expect(resultText).toContain('Greenhouse had a problem');
+  });
+
+  it('says when Greenhouse times out', async () => {
+    greenhouse.mode = { kind: 'slow', delayMs: 2500 };
+    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const { resultText } = await failedCheck(journey, good);
+    expect(resultText).toContain('did not answer in time');
+  });
+
+  it('honours Retry-After when Greenhouse rate-limits', async () => {
+    greenhouse.mode = { kind: 'rate_limited', retryAfter: 7 };
+    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const { viewId, flowId, resultText } = await failedCheck(journey, good);
+    expect(resultText).toContain('Try again in 7 seconds');
+    const calls = greenhouse.requests.length;
+    const again = await journey.submit(viewId, flowId, good);
+    acks.push(again.body);
+    expect(again.body.response_action).toBe('errors');
+    expect(again.body.errors.client_id).toMatch(/asked us to wait\. Try again in [67] seconds/);
+    expect(greenhouse.requests.length).toBe(calls);
+  });
+
+  it('cannot reach Greenhouse', async () => {
+    await running.stop();
+    running = await bootBot({
+      slack,
+      env: { GREENHOUSE_AUTH_URL: 'http://127.0.0.1:9', GREENHOUSE_API_URL: 'http://127.0.0.1:9' },
+    });
+    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const { resultText } = await failedCheck(journey, good);
+    expect(resultText).toContain('could not reach Greenhouse');
+  });
+
+  it('shows format problems inline without calling Greenhouse, and recognises a legacy Harvest key', async () => {
+    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const { viewId, flowId } = await walkToCredentials(journey);
+    const bad = await journey.submit(viewId, flowId, { client_id: 'has spaces in it', client_secret: '', user_id: 'abc' });
+    acks.push(bad.body);
+    expect(bad.body.response_action).toBe('errors');
+    expect(Object.keys(bad.body.errors).sort()).toEqual(['client_id', 'client_secret', 'user_id']);
+    expect(bad.body.errors.user_id).toContain('a number such as 12345');
+
+    const legacy = await journey.submit(viewId, flowId, {
+      client_id: '0123456789abcdef0123456789abcdef-3',
+      client_secret: '',
+      user_id: USER_ID,
+    });
+    acks.push(legacy.body);
+    expect(legacy.body.errors.client_id).toContain('31 August 2026');
+    expect(legacy.body.errors.client_id).toContain('Harvest V3 (OAuth)');
+    expect(greenhouse.requests).toHaveLength(0);
+  });
+
+  it('links once and notifies once when the form is submitted twice', async () => {
+    greenhouse.mode = { kind: 'slow', delayMs: 300 };
+    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const { viewId, flowId } = await walkToCredentials(journey);
+    const [first, second] = await Promise.all([journey.submit(viewId, flowId, good), journey.submit(viewId, flowId, good)]);
+    const actions = [first.body.response_action, second.body.response_action].sort();
+    expect(actions).toEqual(['errors', 'update']);
+    await journey.waitForMessage((text) => text.includes('Greenhouse is linked'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(slack.callsTo('chat.postMessage').filter((call) => call.args.channel === 'C0NOTIFY')).toHaveLength(1);
+    expect(greenhouse.requests.filter((request) => request.path === '/token')).toHaveLength(1);
+  });
+});
+
+describe('the flow in Slack', () => {
+  it('makes one step of two simultaneous clicks on the same button', async () => {
+    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    await journey.command('link greenhouse');
+    await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
+    await journey.click('flow.begin');
+    await journey.waitForMessage((text) => text.includes('Step 1 of 6'));
+    const next = journey.button('flow.next');
+    await Promise.all([journey.click('flow.next', { button: next }), journey.click('flow.next', { button: next })]);
+    await journey.waitForMessage((text) => text.includes('Step 2 of 6'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(textOf(journey.latestMessage()?.args.blocks)).toContain('Step 2 of 6');
+    const notices = slack.callsTo('chat.postEphemeral');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.args.text).toContain('already moved on');
+  });
+
+  it('acts once on a retried request', async () => {
+    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    await journey.command('link greenhouse');
+    await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
+    const body = running.sender.lastBody as string;
+    const timestamp = running.sender.lastTimestamp as number;
+    const { signature } = await import('../support/slackRequests.js');
+    const replay = await running.sender.raw({
+      body,
+      contentType: 'application/x-www-form-urlencoded',
+      timestamp,
+      signature: signature('test-signing-secret-0123456789abcdef', timestamp, body),
+      extraHeaders: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
+    expect(replay.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(slack.callsTo('chat.postMessage').filter((call) => call.args.channel === 'DU0ADMIN')).toHaveLength(1);
+  });
+
+  it('rejects bad, missing and stale signatures and changes nothing', async () => {
+    const body = 'token=x&team_id=T0ACME&user_id=U0ADMIN&command=%2Fwintro&text=link+greenhouse&trigger_id=1.2.3';
+    const now = Math.floor(Date.now() / 1000);
+    const { signature } = await import('../support/slackRequests.js');
+    const forged = await running.sender.raw({
+      body,
+      contentType: 'application/x-www-form-urlencoded',
+      timestamp: now,
+      signature: signature('not-the-secret', now, body),
+    });
+    const missing = await running.sender.raw({ body, contentType: 'application/x-www-form-urlencoded', signature: null });
+    const stale = await running.sender.raw({
+      body,
+      contentType: 'application/x-www-form-urlencoded',
+      timestamp: now - 600,
+      signature: signature('test-signing-secret-0123456789abcdef', now - 600, body),
+    });
+    for (const reply of [forged, missing, stale]) expect(reply.status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(slack.calls.filter((call) => call.method !== 'auth.test')).toHaveLength(0);
+    expect(await dumpRedis(running.keyPrefix)).toBe('');
+  });
+
+  it('continues after a restart of the bot, from the same step', async () => {
+    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    await journey.command('link greenhouse');
+    await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
+    await journey.click('flow.begin');
+    await journey.waitForMessage((text) => text.includes('Step 1 of 6'));
+    await journey.click('flow.next');
+    await journey.waitForMessage((text) => text.includes('Step 2 of 6'));
+    const next = journey.button('flow.next');
+
+    await running.stop();
+    running = await bootBot({
+      slack,
+      keyPrefix: running.keyPrefix,
+      encryptionKey: running.encryptionKey,
+      env: { GREENHOUSE_AUTH_URL: greenhouse.url, GREENHOUSE_API_URL: greenhouse.url },
+    });
+    const restarted = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    await restarted.click('flow.next', { button: next });
+    await restarted.waitForMessage((text) => text.includes('Step 3 of 6'));
+    const status = await restarted.command('status');
+    expect(textOf(status.body.blocks)).toContain('step 3 of 6');
+  });
+
+  it('says so when an expired flow is clicked', async () => {
+    await running.stop();
+    running = await bootBot({ slack, env: { WINTRO_FLOW_TTL_SECONDS: '1' } });
+    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    await journey.command('link greenhouse');
+    await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await journey.click('flow.begin');
+    const notice = await slack.waitFor((call) => call.method === 'chat.postEphemeral');
+    expect(notice.args.text).toContain('expired');
+    expect(notice.args.text).toContain('/wintro link');
+  });
+
+  it('refuses a click from someone who is not running the setup', async () => {
+    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    await journey.command('link greenhouse');
+    await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
+    await journey.click('flow.begin', { as: 'U0STRANGER' });
+    const notice = await slack.waitFor((call) => call.method === 'chat.postEphemeral');
+    expect(notice.args.user).toBe('U0STRANGER');
+    expect(notice.args.text).toContain('Only <@U0ADMIN>');
+    expect(textOf(journey.latestMessage()?.args.blocks)).not.toContain('Step 1 of 6');
+  });
+
+  it('keeps teams apart: another team cannot move a flow it did not start', async () => {
+    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    await journey.command('link greenhouse');
+    await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
+    const begin = journey.button('flow.begin');
+    const other = new Journey(slack, running.sender, 'T0OTHER', 'U0ADMIN');
+    await other.click('flow.begin', { button: begin });
+    const notice = await slack.waitFor((call) => call.method === 'chat.postEphemeral');
+    expect(notice.args.text).toContain('expired');
+    expect(textOf(journey.latestMessage()?.args.blocks)).toContain('Can manage ALL organization');
+  });
+
+  it('resumes where the admin stopped when the command is run again', async () => {
+    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    await journey.command('link greenhouse');
+    await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
+    await journey.click('flow.begin');
+    await journey.waitForMessage((text) => text.includes('Step 1 of 6'));
+    await journey.command('link gh');
+    await eventually(() => expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'DU0ADMIN')).toHaveLength(2));
+    await journey.waitForMessage((text) => text.includes('Step 1 of 6'));
+    await journey.click('flow.next');
+    await journey.waitForMessage((text) => text.includes('Step 2 of 6'));
+  });
+
+  it('goes back, cancels, and reports status', async () => {
+    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    await journey.command('link greenhouse');
+    await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
+    await journey.click('flow.begin');
+    await journey.waitForMessage((text) => text.includes('Step 1 of 6'));
+    await journey.click('flow.back');
+    await journey.waitForMessage((text) => text.includes('Before you start'));
+    const status = await journey.command('status');
+    expect(textOf(status.body.blocks)).toContain('checking the prerequisites');
+    const cancelled = await journey.command('cancel');
+    expect(cancelled.body.text).toContain('Cancelled your Greenhouse setup');
+    await journey.waitForMessage((text) => text.includes('Setup cancelled'));
+    const none = await journey.command('cancel');
+    expect(none.body.text).toContain('no setup in progress');
+    const after = await journey.command('status');
+    expect(textOf(after.body.blocks)).toContain('Greenhouse*: not linked');
+  });
+
+  it('answers help, the picker, misspellings and nonsense', async () => {
+    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const help = await journey.command('help');
+    expect(textOf(help.body.blocks)).toContain('/wintro link');
+    const empty = await journey.command('');
+    expect(textOf(empty.body.blocks)).toContain('/wintro status');
+    const picker = await journey.command('link');
+    const choices = picker.body.blocks.flatMap((block: any) => block.elements ?? []);
+    expect(choices.map((choice: any) => choice.action_id)).toContain('pick.system:system:greenhouse');
+    const typo = await journey.command('link grenhouse');
+    expect(typo.body.text).toContain('Did you mean Greenhouse');
+    const verbTypo = await journey.command('stauts');
+    expect(verbTypo.body.text).toContain('/wintro status');
+    const nonsense = await journey.command('<!channel> please');
+    expect(JSON.stringify(nonsense.body)).not.toContain('<!channel>');
+    for (const reply of [help, empty, picker, typo, verbTypo, nonsense]) {
+      acks.push(reply.body);
+      expect(reply.body.response_type).toBe('ephemeral');
+    }
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('starts the flow from the picker', async () => {
+    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const picker = await journey.command('link');
+    const choice = picker.body.blocks
+      .flatMap((block: any) => block.elements ?? [])
+      .find((element: any) => element.action_id === 'pick.system:system:greenhouse');
+    await journey.click(choice.action_id, { button: choice });
+    await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
+  });
 });

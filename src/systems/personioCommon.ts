@@ -1,0 +1,28 @@
+import { retryAfterSeconds, type VendorResponse } from '../vendors/http.js';
+import type { VerificationFailure } from './types.js';
+
+/** Shared by both kinds of Personio credentials: the vendor name, Personio's help pages and rate limits. */
+export const PERSONIO = 'Personio';
+
+export const PERSONIO_ACCESS_RIGHTS_HELP =
+  'https://support.personio.de/hc/en-us/articles/360000038205-Access-rights';
+
+/**
+ * When Personio sends 429 without Retry-After, wait a whole window: the recruiting endpoints allow
+ * 20 requests per 60 seconds per company, and the auth endpoint throttles for 60 seconds once exceeded.
+ */
+export const PERSONIO_RATE_WINDOW_SECONDS = 60;
+
+export function personioRateLimited(response: VendorResponse): VerificationFailure {
+  const wait = retryAfterSeconds(response.headers, PERSONIO_RATE_WINDOW_SECONDS);
+  return {
+    ok: false,
+    code: 'rate_limited',
+    title: 'Personio asked us to slow down',
+    detail: `Personio limits how often it can be called. Try again in ${wait} seconds; your entries are kept.`,
+    retryAfterSeconds: wait,
+  };
+}
+
+/** Everything a pasted token may carry around it: a "Bearer " prefix copied from an example request. */
+export const stripBearer = (value: string) => value.replace(/^bearer\s+/i, '');
