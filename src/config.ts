@@ -24,75 +24,72 @@ const optionalText = z
   .optional()
   .transform((value) => (value ? value : undefined));
 
-const envSchema = z
-  .object({
-    SLACK_BOT_TOKEN: z
-      .string({ error: 'is required (the bot token, xoxb-…)' })
-      .trim()
-      .regex(/^xoxb-/, 'must be a bot token starting with xoxb-'),
-    SLACK_SIGNING_SECRET: optionalText,
-    SLACK_APP_TOKEN: optionalText.refine((value) => value === undefined || value.startsWith('xapp-'), {
-      message: 'must be an app-level token starting with xapp-',
-    }),
-    SLACK_API_URL: url('https://slack.com/api/'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    REDIS_URL: optionalText.refine((value) => value === undefined || /^rediss?:\/\//.test(value), {
-      message: 'must be a redis:// or rediss:// URL',
-    }),
-    WINTRO_ENCRYPTION_KEY: optionalText.pipe(base64Key.optional()),
-    WINTRO_NOTIFY_CHANNEL: optionalText.refine(
-      (value) => value === undefined || /^[CGD][A-Z0-9]{2,}$/.test(value),
-      {
-        message: 'must be a Slack channel id such as C0123ABCD (not a #name)',
-      },
-    ),
-    WINTRO_FLOW_TTL_SECONDS: seconds(14 * 24 * 3600),
-    WINTRO_SCREENSHOT_BASE_URL: optionalText.refine(
-      (value) => value === undefined || /^https:\/\/[^\s/]+/.test(value),
-      {
-        message: 'must be an https URL that Slack can fetch images from',
-      },
-    ),
-    WINTRO_WORKABLE_RECRUITER_NAME: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .default(DEFAULT_SYSTEM_SETTINGS.workableRecruiter.name),
-    WINTRO_WORKABLE_RECRUITER_EMAIL: z
-      .string()
-      .trim()
-      .regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'must be an email address')
-      .default(DEFAULT_SYSTEM_SETTINGS.workableRecruiter.email),
-    WINTRO_VENDOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
-    GREENHOUSE_API_URL: url('https://harvest.greenhouse.io'),
-    GREENHOUSE_AUTH_URL: url('https://auth.greenhouse.io'),
-    PERSONIO_API_URL: url('https://api.personio.de'),
-    RECRUITEE_API_URL: url('https://api.recruitee.com'),
-    WORKABLE_API_URL: url('https://{subdomain}.workable.com').refine(
-      (value) => value.includes('{subdomain}'),
-      {
-        message: 'must contain {subdomain}',
-      },
-    ),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  })
-  .superRefine((env, ctx) => {
-    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message: 'is required in HTTP mode (set it, or set SLACK_APP_TOKEN for Socket Mode)',
-      });
-    }
-    if (env.REDIS_URL && !env.WINTRO_ENCRYPTION_KEY) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['WINTRO_ENCRYPTION_KEY'],
-        message: 'is required when REDIS_URL is set (stored credentials must survive restarts)',
-      });
-    }
-  });
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: z
+    .string({ error: 'is required (the bot token, xoxb-…)' })
+    .trim()
+    .regex(/^xoxb-/, 'must be a bot token starting with xoxb-'),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.refine((value) => value === undefined || value.startsWith('xapp-'), {
+    message: 'must be an app-level token starting with xapp-',
+  }),
+  SLACK_API_URL: url('https://slack.com/api/'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  REDIS_URL: optionalText.refine((value) => value === undefined || /^rediss?:\/\//.test(value), {
+    message: 'must be a redis:// or rediss:// URL',
+  }),
+  WINTRO_ENCRYPTION_KEY: optionalText.pipe(base64Key.optional()),
+  WINTRO_NOTIFY_CHANNEL: optionalText.refine(
+    (value) => value === undefined || /^[CGD][A-Z0-9]{2,}$/.test(value),
+    {
+      message: 'must be a Slack channel id such as C0123ABCD (not a #name)',
+    },
+  ),
+  WINTRO_FLOW_TTL_SECONDS: seconds(14 * 24 * 3600),
+  WINTRO_SCREENSHOT_BASE_URL: optionalText.refine(
+    (value) => value === undefined || /^https:\/\/[^\s/]+/.test(value),
+    {
+      message: 'must be an https URL that Slack can fetch images from',
+    },
+  ),
+  WINTRO_WORKABLE_RECRUITER_NAME: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .default(DEFAULT_SYSTEM_SETTINGS.workableRecruiter.name),
+  WINTRO_WORKABLE_RECRUITER_EMAIL: z
+    .string()
+    .trim()
+    .regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'must be an email address')
+    .default(DEFAULT_SYSTEM_SETTINGS.workableRecruiter.email),
+  WINTRO_VENDOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
+  GREENHOUSE_API_URL: url('https://harvest.greenhouse.io'),
+  GREENHOUSE_AUTH_URL: url('https://auth.greenhouse.io'),
+  PERSONIO_API_URL: url('https://api.personio.de'),
+  RECRUITEE_API_URL: url('https://api.recruitee.com'),
+  WORKABLE_API_URL: url('https://{subdomain}.workable.com').refine((value) => value.includes('{subdomain}'), {
+    message: 'must contain {subdomain}',
+  }),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Rules across variables, checked on the raw environment so they are reported with every other problem. */
+function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
+  const set = (name: string) => Boolean(env[name]?.trim());
+  const problems: string[] = [];
+  if (!set('SLACK_APP_TOKEN') && !set('SLACK_SIGNING_SECRET')) {
+    problems.push(
+      'SLACK_SIGNING_SECRET is required in HTTP mode (set it, or set SLACK_APP_TOKEN for Socket Mode)',
+    );
+  }
+  if (set('REDIS_URL') && !set('WINTRO_ENCRYPTION_KEY')) {
+    problems.push(
+      'WINTRO_ENCRYPTION_KEY is required when REDIS_URL is set (stored credentials must survive restarts)',
+    );
+  }
+  return problems;
+}
 
 export interface Config {
   slack: {
@@ -131,15 +128,18 @@ const stripSlash = (value: string) => value.replace(/\/+$/, '');
 /** Reads the whole environment at once so an operator sees every problem in one message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0] ?? 'environment');
-      const message =
-        issue.code === 'invalid_type' && env[name] === undefined ? 'is required' : issue.message;
-      return `${name} ${message}`;
-    });
-    throw new ConfigError(problems);
-  }
+  const problems = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => {
+          const name = String(issue.path[0] ?? 'environment');
+          const message =
+            issue.code === 'invalid_type' && env[name] === undefined ? 'is required' : issue.message;
+          return `${name} ${message}`;
+        })),
+    ...crossFieldProblems(env),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     slack: {

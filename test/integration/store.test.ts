@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FlowState } from '../../src/flows/state.js';
+import { ConnectionStore } from '../../src/store/connectionStore.js';
+import { FlowStore, newFlowId } from '../../src/store/flowStore.js';
+import { keyScheme } from '../../src/store/keys.js';
+import { OnceGuard } from '../../src/store/once.js';
+import { createSealer } from '../../src/store/sealing.js';
+import { deleteKeys, REDIS_URL } from '../support/bot.js';
+
+const prefix = `wintro-store-${randomBytes(4).toString('hex')}`;
+const keys = keyScheme(prefix);
+let redis: Redis;
+
+const flow = (changes: Partial<FlowState> = {}): FlowState => ({
+  id: newFlowId(),
+  teamId: 'T0STORE',
+  systemId: 'greenhouse',
+  starterId: 'U1',
+  holderId: 'U1',
+  phase: 'guide',
+  stepIndex: 0,
+  attempts: 0,
+  version: 1,
+  createdAt: 1,
+  updatedAt: 1,
+  ...changes,
+});
+
+beforeAll(() => {
+  redis = new Redis(REDIS_URL);
+});
+
+afterAll(async () => {
+  redis.disconnect();
+  await deleteKeys(prefix);
+});
+
+describe('flow store on real Redis', () => {
+  it('creates a flow, indexes it for its holder, and reads it back', async () => {
+    const store = new FlowStore(redis, keys, 60);
+    const state = flow();
+    await store.create(state);
+    expect(await store.get('T0STORE', state.id)).toEqual(state);
+    expect((await store.activeFor('T0STORE', 'U1')).map((active) => active.id)).toContain(state.id);
+    expect(await redis.ttl(keys.flow('T0STORE', state.id))).toBeGreaterThan(50);
+    expect(keys.flow('T0STORE', state.id)).toMatch(new RegExp(`^${prefix}:\\{T0STORE\\}:flow:`));
+  });
+
+  it('writes only over the expected version: of two writers, one wins', async () => {
+    const store = new FlowStore(redis, keys, 60);
+    const state = flow();
+    await store.create(state);
+    const results = await Promise.all([
+      store.compareAndSet(1, { ...state, version: 2, stepIndex: 1 }),
+      store.compareAndSet(1, { ...state, version: 2, stepIndex: 2 }),
+    ]);
+    expect(results.sort()).toEqual(['conflict', 'saved']);
+    expect((await store.get('T0STORE', state.id))?.version).toBe(2);
+    expect(await store.compareAndSet(1, { ...state, version: 2 })).toBe('conflict');
+    expect(await store.compareAndSet(1, { ...state, id: 'nonexistent00', version: 2 })).toBe('missing');
+  });
+
+  it('drops a finished flow from the active index', async () => {
+    const store = new FlowStore(redis, keys, 60);
+    const state = flow({ holderId: 'U2', starterId: 'U2' });
+    await store.create(state);
+    expect(await store.compareAndSet(1, { ...state, version: 2, phase: 'linked' })).toBe('saved');
+    expect(await store.activeFor('T0STORE', 'U2')).toEqual([]);
+  });
+
+  it('forgets a flow when its time to live runs out', async () => {
+    const store = new FlowStore(redis, keys, 1);
+    const state = flow({ holderId: 'U3', starterId: 'U3' });
+    await store.create(state);
+    await new Promise((resolve) => setTimeout(resolve, 1300));
+    expect(await store.get('T0STORE', state.id)).toBeUndefined();
+    expect(await store.activeFor('T0STORE', 'U3')).toEqual([]);
+  });
+
+  it('is read back unchanged by a new client, as after a restart', async () => {
+    const state = flow();
+    await new FlowStore(redis, keys, 60).create(state);
+    const fresh = new Redis(REDIS_URL);
+    try {
+      expect(await new FlowStore(fresh, keys, 60).get('T0STORE', state.id)).toEqual(state);
+    } finally {
+      fresh.disconnect();
+    }
+  });
+
+  it('keeps teams apart', async () => {
+    const store = new FlowStore(redis, keys, 60);
+    const state = flow();
+    await store.create(state);
+    expect(await store.get('T0OTHER', state.id)).toBeUndefined();
+  });
+});
+
+describe('connection store on real Redis', () => {
+  it('stores credentials sealed and opens them with the same key only', async () => {
+    const key = randomBytes(32);
+    const store = new ConnectionStore(redis, keys, createSealer(key));
+    await store.save({
+      teamId: 'T0STORE',
+      systemId: 'greenhouse',
+      linkedBy: 'U1',
+      flowId: 'f1',
+      details: [{ label: 'User', value: '42' }],
+      credentials: { client_secret: 'plain-secret-value' },
+    });
+    const raw = await redis.hgetall(keys.connections('T0STORE'));
+    expect(JSON.stringify(raw)).not.toContain('plain-secret-value');
+    expect(await store.credentials('T0STORE', 'greenhouse')).toEqual({ client_secret: 'plain-secret-value' });
+    const list = await store.list('T0STORE');
+    expect(list).toHaveLength(1);
+    expect(list[0]).not.toHaveProperty('sealed');
+    await expect(new ConnectionStore(redis, keys, createSealer(randomBytes(32))).credentials('T0STORE', 'greenhouse')).rejects.toThrow();
+  });
+});
+
+describe('once guard on real Redis', () => {
+  it('lets exactly one of many claims through, and again after a release', async () => {
+    const guard = new OnceGuard(redis, keys);
+    const claims = await Promise.all(Array.from({ length: 10 }, () => guard.claim('T0STORE', 'notify:x')));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    await guard.release('T0STORE', 'notify:x');
+    expect(await guard.claim('T0STORE', 'notify:x')).toBe(true);
+  });
+});
