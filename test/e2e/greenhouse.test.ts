@@ -159,7 +159,10 @@ describe('linking Greenhouse end to end', () => {
 
   it('explains rejected client credentials, and a corrected retry links without starting over', async () => {
     const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
-    const { viewId, flowId, resultText, resultView } = await failedCheck(journey, { ...good, client_secret: 'wrong-secret-123456' });
+    const { viewId, flowId, resultText, resultView } = await failedCheck(journey, {
+      ...good,
+      client_secret: 'wrong-secret-123456',
+    });
     expect(resultText).toContain('did not accept the Client ID and Client Secret');
     expect(resultView.submit.text).toBe('Check again');
     await journey.waitForMessage((text) => text.includes('did not accept the Client ID'));
@@ -184,7 +187,10 @@ describe('linking Greenhouse end to end', () => {
   });
 
   it('names the missing scopes and where to tick them', async () => {
-    greenhouse.clients.set(CLIENT_ID, { secret: CLIENT_SECRET, scopes: ['harvest:users:list', 'harvest:jobs:list'] });
+    greenhouse.clients.set(CLIENT_ID, {
+      secret: CLIENT_SECRET,
+      scopes: ['harvest:users:list', 'harvest:jobs:list'],
+    });
     const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
     const { resultText } = await failedCheck(journey, good);
     expect(resultText).toContain('harvest:candidates:list');
@@ -236,7 +242,11 @@ describe('linking Greenhouse end to end', () => {
   it('shows format problems inline without calling Greenhouse, and recognises a legacy Harvest key', async () => {
     const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
     const { viewId, flowId } = await walkToCredentials(journey);
-    const bad = await journey.submit(viewId, flowId, { client_id: 'has spaces in it', client_secret: '', user_id: 'abc' });
+    const bad = await journey.submit(viewId, flowId, {
+      client_id: 'has spaces in it',
+      client_secret: '',
+      user_id: 'abc',
+    });
     acks.push(bad.body);
     expect(bad.body.response_action).toBe('errors');
     expect(Object.keys(bad.body.errors).sort()).toEqual(['client_id', 'client_secret', 'user_id']);
@@ -257,12 +267,17 @@ describe('linking Greenhouse end to end', () => {
     greenhouse.mode = { kind: 'slow', delayMs: 300 };
     const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
     const { viewId, flowId } = await walkToCredentials(journey);
-    const [first, second] = await Promise.all([journey.submit(viewId, flowId, good), journey.submit(viewId, flowId, good)]);
+    const [first, second] = await Promise.all([
+      journey.submit(viewId, flowId, good),
+      journey.submit(viewId, flowId, good),
+    ]);
     const actions = [first.body.response_action, second.body.response_action].sort();
     expect(actions).toEqual(['errors', 'update']);
     await journey.waitForMessage((text) => text.includes('Greenhouse is linked'));
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(slack.callsTo('chat.postMessage').filter((call) => call.args.channel === 'C0NOTIFY')).toHaveLength(1);
+    expect(slack.callsTo('chat.postMessage').filter((call) => call.args.channel === 'C0NOTIFY')).toHaveLength(
+      1,
+    );
     expect(greenhouse.requests.filter((request) => request.path === '/token')).toHaveLength(1);
   });
 });
@@ -275,7 +290,10 @@ describe('the flow in Slack', () => {
     await journey.click('flow.begin');
     await journey.waitForMessage((text) => text.includes('Step 1 of 6'));
     const next = journey.button('flow.next');
-    await Promise.all([journey.click('flow.next', { button: next }), journey.click('flow.next', { button: next })]);
+    await Promise.all([
+      journey.click('flow.next', { button: next }),
+      journey.click('flow.next', { button: next }),
+    ]);
     await journey.waitForMessage((text) => text.includes('Step 2 of 6'));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(textOf(journey.latestMessage()?.args.blocks)).toContain('Step 2 of 6');
@@ -300,11 +318,14 @@ describe('the flow in Slack', () => {
     });
     expect(replay.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(slack.callsTo('chat.postMessage').filter((call) => call.args.channel === 'DU0ADMIN')).toHaveLength(1);
+    expect(slack.callsTo('chat.postMessage').filter((call) => call.args.channel === 'DU0ADMIN')).toHaveLength(
+      1,
+    );
   });
 
   it('rejects bad, missing and stale signatures and changes nothing', async () => {
-    const body = 'token=x&team_id=T0ACME&user_id=U0ADMIN&command=%2Fwintro&text=link+greenhouse&trigger_id=1.2.3';
+    const body =
+      'token=x&team_id=T0ACME&user_id=U0ADMIN&command=%2Fwintro&text=link+greenhouse&trigger_id=1.2.3';
     const now = Math.floor(Date.now() / 1000);
     const { signature } = await import('../support/slackRequests.js');
     const forged = await running.sender.raw({
@@ -313,7 +334,11 @@ describe('the flow in Slack', () => {
       timestamp: now,
       signature: signature('not-the-secret', now, body),
     });
-    const missing = await running.sender.raw({ body, contentType: 'application/x-www-form-urlencoded', signature: null });
+    const missing = await running.sender.raw({
+      body,
+      contentType: 'application/x-www-form-urlencoded',
+      signature: null,
+    });
     const stale = await running.sender.raw({
       body,
       contentType: 'application/x-www-form-urlencoded',
@@ -393,7 +418,9 @@ describe('the flow in Slack', () => {
     await journey.click('flow.begin');
     await journey.waitForMessage((text) => text.includes('Step 1 of 6'));
     await journey.command('link gh');
-    await eventually(() => expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'DU0ADMIN')).toHaveLength(2));
+    await eventually(() =>
+      expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'DU0ADMIN')).toHaveLength(2),
+    );
     await journey.waitForMessage((text) => text.includes('Step 1 of 6'));
     await journey.click('flow.next');
     await journey.waitForMessage((text) => text.includes('Step 2 of 6'));

@@ -116,7 +116,9 @@ describe('connection store on real Redis', () => {
     const list = await store.list('T0STORE');
     expect(list).toHaveLength(1);
     expect(list[0]).not.toHaveProperty('sealed');
-    await expect(new ConnectionStore(redis, keys, createSealer(randomBytes(32))).credentials('T0STORE', 'greenhouse')).rejects.toThrow();
+    await expect(
+      new ConnectionStore(redis, keys, createSealer(randomBytes(32))).credentials('T0STORE', 'greenhouse'),
+    ).rejects.toThrow();
   });
 });
 

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
 import { SlackSender } from '../support/slackRequests.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: captured Bolt bodies are free-form
 type Any = any;
 
 const SECRET = 'test-signing-secret';

@@ -6,7 +6,6 @@ import {
   viewViolations,
 } from '../support/slackLimits.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: test fixtures are free-form Slack JSON
 type Any = any;
 
 const pt = (text: string) => ({ type: 'plain_text', text });

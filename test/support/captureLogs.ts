@@ -9,7 +9,6 @@ export interface CapturedStream {
   /** Everything written so far, concatenated. */
   text(): string;
   /** Each non-empty line, JSON-parsed when it is JSON, otherwise the raw line string. */
-  // biome-ignore lint/suspicious/noExplicitAny: log lines are arbitrary JSON
   lines(): any[];
   /** Forget everything written so far. */
   clear(): void;

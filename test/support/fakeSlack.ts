@@ -13,7 +13,6 @@ import type { AddressInfo } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
 import { slackLimitViolations } from './slackLimits.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: recorded Slack arguments are arbitrary JSON
 type Any = any;
 
 export interface RecordedCall {
@@ -35,7 +34,6 @@ export interface ScriptedReply {
 
 export interface RecordedResponse {
   id: string;
-  // biome-ignore lint/suspicious/noExplicitAny: response_url bodies are arbitrary JSON
   body: any;
 }
 

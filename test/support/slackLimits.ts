@@ -6,7 +6,6 @@
  * "view object" reference, and the chat.postMessage docs (text fallback recommended when using blocks).
  */
 
-// biome-ignore lint/suspicious/noExplicitAny: these checks inspect arbitrary JSON
 type Any = any;
 
 export const LIMITS = {

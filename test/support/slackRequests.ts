@@ -14,7 +14,6 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 
-// biome-ignore lint/suspicious/noExplicitAny: Slack payloads are arbitrary JSON
 type Any = any;
 
 export function signature(signingSecret: string, timestamp: number, rawBody: string): string {

@@ -3,15 +3,18 @@ import { editDistance, parseCommand } from '../../src/flows/commands.js';
 import { createCatalog } from '../../src/systems/catalog.js';
 import { greenhouse } from '../../src/systems/greenhouse.js';
 
-const catalog = createCatalog([greenhouse], [
-  {
-    id: 'personio',
-    name: 'Personio',
-    aliases: ['personio'],
-    question: 'Which data?',
-    variants: [{ systemId: 'greenhouse', label: 'x', description: 'y' }],
-  },
-]);
+const catalog = createCatalog(
+  [greenhouse],
+  [
+    {
+      id: 'personio',
+      name: 'Personio',
+      aliases: ['personio'],
+      question: 'Which data?',
+      variants: [{ systemId: 'greenhouse', label: 'x', description: 'y' }],
+    },
+  ],
+);
 
 describe('parseCommand', () => {
   it.each([
@@ -38,11 +41,17 @@ describe('parseCommand', () => {
       suggestion: { type: 'system', id: 'greenhouse' },
     });
     expect(parseCommand('link greenhosue', catalog)).toMatchObject({ suggestion: { id: 'greenhouse' } });
-    expect(parseCommand('link persnio', catalog)).toMatchObject({ suggestion: { type: 'family', id: 'personio' } });
+    expect(parseCommand('link persnio', catalog)).toMatchObject({
+      suggestion: { type: 'family', id: 'personio' },
+    });
   });
 
   it('suggests the subcommand for a misspelt verb', () => {
-    expect(parseCommand('stauts', catalog)).toEqual({ kind: 'unknown', input: 'stauts', suggestion: 'status' });
+    expect(parseCommand('stauts', catalog)).toEqual({
+      kind: 'unknown',
+      input: 'stauts',
+      suggestion: 'status',
+    });
     expect(parseCommand('lnik greenhouse', catalog)).toEqual({
       kind: 'unknown',
       input: 'lnik greenhouse',
@@ -51,7 +60,11 @@ describe('parseCommand', () => {
   });
 
   it('does not guess at unrelated words', () => {
-    expect(parseCommand('link bamboohr', catalog)).toEqual({ kind: 'unknown_system', input: 'bamboohr', suggestion: undefined });
+    expect(parseCommand('link bamboohr', catalog)).toEqual({
+      kind: 'unknown_system',
+      input: 'bamboohr',
+      suggestion: undefined,
+    });
     expect(parseCommand('make coffee', catalog)).toEqual({ kind: 'unknown', input: 'make coffee' });
   });
 

@@ -34,16 +34,26 @@ describe('config', () => {
     const problems = problemsOf({ PORT: 'abc', REDIS_URL: 'redis://x', WINTRO_NOTIFY_CHANNEL: '#general' });
     const names = problems.map((problem) => problem.split(' ')[0]);
     expect(names).toEqual(
-      expect.arrayContaining(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'PORT', 'WINTRO_ENCRYPTION_KEY', 'WINTRO_NOTIFY_CHANNEL']),
+      expect.arrayContaining([
+        'SLACK_BOT_TOKEN',
+        'SLACK_SIGNING_SECRET',
+        'PORT',
+        'WINTRO_ENCRYPTION_KEY',
+        'WINTRO_NOTIFY_CHANNEL',
+      ]),
     );
   });
 
   it('takes Socket Mode instead of a signing secret', () => {
-    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-abc' }).slack.appToken).toBe('xapp-1-abc');
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-abc' }).slack.appToken).toBe(
+      'xapp-1-abc',
+    );
   });
 
   it('checks the encryption key is 32 bytes of base64', () => {
-    expect(problemsOf({ ...minimal, WINTRO_ENCRYPTION_KEY: 'short' })[0]).toMatch(/^WINTRO_ENCRYPTION_KEY must be 32 bytes/);
+    expect(problemsOf({ ...minimal, WINTRO_ENCRYPTION_KEY: 'short' })[0]).toMatch(
+      /^WINTRO_ENCRYPTION_KEY must be 32 bytes/,
+    );
     const key = randomBytes(32).toString('base64');
     expect(loadConfig({ ...minimal, WINTRO_ENCRYPTION_KEY: key }).encryptionKey?.length).toBe(32);
   });

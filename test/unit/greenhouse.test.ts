@@ -11,7 +11,9 @@ const response = (status: number, body: unknown, headers: Record<string, string>
 
 describe('Greenhouse token answers', () => {
   it('takes the access token from a 200', () => {
-    expect(classifyTokenResponse(response(200, { token_type: 'Bearer', access_token: 'abc', expires_at: 'x' }))).toEqual({
+    expect(
+      classifyTokenResponse(response(200, { token_type: 'Bearer', access_token: 'abc', expires_at: 'x' })),
+    ).toEqual({
       token: 'abc',
     });
   });
@@ -50,7 +52,9 @@ describe('Greenhouse token answers', () => {
   });
 });
 
-function contextAnswering(answer: (request: VendorRequest) => VendorResult): VerifyContext & { seen: VendorRequest[] } {
+function contextAnswering(
+  answer: (request: VendorRequest) => VendorResult,
+): VerifyContext & { seen: VendorRequest[] } {
   const seen: VendorRequest[] = [];
   return {
     seen,
@@ -92,11 +96,19 @@ describe('Greenhouse verification', () => {
   });
 
   it('reports transport failures by kind', async () => {
-    expect(await greenhouse.verify(credentials, contextAnswering(() => ({ ok: false, failure: 'timeout' })))).toMatchObject({
+    expect(
+      await greenhouse.verify(
+        credentials,
+        contextAnswering(() => ({ ok: false, failure: 'timeout' })),
+      ),
+    ).toMatchObject({
       code: 'timeout',
     });
     expect(
-      await greenhouse.verify(credentials, contextAnswering(() => ({ ok: false, failure: 'unreachable' }))),
+      await greenhouse.verify(
+        credentials,
+        contextAnswering(() => ({ ok: false, failure: 'unreachable' })),
+      ),
     ).toMatchObject({ code: 'unreachable' });
   });
 
@@ -127,7 +139,9 @@ describe('Greenhouse fields', () => {
   });
 
   it('recognises a legacy Harvest key pasted alone', () => {
-    expect(greenhouse.recognizeLegacy?.({ client_id: '0123456789abcdef0123456789abcdef', client_secret: '' })).toMatchObject({
+    expect(
+      greenhouse.recognizeLegacy?.({ client_id: '0123456789abcdef0123456789abcdef', client_secret: '' }),
+    ).toMatchObject({
       client_id: expect.stringContaining('31 August 2026'),
     });
     expect(greenhouse.recognizeLegacy?.({ client_id: 'abc-1', client_secret: 'x' })).toBeUndefined();

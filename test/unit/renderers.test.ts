@@ -30,7 +30,9 @@ describe('flow message', () => {
     const phases = ['prerequisites', 'credentials', 'verifying', 'linked', 'cancelled'] as const;
     const drawings = [
       ...phases.map((phase) => renderFlowMessage({ ...state, phase }, greenhouse, options)),
-      ...greenhouse.steps.map((_, stepIndex) => renderFlowMessage({ ...state, stepIndex }, greenhouse, options)),
+      ...greenhouse.steps.map((_, stepIndex) =>
+        renderFlowMessage({ ...state, stepIndex }, greenhouse, options),
+      ),
     ];
     for (const message of drawings) expect(messageViolations(message)).toEqual([]);
   });
@@ -39,8 +41,13 @@ describe('flow message', () => {
     const message = renderFlowMessage({ ...state, stepIndex: 1 }, greenhouse, options);
     expect(all(message)).toContain('Step 2 of 6');
     const imageBlock = message.blocks.find((block) => block.type === 'image');
-    expect(imageBlock).toMatchObject({ image_url: expect.stringContaining('17655164380817'), alt_text: expect.any(String) });
-    const buttons = message.blocks.flatMap((block) => (block.elements as { value?: string }[] | undefined) ?? []);
+    expect(imageBlock).toMatchObject({
+      image_url: expect.stringContaining('17655164380817'),
+      alt_text: expect.any(String),
+    });
+    const buttons = message.blocks.flatMap(
+      (block) => (block.elements as { value?: string }[] | undefined) ?? [],
+    );
     expect(buttons.map((button) => button.value)).toContain('flowABCDEF.5');
   });
 
@@ -107,9 +114,20 @@ describe('replies', () => {
 
   it('shows each system with its state', () => {
     const catalog = createCatalog([greenhouse], []);
-    const linked = renderStatus(catalog, [], [
-      { systemId: 'greenhouse', linkedBy: 'U9', linkedAt: 0, flowId: 'f', details: [], expiresAt: '2027-01-01T00:00:00Z' },
-    ]);
+    const linked = renderStatus(
+      catalog,
+      [],
+      [
+        {
+          systemId: 'greenhouse',
+          linkedBy: 'U9',
+          linkedAt: 0,
+          flowId: 'f',
+          details: [],
+          expiresAt: '2027-01-01T00:00:00Z',
+        },
+      ],
+    );
     expect(all(linked)).toContain('linked by <@U9>');
     expect(all(linked)).toContain('expires 2027-01-01');
     const pending = renderStatus(catalog, [{ ...state, stepIndex: 2 }], []);

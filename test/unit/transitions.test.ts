@@ -47,21 +47,33 @@ describe('flow transitions', () => {
       ok: false,
       refusal: 'not_now',
     });
-    expect(transition({ ...base, phase: 'choose_variant' }, { type: 'submit_credentials' }, ctx).ok).toBe(false);
+    expect(transition({ ...base, phase: 'choose_variant' }, { type: 'submit_credentials' }, ctx).ok).toBe(
+      false,
+    );
   });
 
   it('refuses everything once linked or cancelled', () => {
     for (const phase of ['linked', 'cancelled'] as const) {
-      expect(transition({ ...base, phase }, { type: 'cancel' }, ctx)).toEqual({ ok: false, refusal: 'finished' });
+      expect(transition({ ...base, phase }, { type: 'cancel' }, ctx)).toEqual({
+        ok: false,
+        refusal: 'finished',
+      });
     }
   });
 
   it('links with details and asks for the connection to be saved and announced', () => {
     const verifying = apply(base, { type: 'submit_credentials' }).state;
     expect(verifying).toMatchObject({ phase: 'verifying', attempts: 1 });
-    const linked = apply(verifying, { type: 'verified', outcome: { ok: true, details: [{ label: 'a', value: 'b' }] } });
+    const linked = apply(verifying, {
+      type: 'verified',
+      outcome: { ok: true, details: [{ label: 'a', value: 'b' }] },
+    });
     expect(linked.state).toMatchObject({ phase: 'linked', linkedDetails: [{ label: 'a', value: 'b' }] });
-    expect(linked.effects.map((effect) => effect.type)).toEqual(['save_connection', 'render_dm', 'notify_linked']);
+    expect(linked.effects.map((effect) => effect.type)).toEqual([
+      'save_connection',
+      'render_dm',
+      'notify_linked',
+    ]);
   });
 
   it('keeps a failed check as the last outcome, with the time the vendor asked us to wait until', () => {
@@ -71,7 +83,13 @@ describe('flow transitions', () => {
       outcome: { ok: false, code: 'rate_limited', title: 't', detail: 'd', retryAfterSeconds: 7 },
     }).state;
     expect(failed.phase).toBe('credentials');
-    expect(failed.lastOutcome).toEqual({ code: 'rate_limited', title: 't', detail: 'd', retryAt: 8000, at: 1000 });
+    expect(failed.lastOutcome).toEqual({
+      code: 'rate_limited',
+      title: 't',
+      detail: 'd',
+      retryAt: 8000,
+      at: 1000,
+    });
     expect(apply(failed, { type: 'submit_credentials' }).state.phase).toBe('verifying');
   });
 
