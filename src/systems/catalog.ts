@@ -1,5 +1,8 @@
 import { greenhouse } from './greenhouse.js';
+import { personioEmployees, personioFamily, personioRecruiting } from './personio.js';
+import { recruitee } from './recruitee.js';
 import type { LinkableSystem, SystemFamily } from './types.js';
+import { createWorkable } from './workable.js';
 
 /** Operator settings some systems' guides and checks need. */
 export interface SystemSettings {
@@ -12,12 +15,18 @@ export const DEFAULT_SYSTEM_SETTINGS: SystemSettings = {
 };
 
 /** Every system the bot can link. Adding one means adding its module here. */
-export function defaultSystems(_settings: SystemSettings = DEFAULT_SYSTEM_SETTINGS): LinkableSystem[] {
-  return [greenhouse];
+export function defaultSystems(settings: SystemSettings = DEFAULT_SYSTEM_SETTINGS): LinkableSystem[] {
+  return [
+    greenhouse,
+    personioRecruiting,
+    personioEmployees,
+    recruitee,
+    createWorkable(settings.workableRecruiter),
+  ];
 }
 
 /** Vendors that offer several kinds of credentials and ask which one first. */
-export const FAMILIES: readonly SystemFamily[] = [];
+export const FAMILIES: readonly SystemFamily[] = [personioFamily];
 
 export interface Catalog {
   systems: readonly LinkableSystem[];
