@@ -6,13 +6,17 @@ import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
 import { CredentialsDesk } from './flows/credentialsDesk.js';
 import { FlowEngine } from './flows/flowEngine.js';
+import { HandoverDesk } from './flows/handoverDesk.js';
 import { LinkingService } from './flows/linkingService.js';
 import { registerListeners } from './listeners/index.js';
 import { createLogger, type Logger } from './logger.js';
+import { ReminderDesk } from './reminders/reminderDesk.js';
+import { createBullScheduler, createTimerScheduler } from './reminders/scheduler.js';
 import { boltLogger } from './slack/boltLogger.js';
 import { createSlackGateway } from './slack/gateway.js';
 import { ConnectionStore } from './store/connectionStore.js';
 import { FlowStore } from './store/flowStore.js';
+import { HelperSuggestions } from './store/helperSuggestions.js';
 import { keyScheme } from './store/keys.js';
 import { OnceGuard } from './store/once.js';
 import { connectRedis } from './store/redis.js';
@@ -111,6 +115,33 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
     logger,
     now,
   });
+  const suggestions = new HelperSuggestions(redis, keys);
+  const scheduler = config.redisUrl
+    ? createBullScheduler(config.redisUrl, `${keys.prefix}:{reminders}`, logger)
+    : createTimerScheduler(logger);
+  const handover = new HandoverDesk({
+    flows,
+    catalog,
+    slack,
+    engine,
+    once,
+    suggestions,
+    scheduler,
+    nudgeAfterMs: config.reminders.nudgeMs,
+    logger,
+    now,
+  });
+  const reminders = new ReminderDesk({
+    flows,
+    catalog,
+    slack,
+    once,
+    handover,
+    scheduler,
+    settings: config.reminders,
+    logger,
+    now,
+  });
   const service = new LinkingService({
     flows,
     connections,
@@ -119,11 +150,13 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
     slack,
     engine,
     desk,
+    handover,
+    watch: (teamId, flowId) => reminders.watch(teamId, flowId),
     logger,
     flowTtlSeconds: config.flowTtlSeconds,
     now,
   });
-  registerListeners(app, { service, desk, once, slack, logger });
+  registerListeners(app, { service, desk, handover, once, slack, logger });
   app.error(async (error) => {
     logger.error({ error: error.message, code: error.code }, 'Unhandled error in a listener');
   });
@@ -134,6 +167,7 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
     redis,
     logger,
     async start() {
+      scheduler.start((job) => reminders.handle(job));
       if (socketMode) {
         await app.start();
         logger.info({ mode: 'socket', healthPort: config.port }, 'Wintro bot is running');
@@ -151,6 +185,7 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
       logger.info('Shutting down: finishing running checks');
       await app.stop().catch(() => undefined);
       await desk.drain(SHUTDOWN_GRACE_MS);
+      await scheduler.close().catch(() => undefined);
       await redis.quit().catch(() => redis.disconnect());
       logger.info('Stopped');
     },

@@ -46,6 +46,9 @@ const envSchema = z.object({
     },
   ),
   WINTRO_FLOW_TTL_SECONDS: seconds(14 * 24 * 3600),
+  WINTRO_REMINDER_AFTER_SECONDS: seconds(24 * 3600),
+  WINTRO_REMINDER_MAX: z.coerce.number().int().min(0, 'must be 0 (off) or more').max(10).default(1),
+  WINTRO_NUDGE_REMINDER_AFTER_SECONDS: seconds(24 * 3600),
   WINTRO_SCREENSHOT_BASE_URL: optionalText.refine(
     (value) => value === undefined || /^https:\/\/[^\s/]+/.test(value),
     {
@@ -104,6 +107,7 @@ export interface Config {
   notifyChannel?: string;
   screenshotBaseUrl?: string;
   flowTtlSeconds: number;
+  reminders: { idleMs: number; maxReminders: number; nudgeMs: number };
   vendorTimeoutMs: number;
   systems: SystemSettings;
   vendors: {
@@ -154,6 +158,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notifyChannel: e.WINTRO_NOTIFY_CHANNEL,
     screenshotBaseUrl: e.WINTRO_SCREENSHOT_BASE_URL,
     flowTtlSeconds: e.WINTRO_FLOW_TTL_SECONDS,
+    reminders: {
+      idleMs: e.WINTRO_REMINDER_AFTER_SECONDS * 1000,
+      maxReminders: e.WINTRO_REMINDER_MAX,
+      nudgeMs: e.WINTRO_NUDGE_REMINDER_AFTER_SECONDS * 1000,
+    },
     vendorTimeoutMs: e.WINTRO_VENDOR_TIMEOUT_MS,
     systems: {
       workableRecruiter: { name: e.WINTRO_WORKABLE_RECRUITER_NAME, email: e.WINTRO_WORKABLE_RECRUITER_EMAIL },

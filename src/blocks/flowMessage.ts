@@ -1,7 +1,7 @@
 import type { FlowState } from '../flows/state.js';
 import type { GuideStep, LinkableSystem, Screenshot, SystemFamily } from '../systems/types.js';
 import { ACTIONS, encodeFlowRef } from './ids.js';
-import { actions, type Block, context, divider, header, image, section } from './kit.js';
+import { actions, type Block, context, divider, escapeText, header, image, section } from './kit.js';
 
 export interface RenderOptions {
   /** With a base URL every screenshot comes from `<base>/<key>.png` (images Wintro hosts). */
@@ -36,14 +36,52 @@ const cancelButton = (ref: string) => ({
   style: 'danger' as const,
 });
 
+/** Where a request for help stands, under the flow's buttons. */
+function handoverBlocks(state: FlowState): Block[] {
+  const handover = state.handover;
+  if (!handover || handover.status === 'taken') return [];
+  const who = `<@${handover.colleagueId}>`;
+  switch (handover.status) {
+    case 'asked':
+      return [
+        context(
+          `:hourglass_flowing_sand: Waiting for ${who}: I sent them what is missing. You'll hear back here.`,
+        ),
+      ];
+    case 'granted':
+      return [context(`:white_check_mark: ${who} says it's granted. Carry on from here.`)];
+    case 'declined':
+      return [
+        section(
+          `:no_entry: ${who} can't help${handover.declineReason ? `: “${escapeText(handover.declineReason)}”` : '.'}`,
+        ),
+        actions('handover', [
+          { text: 'Ask someone else', actionId: ACTIONS.help, value: encodeFlowRef(state.id, state.version) },
+        ]),
+      ];
+  }
+}
+
 function outcomeBlocks(state: FlowState): Block[] {
   const outcome = state.lastOutcome;
   if (!outcome) return [];
   return [section(`:warning: *${outcome.title}*\n${outcome.detail}`)];
 }
 
+/** A flow of a vendor with several kinds of credentials, before the kind is chosen. Pure. */
 export function renderVariantChoice(state: FlowState, family: SystemFamily): SlackMessage {
   const ref = encodeFlowRef(state.id, state.version);
+  if (state.phase === 'cancelled') {
+    return {
+      text: `Link ${family.name} to Wintro: cancelled`,
+      blocks: [
+        header(`Link ${family.name} to Wintro`),
+        section(
+          `Setup cancelled. Nothing was saved. Start again any time with \`/wintro link ${family.aliases[0] ?? family.id}\`.`,
+        ),
+      ],
+    };
+  }
   return {
     text: `Link ${family.name} to Wintro: ${family.question}`,
     blocks: [
@@ -88,8 +126,10 @@ export function renderFlowMessage(
           actions('prerequisites', [
             { text: 'I have it, start the guide', actionId: ACTIONS.begin, value: ref, style: 'primary' },
             { text: 'I already have credentials', actionId: ACTIONS.credentials, value: ref },
+            { text: "I don't have this", actionId: ACTIONS.help, value: ref },
             cancelButton(ref),
           ]),
+          ...handoverBlocks(state),
         ],
       };
     case 'guide': {
@@ -111,6 +151,7 @@ export function renderFlowMessage(
               : { text: 'Next', actionId: ACTIONS.next, value: ref, style: 'primary' },
             cancelButton(ref),
           ]),
+          ...handoverBlocks(state),
         ],
       };
     }
@@ -129,8 +170,12 @@ export function renderFlowMessage(
           actions('credentials', [
             { text: 'Back to the guide', actionId: ACTIONS.back, value: ref },
             { text: 'Enter credentials', actionId: ACTIONS.credentials, value: ref, style: 'primary' },
+            ...(state.lastOutcome?.missing?.length
+              ? [{ text: 'Ask a colleague to fix this', actionId: ACTIONS.help, value: ref }]
+              : []),
             cancelButton(ref),
           ]),
+          ...handoverBlocks(state),
         ],
       };
     case 'verifying':

@@ -7,7 +7,15 @@ export const ACTIONS = {
   cancel: 'flow.cancel',
   variant: 'flow.variant',
   pick: 'pick.system',
+  help: 'flow.help',
+  resume: 'flow.resume',
+  takeOver: 'handover.take',
+  granted: 'handover.granted',
+  decline: 'handover.decline',
 } as const;
+
+export const HELP_CALLBACK = 'handover.ask';
+export const DECLINE_CALLBACK = 'handover.decline';
 
 export const CREDENTIALS_CALLBACK = 'credentials.submit';
 export const FIELD_ACTION = 'value';

@@ -100,7 +100,7 @@ export function renderUnknownCommand(catalog: Catalog, input: string, suggestion
   );
 }
 
-const describePhase = (flow: FlowState, stepCount: number) => {
+export const describePhase = (flow: FlowState, stepCount: number) => {
   switch (flow.phase) {
     case 'choose_variant':
       return 'choosing which data to link';

@@ -5,7 +5,7 @@ import { type SlackGateway, slackErrorCode } from '../slack/gateway.js';
 import type { FlowStore } from '../store/flowStore.js';
 import type { Catalog } from '../systems/catalog.js';
 import type { FlowState } from './state.js';
-import { type FlowEvent, type TransitionResult, transition } from './transitions.js';
+import { type FlowEvent, type Refusal, type TransitionResult, transition } from './transitions.js';
 
 export interface EngineDeps {
   flows: FlowStore;
@@ -23,7 +23,7 @@ export type ApplyResult =
       state: FlowState;
       effects: Extract<TransitionResult, { ok: true }>['effects'];
     }
-  | { ok: false; reason: 'finished' | 'not_now' | 'conflict' | 'missing' };
+  | { ok: false; reason: Refusal | 'conflict' | 'missing' };
 
 /** Loads nothing itself: applies one event to a flow the caller read, stores it with compare-and-set, redraws the DM. */
 export class FlowEngine {
@@ -33,18 +33,28 @@ export class FlowEngine {
     return this.deps.catalog.system(state.systemId)?.steps.length ?? 0;
   }
 
-  async apply(state: FlowState, event: FlowEvent): Promise<ApplyResult> {
+  /**
+   * `moveTo` posts the next state's message somewhere new (e.g. the DM of whoever takes over) before it
+   * is stored, and the flow's message moves there instead of being redrawn in place.
+   */
+  async apply(
+    state: FlowState,
+    event: FlowEvent,
+    moveTo?: (next: FlowState) => Promise<FlowState['dm']>,
+  ): Promise<ApplyResult> {
     const result = transition(state, event, { now: this.deps.now(), stepCount: this.stepCount(state) });
     if (!result.ok) return { ok: false, reason: result.refusal };
-    const saved = await this.deps.flows.compareAndSet(state.version, result.state);
+    const movedDm = moveTo ? await moveTo(result.state) : undefined;
+    const next = movedDm ? { ...result.state, dm: movedDm } : result.state;
+    const saved = await this.deps.flows.compareAndSet(state.version, next);
     if (saved !== 'saved') return { ok: false, reason: saved };
-    if (result.effects.some((effect) => effect.type === 'render_dm')) await this.redraw(result.state);
-    return { ok: true, previous: state, state: result.state, effects: result.effects };
+    if (!movedDm && result.effects.some((effect) => effect.type === 'render_dm')) await this.redraw(next);
+    return { ok: true, previous: state, state: next, effects: result.effects };
   }
 
   render(state: FlowState, withImages = true): SlackMessage {
     const family = this.deps.catalog.family(state.systemId);
-    if (state.phase === 'choose_variant' && family) return renderVariantChoice(state, family);
+    if (family) return renderVariantChoice(state, family);
     const system = this.deps.catalog.system(state.systemId);
     if (!system)
       return {
@@ -63,6 +73,28 @@ export class FlowEngine {
       this.deps.logger.warn({ flowId: state.id }, 'Slack rejected the step with images; posting it without');
       return this.deps.slack.post(channelId, this.render(state, false));
     }
+  }
+
+  /**
+   * Posts the flow again at the bottom of a DM, where the person is looking, and retires the old
+   * message. Used to resume a setup and to hand it back after a colleague helped.
+   */
+  async repost(existing: FlowState, channelId: string): Promise<FlowState> {
+    const { flows, slack, now, logger } = this.deps;
+    const draft: FlowState = { ...existing, version: existing.version + 1, updatedAt: now() };
+    if (existing.dm) {
+      const retired = {
+        text: 'This setup continues in a newer message below.',
+        blocks: [section('This setup continues in a newer message below.')],
+      };
+      await slack.update(existing.dm.channelId, existing.dm.ts, retired).catch(() => undefined);
+    }
+    const ts = await this.post(channelId, draft);
+    const state = { ...draft, dm: { channelId, ts } };
+    const saved = await flows.compareAndSet(existing.version, state);
+    if (saved !== 'saved')
+      logger.warn({ flowId: existing.id, saved }, 'A flow moved on while it was being reposted');
+    return state;
   }
 
   /** Draws the flow's DM message again in place. A failure is logged: the state is already saved. */

@@ -17,6 +17,7 @@ import type { Catalog } from '../systems/catalog.js';
 import { type LinkTarget, parseCommand } from './commands.js';
 import type { CredentialsDesk } from './credentialsDesk.js';
 import type { FlowEngine } from './flowEngine.js';
+import type { Answer, HandoverDesk } from './handoverDesk.js';
 import { type FlowState, isTerminal } from './state.js';
 import type { FlowEvent } from './transitions.js';
 
@@ -28,6 +29,9 @@ export interface ServiceDeps {
   slack: SlackGateway;
   engine: FlowEngine;
   desk: CredentialsDesk;
+  handover: HandoverDesk;
+  /** Starts the idle-reminder chain of a new flow. */
+  watch: (teamId: string, flowId: string) => Promise<void>;
   logger: Logger;
   flowTtlSeconds: number;
   now: () => number;
@@ -53,7 +57,17 @@ export interface ActionInput {
   value?: string;
   triggerId?: string;
   channelId?: string;
+  messageTs?: string;
 }
+
+const ANSWERS: Record<string, Answer> = {
+  [ACTIONS.takeOver]: 'take',
+  [ACTIONS.granted]: 'granted',
+  [ACTIONS.decline]: 'decline',
+};
+
+/** Buttons that move the flow: they must come from its newest drawing. The others are safe from any. */
+const NAVIGATION = new Set<string>([ACTIONS.begin, ACTIONS.next, ACTIONS.back]);
 
 const EVENTS: Record<string, FlowEvent> = {
   [ACTIONS.begin]: { type: 'begin_guide' },
@@ -63,6 +77,8 @@ const EVENTS: Record<string, FlowEvent> = {
 };
 
 const notice = (text: string): SlackMessage => ({ text, blocks: [section(text)] });
+
+const MOVED_ON = 'This step already moved on: use the newest message from Wintro in this conversation.';
 
 /** What `/wintro` and the buttons of a flow do. Listeners hand requests here; Slack I/O goes through the gateway. */
 export class LinkingService {
@@ -132,7 +148,7 @@ export class LinkingService {
     const active = await flows.activeFor(teamId, userId);
     const existing = active.find((flow) => this.matches(flow, target));
     const channelId = await slack.openDm(userId);
-    if (existing) return this.resume(existing, channelId);
+    if (existing) return engine.repost(existing, channelId);
 
     const at = now();
     const draft: FlowState = {
@@ -151,27 +167,7 @@ export class LinkingService {
     const ts = await engine.post(channelId, draft);
     const state = { ...draft, dm: { channelId, ts } };
     await flows.create(state);
-    return state;
-  }
-
-  /** Posts the flow again at the bottom of the DM, where the person is looking, and retires the old message. */
-  private async resume(existing: FlowState, channelId: string): Promise<FlowState> {
-    const { flows, slack, engine, now, logger } = this.deps;
-    const draft: FlowState = { ...existing, version: existing.version + 1, updatedAt: now() };
-    if (existing.dm) {
-      await slack
-        .update(
-          existing.dm.channelId,
-          existing.dm.ts,
-          notice('This setup continues in a newer message below.'),
-        )
-        .catch(() => undefined);
-    }
-    const ts = await engine.post(channelId, draft);
-    const state = { ...draft, dm: { channelId, ts } };
-    const saved = await flows.compareAndSet(existing.version, state);
-    if (saved !== 'saved')
-      logger.warn({ flowId: existing.id, saved }, 'A flow moved on while it was being resumed');
+    await this.deps.watch(teamId, state.id);
     return state;
   }
 
@@ -215,22 +211,41 @@ export class LinkingService {
 
     const ref = decodeFlowRef(input.value);
     if (!ref) return 'That button no longer works. Type `/wintro status` to see where your setup is.';
+    const answer = ANSWERS[actionId];
+    if (answer) {
+      return this.deps.handover.answer({
+        teamId,
+        userId,
+        answer,
+        flowId: ref.flowId,
+        seq: ref.version,
+        channelId: input.channelId,
+        messageTs: input.messageTs,
+        triggerId: input.triggerId,
+      });
+    }
     const flow = await this.deps.flows.get(teamId, ref.flowId);
     if (!flow) return this.expiredText();
     if (flow.holderId !== userId) {
       return `Only <@${flow.holderId}> can continue this ${this.nameOf(flow.systemId)} setup. To link it yourself, type \`/wintro link ${this.linkWord(flow.systemId)}\`.`;
     }
     if (isTerminal(flow)) return this.finishedText(flow);
-    if (flow.version !== ref.version)
-      return 'This step already moved on: use the newest message from Wintro in this conversation.';
-
-    if (actionId === ACTIONS.credentials) {
-      if (!input.triggerId) return 'Slack did not let me open the form. Click the button again.';
-      return this.deps.desk.open(flow, input.triggerId);
-    }
     const variant = actionId.startsWith(`${ACTIONS.variant}:`)
       ? actionId.slice(ACTIONS.variant.length + 1)
       : undefined;
+    if ((variant || NAVIGATION.has(actionId)) && flow.version !== ref.version) return MOVED_ON;
+
+    switch (actionId) {
+      case ACTIONS.credentials:
+        if (!input.triggerId) return 'Slack did not let me open the form. Click the button again.';
+        return this.deps.desk.open(flow, input.triggerId);
+      case ACTIONS.help:
+        if (!input.triggerId) return 'Slack did not let me open the form. Click the button again.';
+        return this.deps.handover.openHelpForm(flow, input.triggerId);
+      case ACTIONS.resume:
+        await this.deps.engine.repost(flow, input.channelId ?? (await this.deps.slack.openDm(userId)));
+        return undefined;
+    }
     const event: FlowEvent | undefined = variant
       ? { type: 'choose_variant', systemId: variant }
       : EVENTS[actionId];
@@ -240,7 +255,7 @@ export class LinkingService {
     if (result.ok) return undefined;
     if (result.reason === 'missing') return this.expiredText();
     if (result.reason === 'finished') return this.finishedText(flow);
-    return 'This step already moved on: use the newest message from Wintro in this conversation.';
+    return MOVED_ON;
   }
 
   private pickTarget(type: string | undefined, id: string | undefined): LinkTarget | undefined {

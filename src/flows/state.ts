@@ -25,6 +25,23 @@ export const outcomeSummarySchema = z.object({
 });
 export type OutcomeSummary = z.infer<typeof outcomeSummarySchema>;
 
+/** A request to a colleague for a missing permission, role, scope or attribute. */
+export const handoverSchema = z.object({
+  /** Counts requests on this flow, so an answer to an older request is recognised as such. */
+  seq: z.number().int().min(1),
+  colleagueId: z.string(),
+  requestedBy: z.string(),
+  /** `permission`: the holder lacks access to set up; `missing`: the check found scopes or attributes missing. */
+  reason: z.enum(['permission', 'missing']),
+  missing: z.array(z.string()).optional(),
+  note: z.string().max(1000).optional(),
+  status: z.enum(['asked', 'declined', 'granted', 'taken']),
+  declineReason: z.string().max(1000).optional(),
+  askedAt: z.number(),
+  answeredAt: z.number().optional(),
+});
+export type Handover = z.infer<typeof handoverSchema>;
+
 export const flowStateSchema = z.object({
   id: z.string(),
   teamId: z.string(),
@@ -38,6 +55,7 @@ export const flowStateSchema = z.object({
   attempts: z.number().int().min(0),
   /** Non-secret facts about the linked connection (e.g. a company id or an expiry date). */
   linkedDetails: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
+  handover: handoverSchema.optional(),
   version: z.number().int().min(1),
   createdAt: z.number(),
   updatedAt: z.number(),

@@ -11,11 +11,15 @@ export type FlowEvent =
   | { type: 'submit_credentials' }
   | { type: 'verified'; outcome: VerificationOutcome }
   | { type: 'verification_abandoned'; reason: string }
-  | { type: 'cancel' };
+  | { type: 'cancel' }
+  | { type: 'request_help'; colleagueId: string; note?: string }
+  | { type: 'take_over'; by: string; seq: number }
+  | { type: 'help_granted'; by: string; seq: number }
+  | { type: 'help_declined'; by: string; seq: number; reason: string };
 
 export type Effect = { type: 'render_dm' } | { type: 'notify_linked' } | { type: 'save_connection' };
 
-export type Refusal = 'finished' | 'not_now';
+export type Refusal = 'finished' | 'not_now' | 'not_yours' | 'answered';
 
 export type TransitionResult =
   | { ok: true; state: FlowState; effects: Effect[] }
@@ -94,6 +98,45 @@ export function transition(state: FlowState, event: FlowEvent, context: Transiti
         ]);
       }
       return next({ phase: 'credentials', lastOutcome: summarize(event.outcome, context.now) });
+    case 'request_help': {
+      if (state.phase === 'choose_variant' || state.phase === 'verifying')
+        return { ok: false, refusal: 'not_now' };
+      const missing = state.phase === 'credentials' ? state.lastOutcome?.missing : undefined;
+      return next({
+        handover: {
+          seq: (state.handover?.seq ?? 0) + 1,
+          colleagueId: event.colleagueId,
+          requestedBy: state.holderId,
+          reason: missing?.length ? 'missing' : 'permission',
+          ...(missing?.length ? { missing } : {}),
+          ...(event.note ? { note: event.note } : {}),
+          status: 'asked',
+          askedAt: context.now,
+        },
+      });
+    }
+    case 'take_over':
+    case 'help_granted':
+    case 'help_declined': {
+      const handover = state.handover;
+      if (!handover || handover.seq !== event.seq) return { ok: false, refusal: 'answered' };
+      if (handover.colleagueId !== event.by) return { ok: false, refusal: 'not_yours' };
+      if (handover.status !== 'asked') return { ok: false, refusal: 'answered' };
+      const answered = { ...handover, answeredAt: context.now };
+      if (event.type === 'help_declined') {
+        return next({ handover: { ...answered, status: 'declined', declineReason: event.reason } });
+      }
+      if (event.type === 'help_granted') return next({ handover: { ...answered, status: 'granted' } });
+      // Whoever takes over has the access the holder lacked: past the prerequisites, at the same step.
+      const phase =
+        state.phase === 'prerequisites' ? 'guide' : state.phase === 'verifying' ? 'credentials' : state.phase;
+      return next({
+        holderId: event.by,
+        phase,
+        stepIndex: state.phase === 'prerequisites' ? 0 : state.stepIndex,
+        handover: { ...answered, status: 'taken' },
+      });
+    }
     case 'verification_abandoned':
       if (state.phase !== 'verifying') return { ok: false, refusal: 'not_now' };
       return next({

@@ -11,7 +11,7 @@ export function registerActions(
   app: App,
   deps: { service: LinkingService; once: OnceGuard; slack: SlackGateway; logger: Logger },
 ) {
-  app.action(/^(flow|pick)\./, async ({ ack, body, respond }) => {
+  app.action(/^(flow|pick|handover)\./, async ({ ack, body, respond }) => {
     await ack();
     const parsed = actionPayload.safeParse(body);
     if (!parsed.success) return;
@@ -39,6 +39,7 @@ export function registerActions(
         value: action.value,
         triggerId: payload.trigger_id,
         channelId,
+        messageTs: payload.container?.message_ts ?? payload.message?.ts,
       });
     } catch (error) {
       deps.logger.error({ error: (error as Error).message, actionId: action.action_id }, 'Button failed');

@@ -17,13 +17,23 @@ export const actionPayload = z.object({
   user: z.object({ id: slackId, team_id: slackId.optional() }),
   trigger_id: shortText(200).optional(),
   channel: z.object({ id: slackId }).optional(),
+  container: z
+    .object({ message_ts: shortText(40).optional() })
+    .passthrough()
+    .optional(),
+  message: z
+    .object({ ts: shortText(40).optional() })
+    .passthrough()
+    .optional(),
   actions: z
     .array(z.object({ action_id: shortText(255), value: shortText(2000).optional() }))
     .min(1)
     .max(5),
 });
 
-const inputValue = z.object({ value: z.string().max(10_000).nullish() }).passthrough();
+const inputValue = z
+  .object({ value: z.string().max(10_000).nullish(), selected_user: slackId.nullish() })
+  .passthrough();
 
 export const viewPayload = z.object({
   team: z.object({ id: slackId }).nullish(),
@@ -40,6 +50,15 @@ export const teamOf = (
   payload: { team?: { id: string } | null; user: { team_id?: string } },
   fallback?: string,
 ) => payload.team?.id ?? payload.user.team_id ?? fallback;
+
+/** The user picked in a users_select, from a submitted view's state. */
+export function selectedUser(
+  values: Record<string, Record<string, { selected_user?: string | null }>>,
+  blockId: string,
+  actionId: string,
+) {
+  return values[blockId]?.[actionId]?.selected_user ?? undefined;
+}
 
 /** Field values by block id, from a submitted view's state. */
 export function fieldValues(

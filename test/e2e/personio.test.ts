@@ -6,7 +6,6 @@ import { type FakeSlack, type RecordedCall, startFakeSlack } from '../support/fa
 import { buttonsOf, eventually, Journey, textOf } from '../support/journey.js';
 import { responseViolations, slackLimitViolations } from '../support/slackLimits.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: Slack payloads are free-form JSON
 type Any = any;
 
 const COMPANY_ID = '314159';

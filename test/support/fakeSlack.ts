@@ -24,6 +24,8 @@ export interface RecordedCall {
   contentType?: string;
   /** The undecoded request body, for debugging. */
   rawBody?: string;
+  /** What the fake answered (unless a scripted reply was sent instead). */
+  response?: Any;
 }
 
 export interface ScriptedReply {
@@ -361,7 +363,8 @@ export function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlac
       callWaiters = notify(callWaiters, call);
       const scripted = takeScript(method);
       if (scripted) return sendScripted(res, scripted);
-      return send(res, 200, answer(method, args));
+      call.response = answer(method, args);
+      return send(res, 200, call.response);
     }
 
     const respMatch = /^\/response\/(.+)$/.exec(url.pathname);

@@ -31,14 +31,28 @@ export class Journey {
     return `D${this.userId}`;
   }
 
-  /** The newest post or update of a message in this person's DM. */
+  /**
+   * The setup message as the person sees it: the newest-posted message in their DM that has a
+   * header (notices have none), in its latest version.
+   */
   latestMessage(): RecordedCall | undefined {
-    return [...this.slack.calls]
-      .reverse()
-      .find(
-        (call) =>
-          ['chat.postMessage', 'chat.update'].includes(call.method) && call.args.channel === this.dmChannel,
-      );
+    const inDm = this.slack.calls.filter(
+      (call) =>
+        ['chat.postMessage', 'chat.update'].includes(call.method) && call.args.channel === this.dmChannel,
+    );
+    const latestByTs = new Map<string, RecordedCall>();
+    const postOrder: string[] = [];
+    for (const call of inDm) {
+      const ts = call.method === 'chat.postMessage' ? call.response?.ts : call.args.ts;
+      if (!ts) continue;
+      if (call.method === 'chat.postMessage') postOrder.push(ts);
+      latestByTs.set(ts, { ...call, args: { ...call.args, ts } });
+    }
+    for (const ts of [...postOrder].reverse()) {
+      const latest = latestByTs.get(ts);
+      if (latest?.args.blocks?.some((block: any) => block.type === 'header')) return latest;
+    }
+    return undefined;
   }
 
   async waitForMessage(predicate: (text: string) => boolean, timeoutMs = 4000): Promise<RecordedCall> {

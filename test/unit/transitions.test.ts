@@ -107,4 +107,46 @@ describe('flow transitions', () => {
       phase: 'prerequisites',
     });
   });
+
+  it('asks for help with the missing scopes of the last check, and only the colleague can answer', () => {
+    const credentials: FlowState = {
+      ...base,
+      phase: 'credentials',
+      lastOutcome: { code: 'missing_scopes', title: 't', detail: 'd', missing: ['harvest:jobs:list'], at: 1 },
+    };
+    const asked = apply(credentials, { type: 'request_help', colleagueId: 'U2', note: 'please' }).state;
+    expect(asked.handover).toMatchObject({
+      seq: 1,
+      colleagueId: 'U2',
+      requestedBy: 'U1',
+      reason: 'missing',
+      missing: ['harvest:jobs:list'],
+      status: 'asked',
+    });
+    expect(transition(asked, { type: 'take_over', by: 'U3', seq: 1 }, ctx)).toEqual({ ok: false, refusal: 'not_yours' });
+    expect(transition(asked, { type: 'take_over', by: 'U2', seq: 0 }, ctx)).toEqual({ ok: false, refusal: 'answered' });
+    const granted = apply(asked, { type: 'help_granted', by: 'U2', seq: 1 }).state;
+    expect(granted.handover?.status).toBe('granted');
+    expect(granted.holderId).toBe('U1');
+    expect(transition(granted, { type: 'help_declined', by: 'U2', seq: 1, reason: 'x' }, ctx)).toEqual({
+      ok: false,
+      refusal: 'answered',
+    });
+  });
+
+  it('moves the flow to whoever takes over, past the prerequisites they had', () => {
+    const asked = apply(base, { type: 'request_help', colleagueId: 'U2' }).state;
+    expect(asked.handover?.reason).toBe('permission');
+    const taken = apply(asked, { type: 'take_over', by: 'U2', seq: 1 }).state;
+    expect(taken).toMatchObject({ holderId: 'U2', starterId: 'U1', phase: 'guide', stepIndex: 0 });
+    expect(taken.handover?.status).toBe('taken');
+    const again = apply(taken, { type: 'request_help', colleagueId: 'U4' }).state;
+    expect(again.handover).toMatchObject({ seq: 2, requestedBy: 'U2', status: 'asked' });
+  });
+
+  it('keeps a declined request with its reason', () => {
+    const asked = apply(base, { type: 'request_help', colleagueId: 'U2' }).state;
+    const declined = apply(asked, { type: 'help_declined', by: 'U2', seq: 1, reason: 'not an admin' }).state;
+    expect(declined.handover).toMatchObject({ status: 'declined', declineReason: 'not an admin', answeredAt: 1000 });
+  });
 });

@@ -1,0 +1,60 @@
+import type { App } from '@slack/bolt';
+import { COLLEAGUE_ACTION, COLLEAGUE_BLOCK, NOTE_BLOCK, REASON_BLOCK } from '../blocks/handover.js';
+import { DECLINE_CALLBACK, FIELD_ACTION, HELP_CALLBACK } from '../blocks/ids.js';
+import type { FormResult, HandoverDesk } from '../flows/handoverDesk.js';
+import type { Logger } from '../logger.js';
+import { fieldValues, selectedUser, teamOf, viewPayload } from './payloads.js';
+import { UNAVAILABLE_TEXT } from './unavailable.js';
+
+export function registerHandoverViews(app: App, deps: { handover: HandoverDesk; logger: Logger }) {
+  const handle = (
+    callbackId: string,
+    errorBlock: string,
+    run: (input: {
+      teamId: string;
+      userId: string;
+      privateMetadata: string;
+      values: Record<string, string>;
+      colleagueId?: string;
+    }) => Promise<FormResult>,
+  ) => {
+    app.view(callbackId, async ({ ack, body }) => {
+      const parsed = viewPayload.safeParse(body);
+      const teamId = parsed.success ? teamOf(parsed.data, parsed.data.view.team_id) : undefined;
+      if (!parsed.success || !teamId) {
+        await ack();
+        return;
+      }
+      const { view, user } = parsed.data;
+      let result: FormResult;
+      try {
+        result = await run({
+          teamId,
+          userId: user.id,
+          privateMetadata: view.private_metadata,
+          values: fieldValues(view.state.values, FIELD_ACTION),
+          colleagueId: selectedUser(view.state.values, COLLEAGUE_BLOCK, COLLEAGUE_ACTION),
+        });
+      } catch (error) {
+        deps.logger.error({ error: (error as Error).message, callbackId }, 'Hand-over form failed');
+        await ack({ response_action: 'errors', errors: { [errorBlock]: UNAVAILABLE_TEXT } });
+        return;
+      }
+      await ack(result.ack);
+      await result.afterAck?.();
+    });
+  };
+
+  handle(HELP_CALLBACK, COLLEAGUE_BLOCK, ({ teamId, userId, privateMetadata, values, colleagueId }) =>
+    deps.handover.submitHelp({
+      teamId,
+      userId,
+      flowId: privateMetadata,
+      colleagueId,
+      note: values[NOTE_BLOCK],
+    }),
+  );
+  handle(DECLINE_CALLBACK, REASON_BLOCK, ({ teamId, userId, privateMetadata, values }) =>
+    deps.handover.submitDecline({ teamId, userId, privateMetadata, reason: values[REASON_BLOCK] }),
+  );
+}

@@ -1,0 +1,85 @@
+import { renderIdleReminder, renderNudgeNote } from '../blocks/handover.js';
+import { describePhase } from '../blocks/replies.js';
+import type { HandoverDesk } from '../flows/handoverDesk.js';
+import { isTerminal } from '../flows/state.js';
+import type { Logger } from '../logger.js';
+import type { SlackGateway } from '../slack/gateway.js';
+import type { FlowStore } from '../store/flowStore.js';
+import type { OnceGuard } from '../store/once.js';
+import type { Catalog } from '../systems/catalog.js';
+import type { ReminderJob, ReminderScheduler } from './scheduler.js';
+
+export interface ReminderSettings {
+  /** How long a flow may sit untouched before its holder is reminded. */
+  idleMs: number;
+  /** Reminders per flow at most; 0 turns them off. */
+  maxReminders: number;
+  /** How long a colleague has to answer before one reminder, and again before the asker is told. */
+  nudgeMs: number;
+}
+
+export interface ReminderDeps {
+  flows: FlowStore;
+  catalog: Catalog;
+  slack: SlackGateway;
+  once: OnceGuard;
+  handover: HandoverDesk;
+  scheduler: ReminderScheduler;
+  settings: ReminderSettings;
+  logger: Logger;
+  now: () => number;
+}
+
+/**
+ * Runs the reminder jobs. Each job looks at the flow as it is now: a flow that ended, expired
+ * or moved on gets no reminder, and a once-guard makes each reminder a single message.
+ */
+export class ReminderDesk {
+  constructor(private readonly deps: ReminderDeps) {}
+
+  /** Starts the idle-reminder chain of a new flow. */
+  async watch(teamId: string, flowId: string): Promise<void> {
+    const { settings, scheduler } = this.deps;
+    if (settings.maxReminders <= 0) return;
+    await scheduler.schedule({ kind: 'idle', teamId, flowId, n: 0 }, settings.idleMs);
+  }
+
+  async handle(job: ReminderJob): Promise<void> {
+    const flow = await this.deps.flows.get(job.teamId, job.flowId);
+    if (!flow || isTerminal(flow)) return;
+    const system = this.deps.catalog.system(flow.systemId);
+    const { settings, scheduler, once, slack, now } = this.deps;
+
+    if (job.kind === 'idle') {
+      if (job.n >= settings.maxReminders) return;
+      const quietFor = now() - flow.updatedAt;
+      // Waiting on a colleague is not idling: their reminders take care of it.
+      if (flow.handover?.status === 'asked' || quietFor < settings.idleMs) {
+        const wait = flow.handover?.status === 'asked' ? settings.idleMs : settings.idleMs - quietFor;
+        await scheduler.schedule(job, wait);
+        return;
+      }
+      if (!(await once.claim(flow.teamId, `reminder:${flow.id}:${job.n}`, 30 * 24 * 3600))) return;
+      const where = describePhase(flow, system?.steps.length ?? 0);
+      const name = system?.name ?? this.deps.catalog.family(flow.systemId)?.name ?? flow.systemId;
+      const channelId = await slack.openDm(flow.holderId);
+      await slack.post(channelId, renderIdleReminder(flow, { name }, where));
+      this.deps.logger.info({ flowId: flow.id, n: job.n }, 'Reminded the holder of an idle setup');
+      if (job.n + 1 < settings.maxReminders) {
+        await scheduler.schedule({ ...job, n: job.n + 1 }, settings.idleMs);
+      }
+      return;
+    }
+
+    const handover = flow.handover;
+    if (!system || !handover || handover.seq !== job.seq || handover.status !== 'asked') return;
+    if (job.kind === 'nudge') {
+      await this.deps.handover.sendRequest(flow, true);
+      await scheduler.schedule({ ...job, kind: 'nudge_note' }, settings.nudgeMs);
+      return;
+    }
+    if (!(await once.claim(flow.teamId, `nudge-note:${flow.id}:${job.seq}`, 30 * 24 * 3600))) return;
+    const channelId = await slack.openDm(flow.holderId);
+    await slack.post(channelId, renderNudgeNote(flow, system));
+  }
+}

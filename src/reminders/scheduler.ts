@@ -1,0 +1,96 @@
+import { type Job, Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Logger } from '../logger.js';
+
+export type ReminderJob =
+  /** The flow has not moved: remind whoever holds it. `n` counts reminders already sent. */
+  | { kind: 'idle'; teamId: string; flowId: string; n: number }
+  /** A colleague has not answered a request for help: remind them. */
+  | { kind: 'nudge'; teamId: string; flowId: string; seq: number }
+  /** Still no answer after the reminder: tell the person who asked. */
+  | { kind: 'nudge_note'; teamId: string; flowId: string; seq: number };
+
+export type ReminderHandler = (job: ReminderJob) => Promise<void>;
+
+export interface ReminderScheduler {
+  /** Schedules a job to run once, `delayMs` from now. The same job at the same due time is scheduled once. */
+  schedule(job: ReminderJob, delayMs: number): Promise<void>;
+  start(handler: ReminderHandler): void;
+  close(): Promise<void>;
+}
+
+const jobKey = (job: ReminderJob, dueAt: number) =>
+  `${job.kind}.${job.teamId}.${job.flowId}.${job.kind === 'idle' ? job.n : job.seq}.${dueAt}`;
+
+/**
+ * Delayed jobs in Redis through BullMQ: they survive restarts, and with several bot instances on
+ * one Redis each job is handed to exactly one of them.
+ */
+export function createBullScheduler(redisUrl: string, prefix: string, logger: Logger): ReminderScheduler {
+  // BullMQ's blocking worker connection must retry forever rather than fail a command.
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  connection.on('error', (error: Error) =>
+    logger.warn({ error: error.message }, 'Reminder queue connection problem'),
+  );
+  const queueName = 'reminders';
+  const queue = new Queue<ReminderJob>(queueName, { connection, prefix });
+  let worker: Worker<ReminderJob> | undefined;
+  return {
+    async schedule(job, delayMs) {
+      const dueAt = Date.now() + Math.max(0, delayMs);
+      await queue.add(job.kind, job, {
+        delay: Math.max(0, delayMs),
+        jobId: jobKey(job, Math.round(dueAt / 1000)),
+        removeOnComplete: true,
+        removeOnFail: 100,
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 5000 },
+      });
+    },
+    start(handler) {
+      worker = new Worker<ReminderJob>(queueName, (job: Job<ReminderJob>) => handler(job.data), {
+        connection: connection.duplicate(),
+        prefix,
+        concurrency: 4,
+      });
+      worker.on('failed', (job, error) =>
+        logger.warn({ job: job?.name, error: error.message }, 'A reminder failed; it will be retried'),
+      );
+      worker.on('error', (error) => logger.warn({ error: error.message }, 'Reminder worker problem'));
+    },
+    async close() {
+      await worker?.close();
+      await queue.close();
+      connection.disconnect();
+    },
+  };
+}
+
+/** For the in-process store: timers, lost on restart like everything else in that mode. */
+export function createTimerScheduler(logger: Logger): ReminderScheduler {
+  const timers = new Set<NodeJS.Timeout>();
+  const seen = new Set<string>();
+  let handler: ReminderHandler | undefined;
+  return {
+    async schedule(job, delayMs) {
+      const key = jobKey(job, Math.round((Date.now() + delayMs) / 1000));
+      if (seen.has(key)) return;
+      seen.add(key);
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        handler?.(job).catch((error: unknown) =>
+          logger.warn({ error: (error as Error).message }, 'A reminder failed'),
+        );
+      }, delayMs);
+      timer.unref();
+      timers.add(timer);
+    },
+    start(next) {
+      handler = next;
+    },
+    async close() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}
