@@ -43,8 +43,6 @@ export interface WintroApp {
   stop(): Promise<void>;
 }
 
-const SHUTDOWN_GRACE_MS = 10_000;
-
 export async function createWintroApp(config: Config, options: AppOptions = {}): Promise<WintroApp> {
   const logger = createLogger(config.logLevel, options.logDestination);
   const now = options.now ?? Date.now;
@@ -59,7 +57,11 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
 
   const keys = keyScheme(options.keyPrefix);
   const flows = new FlowStore(redis, keys, config.flowTtlSeconds);
-  const connections = new ConnectionStore(redis, keys, createSealer(encryptionKey));
+  const connections = new ConnectionStore(
+    redis,
+    keys,
+    createSealer(encryptionKey, config.previousEncryptionKeys),
+  );
   const once = new OnceGuard(redis, keys);
   const catalog = options.catalog ?? createCatalog(defaultSystems(config.systems));
 
@@ -75,6 +77,9 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
       slackApiUrl: config.slack.apiUrl,
       // A few quick retries, then the person is told; the SDK's default would retry for half an hour.
       retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 },
+      timeout: 5000,
+      // Rate limits are waited out in the gateway when short, and reported to the person when long.
+      rejectRateLimitedCalls: true,
     },
     customRoutes: [
       {
@@ -184,7 +189,7 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
       stopped = true;
       logger.info('Shutting down: finishing running checks');
       await app.stop().catch(() => undefined);
-      await desk.drain(SHUTDOWN_GRACE_MS);
+      await desk.drain(config.shutdownGraceMs);
       await scheduler.close().catch(() => undefined);
       await redis.quit().catch(() => redis.disconnect());
       logger.info('Stopped');

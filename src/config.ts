@@ -39,6 +39,21 @@ const envSchema = z.object({
     message: 'must be a redis:// or rediss:// URL',
   }),
   WINTRO_ENCRYPTION_KEY: optionalText.pipe(base64Key.optional()),
+  WINTRO_ENCRYPTION_KEY_PREVIOUS: optionalText.pipe(
+    z
+      .string()
+      .optional()
+      .transform((value) =>
+        value
+          ? value
+              .split(',')
+              .map((key) => key.trim())
+              .filter(Boolean)
+          : [],
+      )
+      .pipe(z.array(base64Key)),
+  ),
+  WINTRO_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   WINTRO_NOTIFY_CHANNEL: optionalText.refine(
     (value) => value === undefined || /^[CGD][A-Z0-9]{2,}$/.test(value),
     {
@@ -104,6 +119,9 @@ export interface Config {
   port: number;
   redisUrl?: string;
   encryptionKey?: Buffer;
+  /** Keys that sealed older connections: they still open them, nothing new is sealed with them. */
+  previousEncryptionKeys: Buffer[];
+  shutdownGraceMs: number;
   notifyChannel?: string;
   screenshotBaseUrl?: string;
   flowTtlSeconds: number;
@@ -155,6 +173,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     redisUrl: e.REDIS_URL,
     encryptionKey: e.WINTRO_ENCRYPTION_KEY ? Buffer.from(e.WINTRO_ENCRYPTION_KEY, 'base64') : undefined,
+    previousEncryptionKeys: e.WINTRO_ENCRYPTION_KEY_PREVIOUS.map((key) => Buffer.from(key, 'base64')),
+    shutdownGraceMs: e.WINTRO_SHUTDOWN_GRACE_MS,
     notifyChannel: e.WINTRO_NOTIFY_CHANNEL,
     screenshotBaseUrl: e.WINTRO_SCREENSHOT_BASE_URL,
     flowTtlSeconds: e.WINTRO_FLOW_TTL_SECONDS,

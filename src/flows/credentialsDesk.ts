@@ -24,6 +24,13 @@ export interface DeskDeps {
   now: () => number;
 }
 
+interface Check {
+  flow: FlowState;
+  system: LinkableSystem;
+  viewId: string;
+  abandoned: boolean;
+}
+
 export interface Submission {
   teamId: string;
   userId: string;
@@ -45,7 +52,8 @@ export interface SubmissionResult {
 
 /** Opens the private credentials form, checks what is submitted, and finishes the link. */
 export class CredentialsDesk {
-  private readonly inFlight = new Set<Promise<void>>();
+  /** Checks running now, with what is needed to tell the person if shutdown cuts one off. */
+  private readonly inFlight = new Map<Promise<void>, Check>();
   private shuttingDown = false;
 
   constructor(private readonly deps: DeskDeps) {}
@@ -119,21 +127,20 @@ export class CredentialsDesk {
     }
     return {
       ack: { response_action: 'update', view: renderCredentialsModal(flow.id, system, { kind: 'checking' }) },
-      afterAck: () => this.track(this.verifyAndFinish(started.state, system, credentials, viewId)),
+      afterAck: () => {
+        const check: Check = { flow: started.state, system, viewId, abandoned: false };
+        return this.track(check, this.verifyAndFinish(check, credentials));
+      },
     };
   }
 
-  private track(work: Promise<void>): Promise<void> {
-    this.inFlight.add(work);
+  private track(check: Check, work: Promise<void>): Promise<void> {
+    this.inFlight.set(work, check);
     return work.finally(() => this.inFlight.delete(work));
   }
 
-  private async verifyAndFinish(
-    flow: FlowState,
-    system: LinkableSystem,
-    credentials: Credentials,
-    viewId: string,
-  ): Promise<void> {
+  private async verifyAndFinish(check: Check, credentials: Credentials): Promise<void> {
+    const { flow, system, viewId } = check;
     const { logger, slack, engine } = this.deps;
     let outcome: VerificationOutcome;
     try {
@@ -150,6 +157,8 @@ export class CredentialsDesk {
         detail: 'The check stopped unexpectedly. Try again; if it keeps happening, contact Wintro support.',
       };
     }
+    // Shutdown already told the person the check was cut off; a late answer must not contradict it.
+    if (check.abandoned) return;
     logger.info(
       { flowId: flow.id, system: system.id, outcome: outcome.ok ? 'linked' : outcome.code },
       'Verification finished',
@@ -219,13 +228,32 @@ export class CredentialsDesk {
     }
   }
 
-  /** Stops taking new checks and waits (bounded) for the running ones to finish. */
+  /**
+   * Stops taking new checks and lets the running ones finish within `timeoutMs`. A check still
+   * running then is abandoned: nothing is stored, and the person is told to check again.
+   */
   async drain(timeoutMs: number): Promise<void> {
     this.shuttingDown = true;
     if (this.inFlight.size === 0) return;
     await Promise.race([
-      Promise.allSettled([...this.inFlight]),
+      Promise.allSettled([...this.inFlight.keys()]),
       new Promise((resolve) => setTimeout(resolve, timeoutMs)),
     ]);
+    await Promise.allSettled([...this.inFlight.values()].map((check) => this.abandon(check)));
+  }
+
+  private async abandon(check: Check): Promise<void> {
+    check.abandoned = true;
+    const { flow, system, viewId } = check;
+    const reason = `Wintro restarted while checking with ${system.vendor}, so nothing was saved. Click Check again in a moment: your entries are kept in this form.`;
+    const result = await this.deps.engine.apply(flow, { type: 'verification_abandoned', reason });
+    this.deps.logger.warn({ flowId: flow.id, saved: result.ok }, 'Abandoned a check at shutdown');
+    await this.updateModal(
+      viewId,
+      renderCredentialsModal(flow.id, system, {
+        kind: 'failed',
+        outcome: { ok: false, code: 'interrupted', title: 'The check was interrupted', detail: reason },
+      }),
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { renderFlowMessage, renderVariantChoice, type SlackMessage } from '../blocks/flowMessage.js';
 import { section } from '../blocks/kit.js';
 import type { Logger } from '../logger.js';
-import { type SlackGateway, slackErrorCode } from '../slack/gateway.js';
+import { describeSlackFailure, type SlackGateway, slackErrorCode } from '../slack/gateway.js';
 import type { FlowStore } from '../store/flowStore.js';
 import type { Catalog } from '../systems/catalog.js';
 import type { FlowState } from './state.js';
@@ -22,6 +22,8 @@ export type ApplyResult =
       previous: FlowState;
       state: FlowState;
       effects: Extract<TransitionResult, { ok: true }>['effects'];
+      /** Set when the step was saved but Slack could not show it. */
+      notShown?: string;
     }
   | { ok: false; reason: Refusal | 'conflict' | 'missing' };
 
@@ -48,8 +50,17 @@ export class FlowEngine {
     const next = movedDm ? { ...result.state, dm: movedDm } : result.state;
     const saved = await this.deps.flows.compareAndSet(state.version, next);
     if (saved !== 'saved') return { ok: false, reason: saved };
-    if (!movedDm && result.effects.some((effect) => effect.type === 'render_dm')) await this.redraw(next);
-    return { ok: true, previous: state, state: next, effects: result.effects };
+    const notShown =
+      !movedDm && result.effects.some((effect) => effect.type === 'render_dm')
+        ? await this.redraw(next)
+        : undefined;
+    return {
+      ok: true,
+      previous: state,
+      state: next,
+      effects: result.effects,
+      ...(notShown ? { notShown } : {}),
+    };
   }
 
   render(state: FlowState, withImages = true): SlackMessage {
@@ -97,28 +108,30 @@ export class FlowEngine {
     return state;
   }
 
-  /** Draws the flow's DM message again in place. A failure is logged: the state is already saved. */
-  async redraw(state: FlowState): Promise<void> {
-    if (!state.dm) return;
+  /**
+   * Draws the flow's DM message again in place. The state is already saved, so a Slack failure
+   * does not undo anything: it is logged and described, for the caller to tell the person.
+   */
+  async redraw(state: FlowState): Promise<string | undefined> {
+    if (!state.dm) return undefined;
     const { channelId, ts } = state.dm;
     try {
       await this.deps.slack.update(channelId, ts, this.render(state));
+      return undefined;
     } catch (error) {
-      if (slackErrorCode(error) === 'invalid_blocks') {
-        await this.deps.slack
-          .update(channelId, ts, this.render(state, false))
-          .catch((retryError: unknown) => {
-            this.deps.logger.error(
-              { flowId: state.id, error: slackErrorCode(retryError) },
-              'Could not redraw the flow message',
-            );
-          });
-        return;
-      }
+      const retried =
+        slackErrorCode(error) === 'invalid_blocks'
+          ? await this.deps.slack.update(channelId, ts, this.render(state, false)).then(
+              () => undefined,
+              (retryError: unknown) => retryError,
+            )
+          : error;
+      if (!retried) return undefined;
       this.deps.logger.error(
-        { flowId: state.id, error: slackErrorCode(error) ?? String(error) },
+        { flowId: state.id, error: slackErrorCode(retried) ?? (retried as Error).message },
         'Could not redraw the flow message',
       );
+      return describeSlackFailure(retried);
     }
   }
 }

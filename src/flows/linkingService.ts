@@ -8,8 +8,9 @@ import {
   renderUnknownCommand,
   renderUnknownSystem,
 } from '../blocks/replies.js';
+import { UNAVAILABLE_TEXT } from '../listeners/unavailable.js';
 import type { Logger } from '../logger.js';
-import type { SlackGateway } from '../slack/gateway.js';
+import { describeSlackFailure, isSlackFailure, type SlackGateway } from '../slack/gateway.js';
 import type { ConnectionStore } from '../store/connectionStore.js';
 import { type FlowStore, newFlowId } from '../store/flowStore.js';
 import type { OnceGuard } from '../store/once.js';
@@ -135,8 +136,9 @@ export class LinkingService {
           return undefined;
         } catch (error) {
           this.deps.logger.error({ teamId, error: (error as Error).message }, 'Could not start a flow');
+          if (!isSlackFailure(error)) return notice(UNAVAILABLE_TEXT);
           return notice(
-            `I couldn't send you a direct message, so the ${name ?? target.id} setup did not start. Check that direct messages from Wintro are allowed, then run the command again.`,
+            `I couldn't send you a direct message, so the ${name ?? target.id} setup did not start: ${describeSlackFailure(error)} Run the command again in a minute; if it keeps failing, check that direct messages from Wintro are allowed.`,
           );
         }
       },
@@ -252,6 +254,9 @@ export class LinkingService {
     if (!event || (variant && !this.deps.catalog.system(variant)))
       return 'That button is not one I know. Type `/wintro help`.';
     const result = await this.deps.engine.apply(flow, event);
+    if (result.ok && result.notShown) {
+      return `Your step is saved, but I could not show it: ${result.notShown} Type \`/wintro link ${this.linkWord(flow.systemId)}\` to see it again.`;
+    }
     if (result.ok) return undefined;
     if (result.reason === 'missing') return this.expiredText();
     if (result.reason === 'finished') return this.finishedText(flow);

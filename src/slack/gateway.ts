@@ -1,4 +1,4 @@
-import type { WebClient } from '@slack/web-api';
+import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { SlackMessage } from '../blocks/flowMessage.js';
 
 /** The Slack Web API calls the bot makes, and nothing else. */
@@ -15,35 +15,70 @@ export interface SlackGateway {
 export const slackErrorCode = (error: unknown): string | undefined =>
   (error as { data?: { error?: string } }).data?.error;
 
+/** Seconds Slack asked us to wait, when a call was rate-limited. */
+export const slackRetryAfter = (error: unknown): number | undefined =>
+  (error as { code?: string }).code === ErrorCode.RateLimitedError
+    ? (error as { retryAfter?: number }).retryAfter
+    : undefined;
+
+/** Whether an error came from a Slack Web API call (rather than from Redis or our own code). */
+export const isSlackFailure = (error: unknown): boolean =>
+  String((error as { code?: string }).code ?? '').startsWith('slack_webapi_');
+
+/** One sentence for a person about why Slack refused, without internals. */
+export function describeSlackFailure(error: unknown): string {
+  const retryAfter = slackRetryAfter(error);
+  if (retryAfter !== undefined) return `Slack is busy right now and asked us to wait ${retryAfter} seconds.`;
+  const code = slackErrorCode(error);
+  if (code) return `Slack refused the message (${code}).`;
+  return 'Slack did not answer in time.';
+}
+
+/** A wait this short is worth taking on the person's behalf; a longer one is reported instead. */
+const MAX_RATE_LIMIT_WAIT_SECONDS = 3;
+
+async function withRateLimitRetry<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const retryAfter = slackRetryAfter(error);
+    if (retryAfter === undefined || retryAfter > MAX_RATE_LIMIT_WAIT_SECONDS) throw error;
+    await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+    return call();
+  }
+}
+
+/** The client must be built with `rejectRateLimitedCalls: true`: rate limits are handled here. */
 export function createSlackGateway(client: WebClient): SlackGateway {
   return {
     async openDm(userId) {
-      const result = await client.conversations.open({ users: userId });
+      const result = await withRateLimitRetry(() => client.conversations.open({ users: userId }));
       const id = result.channel?.id;
       if (!id) throw new Error('conversations.open returned no channel');
       return id;
     },
     async post(channel, message) {
-      const result = await client.chat.postMessage({
-        channel,
-        text: message.text,
-        blocks: message.blocks as never,
-      });
+      const result = await withRateLimitRetry(() =>
+        client.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never }),
+      );
       if (!result.ts) throw new Error('chat.postMessage returned no ts');
       return result.ts;
     },
     async update(channel, ts, message) {
-      await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks as never });
+      await withRateLimitRetry(() =>
+        client.chat.update({ channel, ts, text: message.text, blocks: message.blocks as never }),
+      );
     },
     async ephemeral(channel, userId, text) {
-      await client.chat.postEphemeral({ channel, user: userId, text });
+      await withRateLimitRetry(() => client.chat.postEphemeral({ channel, user: userId, text }));
     },
     async openModal(triggerId, view) {
+      // A trigger id lives 3 seconds: no time to wait for a rate limit.
       const result = await client.views.open({ trigger_id: triggerId, view: view as never });
       return result.view?.id ?? '';
     },
     async updateModal(viewId, view) {
-      await client.views.update({ view_id: viewId, view: view as never });
+      await withRateLimitRetry(() => client.views.update({ view_id: viewId, view: view as never }));
     },
   };
 }

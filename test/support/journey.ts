@@ -38,7 +38,9 @@ export class Journey {
   latestMessage(): RecordedCall | undefined {
     const inDm = this.slack.calls.filter(
       (call) =>
-        ['chat.postMessage', 'chat.update'].includes(call.method) && call.args.channel === this.dmChannel,
+        ['chat.postMessage', 'chat.update'].includes(call.method) &&
+        call.args.channel === this.dmChannel &&
+        call.response?.ok === true,
     );
     const latestByTs = new Map<string, RecordedCall>();
     const postOrder: string[] = [];
