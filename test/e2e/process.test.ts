@@ -1,0 +1,124 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteKeys, REDIS_URL, SIGNING_SECRET } from '../support/bot.js';
+import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
+import { freePort } from '../support/freePort.js';
+import { SlackSender } from '../support/slackRequests.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const MAIN = join(ROOT, 'src/main.ts');
+
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function runBot(env: Record<string, string>): Run {
+  let output = '';
+  const child = spawn(TSX, [MAIN], {
+    // Only what the test gives, from a folder without a .env file.
+    cwd: tmpdir(),
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitForHealth(port: number, timeoutMs = 15_000) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the bot did not become healthy');
+}
+
+let slack: FakeSlack;
+const keyPrefixes: string[] = [];
+
+beforeAll(async () => {
+  slack = await startFakeSlack();
+});
+
+afterAll(async () => {
+  await slack.close();
+  for (const prefix of keyPrefixes) await deleteKeys(prefix);
+});
+
+describe('the bot as a process', () => {
+  it('names every missing or invalid variable and exits non-zero', async () => {
+    const run = runBot({ PORT: 'eighty', REDIS_URL: 'redis://127.0.0.1:6379' });
+    const code = await run.exited;
+    expect(code).toBe(1);
+    for (const name of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'PORT', 'WINTRO_ENCRYPTION_KEY']) {
+      expect(run.output()).toContain(name);
+    }
+    expect(run.output()).not.toMatch(/\n\s+at /);
+  }, 20_000);
+
+  it('serves Slack requests, and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const run = runBot({
+      SLACK_BOT_TOKEN: `xoxb-${randomBytes(6).toString('hex')}`,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(port),
+      REDIS_URL,
+      WINTRO_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      LOG_LEVEL: 'info',
+    });
+    try {
+      await waitForHealth(port);
+      const sender = new SlackSender({ baseUrl: `http://127.0.0.1:${port}`, signingSecret: SIGNING_SECRET });
+      const reply = await sender.command({
+        teamId: `T0PROC${randomBytes(3).toString('hex').toUpperCase()}`,
+        userId: 'U0PROC',
+        text: 'help',
+      });
+      expect(reply.status).toBe(200);
+      expect(JSON.stringify(reply.body)).toContain('/wintro link');
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+      expect(run.output()).toContain('Stopped');
+    } finally {
+      if (run.child.exitCode === null) run.child.kill('SIGKILL');
+    }
+  }, 30_000);
+
+  it('runs without Redis on the in-process store, and says so', async () => {
+    const port = await freePort();
+    const run = runBot({
+      SLACK_BOT_TOKEN: 'xoxb-in-process',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(port),
+    });
+    try {
+      await waitForHealth(port);
+      expect(run.output()).toContain('REDIS_URL is not set');
+      expect(run.output()).toContain('WINTRO_ENCRYPTION_KEY is not set');
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+    } finally {
+      if (run.child.exitCode === null) run.child.kill('SIGKILL');
+    }
+  }, 30_000);
+});
