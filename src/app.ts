@@ -69,7 +69,12 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
   const app = new App({
     token: config.slack.botToken,
     ...(socketMode
-      ? { socketMode: true, appToken: config.slack.appToken }
+      ? {
+          socketMode: true,
+          appToken: config.slack.appToken,
+          // The Socket Mode connection is opened through its own Web API client.
+          installerOptions: { clientOptions: { slackApiUrl: config.slack.apiUrl } },
+        }
       : { signingSecret: config.slack.signingSecret as string }),
     port: config.port,
     logger: boltLogger(logger),

@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { createWintroApp, type WintroApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { deleteKeys, REDIS_URL } from '../support/bot.js';
+import { captureStream } from '../support/captureLogs.js';
+import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
+import { freePort } from '../support/freePort.js';
+
+/** A Socket Mode endpoint as Slack runs it: a hello on connect, envelopes in, acknowledgements out. */
+function startFakeSocket() {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  const acks: any[] = [];
+  let socket: WebSocket | undefined;
+  const connected = new Promise<WebSocket>((resolve) => {
+    server.on('connection', (ws) => {
+      socket = ws;
+      ws.on('message', (data) => acks.push(JSON.parse(String(data))));
+      ws.send(
+        JSON.stringify({
+          type: 'hello',
+          num_connections: 1,
+          connection_info: { app_id: 'A0APP' },
+          debug_info: {},
+        }),
+      );
+      resolve(ws);
+    });
+  });
+  return {
+    url: () => `ws://127.0.0.1:${(server.address() as AddressInfo).port}/link`,
+    connected,
+    acks,
+    send: (envelope: object) => socket?.send(JSON.stringify(envelope)),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+let slack: FakeSlack;
+let socket: ReturnType<typeof startFakeSocket>;
+let bot: WintroApp;
+let healthPort: number;
+const keyPrefix = `wintro-socket-${randomBytes(4).toString('hex')}`;
+
+beforeAll(async () => {
+  slack = await startFakeSlack();
+  socket = startFakeSocket();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  slack.scriptReply('apps.connections.open', { body: { ok: true, url: socket.url() } }, 5);
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-socket-test',
+    SLACK_APP_TOKEN: 'xapp-1-socket-test',
+    SLACK_API_URL: slack.apiUrl,
+    PORT: String((healthPort = await freePort())),
+    REDIS_URL,
+    WINTRO_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  });
+  bot = await createWintroApp(config, { logDestination: captureStream().stream, keyPrefix });
+  await bot.start();
+  await socket.connected;
+});
+
+afterAll(async () => {
+  await bot.stop();
+  await socket.close();
+  await slack.close();
+  await deleteKeys(keyPrefix);
+});
+
+describe('Socket Mode', () => {
+  it('connects through apps.connections.open and answers /wintro over the socket', async () => {
+    const open = slack.callsTo('apps.connections.open')[0];
+    expect(open?.token).toBe('xapp-1-socket-test');
+    socket.send({
+      envelope_id: 'env-1',
+      type: 'slash_commands',
+      accepts_response_payload: true,
+      payload: {
+        token: 'x',
+        team_id: 'T0SOCKET',
+        team_domain: 'socket',
+        channel_id: 'C0GENERAL',
+        user_id: 'U0ADMIN',
+        command: '/wintro',
+        text: 'link greenhouse',
+        api_app_id: 'A0APP',
+        response_url: slack.responseUrl('socket'),
+        trigger_id: '1.2.socket',
+      },
+    });
+    const started = Date.now();
+    while (!socket.acks.some((ack) => ack.envelope_id === 'env-1') && Date.now() - started < 3000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const ack = socket.acks.find((candidate) => candidate.envelope_id === 'env-1');
+    expect(ack?.payload?.text).toContain('direct message');
+    const dm = await slack.waitFor(
+      (call) => call.method === 'chat.postMessage' && call.args.channel === 'DU0ADMIN',
+    );
+    expect(JSON.stringify(dm.args.blocks)).toContain('Can manage ALL organization');
+  });
+
+  it('still answers GET /healthz on PORT', async () => {
+    const response = await fetch(`http://127.0.0.1:${healthPort}/healthz`);
+    expect(response.status).toBe(200);
+  });
+});
