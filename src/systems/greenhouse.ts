@@ -1,6 +1,6 @@
 import { jsonBody, retryAfterSeconds, type VendorResponse } from '../vendors/http.js';
 import { field, tidy } from './fields.js';
-import { transportFailure, vendorError } from './outcomes.js';
+import { rateLimited as rateLimitedBy, transportFailure, vendorError } from './outcomes.js';
 import type { Credentials, LinkableSystem, VerificationOutcome, VerifyContext } from './types.js';
 
 /**
@@ -242,16 +242,8 @@ export function classifyTokenResponse(response: VendorResponse): VerificationOut
   return vendorError('Greenhouse', `it answered the sign-in with an unexpected status (${response.status})`);
 }
 
-function rateLimited(response: VendorResponse): VerificationOutcome {
-  const wait = retryAfterSeconds(response.headers);
-  return {
-    ok: false,
-    code: 'rate_limited',
-    title: 'Greenhouse asked us to slow down',
-    detail: `Greenhouse limits how often it can be called. Try again in ${wait} seconds; your entries are kept.`,
-    retryAfterSeconds: wait,
-  };
-}
+const rateLimited = (response: VendorResponse) =>
+  rateLimitedBy('Greenhouse', retryAfterSeconds(response.headers));
 
 async function verifyGreenhouse(
   credentials: Credentials,

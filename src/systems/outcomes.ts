@@ -1,5 +1,5 @@
 import type { TransportFailure } from '../vendors/http.js';
-import type { VerificationOutcome } from './types.js';
+import type { VerificationFailure, VerificationOutcome } from './types.js';
 
 /** Outcomes every vendor shares: the vendor could not be reached, was too slow, or broke. */
 export function transportFailure(vendor: string, failure: TransportFailure): VerificationOutcome {
@@ -29,5 +29,20 @@ export function vendorError(vendor: string, what: string): VerificationOutcome {
     code: 'vendor_error',
     title: `${vendor} had a problem`,
     detail: `We could not finish the check because ${what}. Nothing is wrong with your entries as far as we can tell: try again in a minute.`,
+  };
+}
+
+/** The vendor asked us to slow down; the admin may check again after `waitSeconds`. */
+export function rateLimited(
+  vendor: string,
+  waitSeconds: number,
+  why = `${vendor} limits how often it can be called.`,
+): VerificationFailure {
+  return {
+    ok: false,
+    code: 'rate_limited',
+    title: `${vendor} asked us to slow down`,
+    detail: `${why} Try again in ${waitSeconds} seconds; your entries are kept.`,
+    retryAfterSeconds: waitSeconds,
   };
 }

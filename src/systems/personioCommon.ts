@@ -1,5 +1,5 @@
 import { retryAfterSeconds, type VendorResponse } from '../vendors/http.js';
-import type { VerificationFailure } from './types.js';
+import { rateLimited as rateLimitedBy } from './outcomes.js';
 
 /** Shared by both kinds of Personio credentials: the vendor name, Personio's help pages and rate limits. */
 export const PERSONIO = 'Personio';
@@ -13,16 +13,8 @@ export const PERSONIO_ACCESS_RIGHTS_HELP =
  */
 export const PERSONIO_RATE_WINDOW_SECONDS = 60;
 
-export function personioRateLimited(response: VendorResponse): VerificationFailure {
-  const wait = retryAfterSeconds(response.headers, PERSONIO_RATE_WINDOW_SECONDS);
-  return {
-    ok: false,
-    code: 'rate_limited',
-    title: 'Personio asked us to slow down',
-    detail: `Personio limits how often it can be called. Try again in ${wait} seconds; your entries are kept.`,
-    retryAfterSeconds: wait,
-  };
-}
+export const personioRateLimited = (response: VendorResponse) =>
+  rateLimitedBy('Personio', retryAfterSeconds(response.headers, PERSONIO_RATE_WINDOW_SECONDS));
 
 /** Everything a pasted token may carry around it: a "Bearer " prefix copied from an example request. */
 export const stripBearer = (value: string) => value.replace(/^bearer\s+/i, '');

@@ -1,6 +1,6 @@
 import { jsonBody, retryAfterSeconds, type VendorResponse } from '../vendors/http.js';
 import { field } from './fields.js';
-import { transportFailure, vendorError } from './outcomes.js';
+import { rateLimited as rateLimitedBy, transportFailure, vendorError } from './outcomes.js';
 import type { Credentials, LinkableSystem, VerificationOutcome, VerifyContext } from './types.js';
 
 /**
@@ -166,16 +166,8 @@ export const recruitee: LinkableSystem = {
   verify: verifyRecruitee,
 };
 
-function rateLimited(response: VendorResponse): VerificationOutcome {
-  const wait = retryAfterSeconds(response.headers);
-  return {
-    ok: false,
-    code: 'rate_limited',
-    title: 'Recruitee asked us to slow down',
-    detail: `Recruitee limits how often it can be called. Try again in ${wait} seconds; your entries are kept.`,
-    retryAfterSeconds: wait,
-  };
-}
+const rateLimited = (response: VendorResponse) =>
+  rateLimitedBy('Recruitee', retryAfterSeconds(response.headers));
 
 /** Sorts Recruitee's answer to one read into what the admin has to fix; undefined when it worked. */
 export function classifyRecruiteeResponse(

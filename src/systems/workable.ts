@@ -1,6 +1,6 @@
 import { jsonBody, retryAfterSeconds, type VendorResponse } from '../vendors/http.js';
 import { field, tidy } from './fields.js';
-import { transportFailure, vendorError } from './outcomes.js';
+import { rateLimited as rateLimitedBy, transportFailure, vendorError } from './outcomes.js';
 import type {
   CredentialField,
   Credentials,
@@ -321,16 +321,12 @@ export function workableRetrySeconds(headers: Record<string, string>, nowMs: num
   return Math.min(Math.max(1, Math.ceil((at - nowMs) / 1000)), 3600);
 }
 
-function rateLimited(response: VendorResponse): VerificationFailure {
-  const wait = workableRetrySeconds(response.headers);
-  return {
-    ok: false,
-    code: 'rate_limited',
-    title: 'Workable asked us to slow down',
-    detail: `Workable allows an API token 10 calls every 10 seconds. Try again in ${wait} seconds; your entries are kept.`,
-    retryAfterSeconds: wait,
-  };
-}
+const rateLimited = (response: VendorResponse) =>
+  rateLimitedBy(
+    'Workable',
+    workableRetrySeconds(response.headers),
+    'Workable allows an API token 10 calls every 10 seconds.',
+  );
 
 /**
  * Sorts one Workable answer: 'ok', 'forbidden' (the token lacks the scope), or what the admin has
