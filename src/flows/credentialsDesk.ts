@@ -1,4 +1,5 @@
 import { renderCredentialsModal } from '../blocks/credentialsModal.js';
+import { section } from '../blocks/kit.js';
 import { renderLinkedNotification } from '../blocks/replies.js';
 import type { Logger } from '../logger.js';
 import type { SlackGateway } from '../slack/gateway.js';
@@ -141,7 +142,7 @@ export class CredentialsDesk {
 
   private async verifyAndFinish(check: Check, credentials: Credentials): Promise<void> {
     const { flow, system, viewId } = check;
-    const { logger, slack, engine } = this.deps;
+    const { logger, engine } = this.deps;
     let outcome: VerificationOutcome;
     try {
       outcome = await system.verify(credentials, this.deps.verifyContext);
@@ -164,34 +165,32 @@ export class CredentialsDesk {
       'Verification finished',
     );
 
+    // The connection is stored before the flow says "linked", so a linked flow always has one.
+    const replaced = outcome.ok
+      ? await this.deps.connections.save({
+          teamId: flow.teamId,
+          systemId: system.id,
+          linkedBy: flow.holderId,
+          flowId: flow.id,
+          details: outcome.details,
+          expiresAt: outcome.expiresAt,
+          credentials,
+        })
+      : undefined;
     const result = await engine.apply(flow, { type: 'verified', outcome });
     if (!result.ok) {
-      await slack
-        .updateModal(viewId, {
-          ...renderCredentialsModal(flow.id, system, { kind: 'linked', details: [] }),
-          blocks: [
-            {
-              type: 'section',
-              text: {
-                type: 'mrkdwn',
-                text: 'This setup changed while we were checking (it was cancelled or finished elsewhere). Nothing was saved.',
-              },
-            },
-          ],
-        })
-        .catch(() => undefined);
+      if (replaced !== undefined) await this.deps.connections.restore(flow.teamId, system.id, replaced);
+      await this.updateModal(viewId, {
+        ...renderCredentialsModal(flow.id, system, { kind: 'linked', details: [] }),
+        blocks: [
+          section(
+            'This setup changed while we were checking (it was cancelled or finished elsewhere). Nothing was saved.',
+          ),
+        ],
+      });
       return;
     }
     if (outcome.ok) {
-      await this.deps.connections.save({
-        teamId: flow.teamId,
-        systemId: system.id,
-        linkedBy: flow.holderId,
-        flowId: flow.id,
-        details: outcome.details,
-        expiresAt: outcome.expiresAt,
-        credentials,
-      });
       await this.updateModal(
         viewId,
         renderCredentialsModal(flow.id, system, { kind: 'linked', details: outcome.details }),

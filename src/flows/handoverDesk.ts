@@ -132,10 +132,14 @@ export class HandoverDesk {
         await this.deps.suggestions.remember(flow.teamId, flow.systemId, input.colleagueId as string);
         await this.sendRequest(result.state, false);
         const seq = result.state.handover?.seq ?? 0;
-        await this.deps.scheduler.schedule(
-          { kind: 'nudge', teamId: flow.teamId, flowId: flow.id, seq },
-          this.deps.nudgeAfterMs,
-        );
+        await this.deps.scheduler
+          .schedule({ kind: 'nudge', teamId: flow.teamId, flowId: flow.id, seq }, this.deps.nudgeAfterMs)
+          .catch((error: unknown) => {
+            this.deps.logger.warn(
+              { flowId: flow.id, error: (error as Error).message },
+              'Could not schedule the nudge',
+            );
+          });
       },
     };
   }

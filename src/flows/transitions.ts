@@ -41,7 +41,7 @@ const summarize = (outcome: Extract<VerificationOutcome, { ok: false }>, now: nu
 });
 
 /** A check that has run this long was cut off (e.g. by a restart); the admin may submit again. */
-export const VERIFYING_STALE_MS = 3 * 60_000;
+export const VERIFYING_STALE_MS = 90_000;
 
 const isBusyVerifying = (state: FlowState, now: number) =>
   state.phase === 'verifying' && now - state.updatedAt < VERIFYING_STALE_MS;

@@ -5,7 +5,7 @@ import type { Logger } from '../logger.js';
 import type { SlackGateway } from '../slack/gateway.js';
 import type { OnceGuard } from '../store/once.js';
 import { actionPayload, teamOf } from './payloads.js';
-import { UNAVAILABLE_TEXT } from './unavailable.js';
+import { reason, UNAVAILABLE_TEXT } from './unavailable.js';
 
 export function registerActions(
   app: App,
@@ -25,7 +25,7 @@ export function registerActions(
 
     const tell = async (text: string) => {
       if (isPicker) await respond({ replace_original: true, text });
-      else if (channelId) await deps.slack.ephemeral(channelId, userId, text);
+      else await deps.slack.ephemeral(channelId ?? (await deps.slack.openDm(userId)), userId, text);
     };
 
     let notice: string | undefined;
@@ -42,12 +42,12 @@ export function registerActions(
         messageTs: payload.container?.message_ts ?? payload.message?.ts,
       });
     } catch (error) {
-      deps.logger.error({ error: (error as Error).message, actionId: action.action_id }, 'Button failed');
+      deps.logger.error({ error: reason(error), actionId: action.action_id }, 'Button failed');
       notice = UNAVAILABLE_TEXT;
     }
     if (notice)
       await tell(notice).catch((error: unknown) =>
-        deps.logger.warn({ error: (error as Error).message }, 'Could not tell the user'),
+        deps.logger.warn({ error: reason(error) }, 'Could not tell the user'),
       );
   });
 }

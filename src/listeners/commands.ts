@@ -1,9 +1,10 @@
 import type { App } from '@slack/bolt';
+import { section } from '../blocks/kit.js';
 import type { LinkingService } from '../flows/linkingService.js';
 import type { Logger } from '../logger.js';
 import type { OnceGuard } from '../store/once.js';
 import { commandPayload } from './payloads.js';
-import { UNAVAILABLE_TEXT } from './unavailable.js';
+import { reason, UNAVAILABLE_TEXT } from './unavailable.js';
 
 export function registerCommands(
   app: App,
@@ -28,13 +29,23 @@ export function registerCommands(
       }
       result = await deps.service.command({ teamId, userId, text });
     } catch (error) {
-      deps.logger.error({ error: (error as Error).message }, 'Command failed');
+      deps.logger.error({ error: reason(error) }, 'Command failed');
       await ack({ response_type: 'ephemeral', text: UNAVAILABLE_TEXT });
       return;
     }
     await ack({ response_type: 'ephemeral', ...result.reply });
     if (!result.followUp) return;
-    const followUp = await result.followUp();
-    if (followUp) await respond({ response_type: 'ephemeral', replace_original: false, ...followUp });
+    let followUp: Awaited<ReturnType<NonNullable<typeof result.followUp>>>;
+    try {
+      followUp = await result.followUp();
+    } catch (error) {
+      // The reply has gone out already; what came after it failed, and the person must hear so.
+      deps.logger.error({ error: reason(error) }, 'Command follow-up failed');
+      followUp = { text: UNAVAILABLE_TEXT, blocks: [section(UNAVAILABLE_TEXT)] };
+    }
+    if (!followUp) return;
+    await respond({ response_type: 'ephemeral', replace_original: false, ...followUp }).catch(
+      (error: unknown) => deps.logger.warn({ error: reason(error) }, 'Could not tell the user'),
+    );
   });
 }

@@ -3,10 +3,14 @@ import { COLLEAGUE_ACTION, COLLEAGUE_BLOCK, NOTE_BLOCK, REASON_BLOCK } from '../
 import { DECLINE_CALLBACK, FIELD_ACTION, HELP_CALLBACK } from '../blocks/ids.js';
 import type { FormResult, HandoverDesk } from '../flows/handoverDesk.js';
 import type { Logger } from '../logger.js';
+import type { SlackGateway } from '../slack/gateway.js';
 import { fieldValues, selectedUser, teamOf, viewPayload } from './payloads.js';
-import { UNAVAILABLE_TEXT } from './unavailable.js';
+import { reason, UNAVAILABLE_TEXT } from './unavailable.js';
 
-export function registerHandoverViews(app: App, deps: { handover: HandoverDesk; logger: Logger }) {
+export function registerHandoverViews(
+  app: App,
+  deps: { handover: HandoverDesk; slack: SlackGateway; logger: Logger },
+) {
   const handle = (
     callbackId: string,
     errorBlock: string,
@@ -36,12 +40,23 @@ export function registerHandoverViews(app: App, deps: { handover: HandoverDesk; 
           colleagueId: selectedUser(view.state.values, COLLEAGUE_BLOCK, COLLEAGUE_ACTION),
         });
       } catch (error) {
-        deps.logger.error({ error: (error as Error).message, callbackId }, 'Hand-over form failed');
+        deps.logger.error({ error: reason(error), callbackId }, 'Hand-over form failed');
         await ack({ response_action: 'errors', errors: { [errorBlock]: UNAVAILABLE_TEXT } });
         return;
       }
       await ack(result.ack);
-      await result.afterAck?.();
+      try {
+        await result.afterAck?.();
+      } catch (error) {
+        // The form has closed: what it asked for did not happen, so say so where the person is.
+        deps.logger.error({ error: reason(error), callbackId }, 'Hand-over form failed after it closed');
+        try {
+          const channelId = await deps.slack.openDm(user.id);
+          await deps.slack.ephemeral(channelId, user.id, UNAVAILABLE_TEXT);
+        } catch (tellError) {
+          deps.logger.warn({ error: reason(tellError) }, 'Could not tell the user');
+        }
+      }
     });
   };
 

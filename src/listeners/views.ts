@@ -2,10 +2,14 @@ import type { App } from '@slack/bolt';
 import { CREDENTIALS_CALLBACK, FIELD_ACTION } from '../blocks/ids.js';
 import type { CredentialsDesk } from '../flows/credentialsDesk.js';
 import type { Logger } from '../logger.js';
+import type { SlackGateway } from '../slack/gateway.js';
 import { fieldValues, teamOf, viewPayload } from './payloads.js';
-import { UNAVAILABLE_TEXT } from './unavailable.js';
+import { reason, UNAVAILABLE_TEXT, unavailableForm } from './unavailable.js';
 
-export function registerViews(app: App, deps: { desk: CredentialsDesk; logger: Logger }) {
+export function registerViews(
+  app: App,
+  deps: { desk: CredentialsDesk; slack: SlackGateway; logger: Logger },
+) {
   app.view(CREDENTIALS_CALLBACK, async ({ ack, body }) => {
     const parsed = viewPayload.safeParse(body);
     const teamId = parsed.success ? teamOf(parsed.data, parsed.data.view.team_id) : undefined;
@@ -25,12 +29,23 @@ export function registerViews(app: App, deps: { desk: CredentialsDesk; logger: L
         values,
       });
     } catch (error) {
-      deps.logger.error({ error: (error as Error).message }, 'Credentials submission failed');
+      deps.logger.error({ error: reason(error) }, 'Credentials submission failed');
       const firstBlock = Object.keys(view.state.values)[0] ?? 'value';
       await ack({ response_action: 'errors', errors: { [firstBlock]: UNAVAILABLE_TEXT } });
       return;
     }
     await ack(result.ack as never);
-    await result.afterAck?.();
+    try {
+      await result.afterAck?.();
+    } catch (error) {
+      // The check ran after the form said "checking"; its result could not be stored. The form
+      // must not keep saying "checking" forever: it comes back, with the notice on top.
+      deps.logger.error({ error: reason(error) }, 'Could not finish a credentials check');
+      await deps.slack
+        .updateModal(view.id, unavailableForm((body as { view?: unknown }).view, view.private_metadata))
+        .catch((updateError: unknown) =>
+          deps.logger.warn({ error: reason(updateError) }, 'Could not tell the user'),
+        );
+    }
   });
 }

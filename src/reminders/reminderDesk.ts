@@ -41,7 +41,15 @@ export class ReminderDesk {
   async watch(teamId: string, flowId: string): Promise<void> {
     const { settings, scheduler } = this.deps;
     if (settings.maxReminders <= 0) return;
-    await scheduler.schedule({ kind: 'idle', teamId, flowId, n: 0 }, settings.idleMs);
+    // A setup without its reminder is better than a setup that failed to start.
+    await scheduler
+      .schedule({ kind: 'idle', teamId, flowId, n: 0 }, settings.idleMs)
+      .catch((error: unknown) => {
+        this.deps.logger.warn(
+          { flowId, error: (error as Error).message },
+          'Could not schedule the idle reminder',
+        );
+      });
   }
 
   async handle(job: ReminderJob): Promise<void> {

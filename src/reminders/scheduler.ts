@@ -27,13 +27,16 @@ const jobKey = (job: ReminderJob, dueAt: number) =>
  * one Redis each job is handed to exactly one of them.
  */
 export function createBullScheduler(redisUrl: string, prefix: string, logger: Logger): ReminderScheduler {
-  // BullMQ's blocking worker connection must retry forever rather than fail a command.
-  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
-  connection.on('error', (error: Error) =>
-    logger.warn({ error: error.message }, 'Reminder queue connection problem'),
-  );
+  const onError = (what: string) => (error: Error) => logger.warn({ error: error.message }, what);
+  // Scheduling happens while someone waits for an answer: fail fast when Redis is away.
+  const queueConnection = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+  queueConnection.on('error', onError('Reminder queue connection problem'));
+  // The worker blocks on Redis and must retry forever rather than give up on a command.
+  const workerConnection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  workerConnection.on('error', onError('Reminder worker connection problem'));
   const queueName = 'reminders';
-  const queue = new Queue<ReminderJob>(queueName, { connection, prefix });
+  const queue = new Queue<ReminderJob>(queueName, { connection: queueConnection, prefix });
+  queue.on('error', onError('Reminder queue problem'));
   let worker: Worker<ReminderJob> | undefined;
   return {
     async schedule(job, delayMs) {
@@ -49,19 +52,26 @@ export function createBullScheduler(redisUrl: string, prefix: string, logger: Lo
     },
     start(handler) {
       worker = new Worker<ReminderJob>(queueName, (job: Job<ReminderJob>) => handler(job.data), {
-        connection: connection.duplicate(),
+        connection: workerConnection,
         prefix,
         concurrency: 4,
       });
       worker.on('failed', (job, error) =>
         logger.warn({ job: job?.name, error: error.message }, 'A reminder failed; it will be retried'),
       );
-      worker.on('error', (error) => logger.warn({ error: error.message }, 'Reminder worker problem'));
+      worker.on('error', onError('Reminder worker problem'));
     },
     async close() {
-      await worker?.close();
-      await queue.close();
-      connection.disconnect();
+      // A worker whose connection is reconnecting never finishes a graceful close: bound it.
+      const graceful = worker?.close() ?? Promise.resolve();
+      const finished = await Promise.race([
+        graceful.then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref()),
+      ]);
+      if (!finished) await worker?.close(true).catch(() => undefined);
+      await queue.close().catch(() => undefined);
+      queueConnection.disconnect();
+      workerConnection.disconnect();
     },
   };
 }

@@ -37,7 +37,8 @@ export class ConnectionStore {
     return `connection:${teamId}:${systemId}`;
   }
 
-  async save(connection: NewConnection): Promise<void> {
+  /** Stores the connection sealed; returns what it replaced, so a caller can put it back. */
+  async save(connection: NewConnection): Promise<string | null> {
     const { teamId, systemId, credentials, ...rest } = connection;
     const record: StoredConnection = {
       ...rest,
@@ -45,7 +46,20 @@ export class ConnectionStore {
       linkedAt: Date.now(),
       sealed: this.sealer.seal(JSON.stringify(credentials), ConnectionStore.context(teamId, systemId)),
     };
-    await this.redis.hset(this.keys.connections(teamId), systemId, JSON.stringify(record));
+    const key = this.keys.connections(teamId);
+    const results = await this.redis
+      .multi()
+      .hget(key, systemId)
+      .hset(key, systemId, JSON.stringify(record))
+      .exec();
+    return (results?.[0]?.[1] as string | null) ?? null;
+  }
+
+  /** Puts back what `save` replaced (or removes the connection if there was none). */
+  async restore(teamId: string, systemId: string, previous: string | null): Promise<void> {
+    const key = this.keys.connections(teamId);
+    if (previous === null) await this.redis.hdel(key, systemId);
+    else await this.redis.hset(key, systemId, previous);
   }
 
   async list(teamId: string): Promise<ConnectionSummary[]> {

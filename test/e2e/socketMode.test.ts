@@ -49,11 +49,12 @@ beforeAll(async () => {
   socket = startFakeSocket();
   await new Promise((resolve) => setTimeout(resolve, 50));
   slack.scriptReply('apps.connections.open', { body: { ok: true, url: socket.url() } }, 5);
+  healthPort = await freePort();
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-socket-test',
     SLACK_APP_TOKEN: 'xapp-1-socket-test',
     SLACK_API_URL: slack.apiUrl,
-    PORT: String((healthPort = await freePort())),
+    PORT: String(healthPort),
     REDIS_URL,
     WINTRO_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
   });

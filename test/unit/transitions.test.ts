@@ -123,8 +123,14 @@ describe('flow transitions', () => {
       missing: ['harvest:jobs:list'],
       status: 'asked',
     });
-    expect(transition(asked, { type: 'take_over', by: 'U3', seq: 1 }, ctx)).toEqual({ ok: false, refusal: 'not_yours' });
-    expect(transition(asked, { type: 'take_over', by: 'U2', seq: 0 }, ctx)).toEqual({ ok: false, refusal: 'answered' });
+    expect(transition(asked, { type: 'take_over', by: 'U3', seq: 1 }, ctx)).toEqual({
+      ok: false,
+      refusal: 'not_yours',
+    });
+    expect(transition(asked, { type: 'take_over', by: 'U2', seq: 0 }, ctx)).toEqual({
+      ok: false,
+      refusal: 'answered',
+    });
     const granted = apply(asked, { type: 'help_granted', by: 'U2', seq: 1 }).state;
     expect(granted.handover?.status).toBe('granted');
     expect(granted.holderId).toBe('U1');
@@ -147,6 +153,10 @@ describe('flow transitions', () => {
   it('keeps a declined request with its reason', () => {
     const asked = apply(base, { type: 'request_help', colleagueId: 'U2' }).state;
     const declined = apply(asked, { type: 'help_declined', by: 'U2', seq: 1, reason: 'not an admin' }).state;
-    expect(declined.handover).toMatchObject({ status: 'declined', declineReason: 'not an admin', answeredAt: 1000 });
+    expect(declined.handover).toMatchObject({
+      status: 'declined',
+      declineReason: 'not an admin',
+      answeredAt: 1000,
+    });
   });
 });
