@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
-import { App } from '@slack/bolt';
+import { App, type CustomRoute } from '@slack/bolt';
 import type { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
@@ -14,6 +14,7 @@ import { ReminderDesk } from './reminders/reminderDesk.js';
 import { createBullScheduler, createTimerScheduler } from './reminders/scheduler.js';
 import { boltLogger } from './slack/boltLogger.js';
 import { createSlackGateway } from './slack/gateway.js';
+import { createHttpReceiver } from './slack/httpReceiver.js';
 import { ConnectionStore } from './store/connectionStore.js';
 import { FlowStore } from './store/flowStore.js';
 import { HelperSuggestions } from './store/helperSuggestions.js';
@@ -66,18 +67,42 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
   const catalog = options.catalog ?? createCatalog(defaultSystems(config.systems));
 
   const socketMode = Boolean(config.slack.appToken);
+  const boltLog = boltLogger(logger);
+  const customRoutes: CustomRoute[] = [
+    {
+      path: '/healthz',
+      method: ['GET'],
+      handler: (_req, res) => {
+        redis
+          .ping()
+          .then(() => ({ status: 200, body: { ok: true, redis: 'up' } }))
+          .catch(() => ({ status: 503, body: { ok: false, redis: 'down' } }))
+          .then(({ status, body }) => {
+            res.writeHead(status, { 'content-type': 'application/json' });
+            res.end(JSON.stringify(body));
+          });
+      },
+    },
+  ];
   const app = new App({
     token: config.slack.botToken,
     ...(socketMode
       ? {
           socketMode: true,
           appToken: config.slack.appToken,
+          port: config.port,
+          customRoutes,
           // The Socket Mode connection is opened through its own Web API client.
           installerOptions: { clientOptions: { slackApiUrl: config.slack.apiUrl } },
         }
-      : { signingSecret: config.slack.signingSecret as string }),
-    port: config.port,
-    logger: boltLogger(logger),
+      : {
+          receiver: createHttpReceiver({
+            signingSecret: config.slack.signingSecret as string,
+            customRoutes,
+            logger: boltLog,
+          }),
+        }),
+    logger: boltLog,
     clientOptions: {
       slackApiUrl: config.slack.apiUrl,
       // A few quick retries, then the person is told; the SDK's default would retry for half an hour.
@@ -86,22 +111,6 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
       // Rate limits are waited out in the gateway when short, and reported to the person when long.
       rejectRateLimitedCalls: true,
     },
-    customRoutes: [
-      {
-        path: '/healthz',
-        method: ['GET'],
-        handler: (_req, res) => {
-          redis
-            .ping()
-            .then(() => ({ status: 200, body: { ok: true, redis: 'up' } }))
-            .catch(() => ({ status: 503, body: { ok: false, redis: 'down' } }))
-            .then(({ status, body }) => {
-              res.writeHead(status, { 'content-type': 'application/json' });
-              res.end(JSON.stringify(body));
-            });
-        },
-      },
-    ],
   });
 
   const slack = createSlackGateway(app.client);

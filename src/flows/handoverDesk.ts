@@ -230,9 +230,11 @@ export class HandoverDesk {
   async submitDecline(input: {
     teamId: string;
     userId: string;
-    privateMetadata: string;
+    /** From the form's private_metadata, parsed by the listener. */
+    ref: RequestMessageRef;
     reason?: string;
   }): Promise<FormResult> {
+    const { ref } = input;
     const reason = clean(input.reason);
     if (!reason)
       return {
@@ -241,13 +243,6 @@ export class HandoverDesk {
           errors: { [REASON_BLOCK]: 'Say in a few words why, so they know whom to ask next.' },
         },
       };
-    let ref: RequestMessageRef;
-    try {
-      ref = JSON.parse(input.privateMetadata) as RequestMessageRef;
-    } catch {
-      return { ack: undefined };
-    }
-    if (typeof ref.flowId !== 'string' || typeof ref.seq !== 'number') return { ack: undefined };
     return {
       ack: undefined,
       afterAck: async () => {

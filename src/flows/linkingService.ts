@@ -1,6 +1,7 @@
 import type { SlackMessage } from '../blocks/flowMessage.js';
 import { ACTIONS, decodeFlowRef } from '../blocks/ids.js';
 import { section } from '../blocks/kit.js';
+import { UNAVAILABLE_TEXT } from '../blocks/notices.js';
 import {
   renderHelp,
   renderPicker,
@@ -8,7 +9,6 @@ import {
   renderUnknownCommand,
   renderUnknownSystem,
 } from '../blocks/replies.js';
-import { UNAVAILABLE_TEXT } from '../listeners/unavailable.js';
 import type { Logger } from '../logger.js';
 import { describeSlackFailure, isSlackFailure, type SlackGateway } from '../slack/gateway.js';
 import type { ConnectionStore } from '../store/connectionStore.js';

@@ -4,12 +4,14 @@ import { DECLINE_CALLBACK, FIELD_ACTION, HELP_CALLBACK } from '../blocks/ids.js'
 import type { FormResult, HandoverDesk } from '../flows/handoverDesk.js';
 import type { Logger } from '../logger.js';
 import type { SlackGateway } from '../slack/gateway.js';
-import { fieldValues, selectedUser, teamOf, viewPayload } from './payloads.js';
+import type { OnceGuard } from '../store/once.js';
+import { fieldValues, parseRequestMessageRef, selectedUser, teamOf, viewPayload } from './payloads.js';
+import { isReplay } from './replays.js';
 import { reason, UNAVAILABLE_TEXT } from './unavailable.js';
 
 export function registerHandoverViews(
   app: App,
-  deps: { handover: HandoverDesk; slack: SlackGateway; logger: Logger },
+  deps: { handover: HandoverDesk; slack: SlackGateway; once: OnceGuard; logger: Logger },
 ) {
   const handle = (
     callbackId: string,
@@ -30,6 +32,10 @@ export function registerHandoverViews(
         return;
       }
       const { view, user } = parsed.data;
+      if (await isReplay(deps.once, teamId, parsed.data.trigger_id)) {
+        await ack();
+        return;
+      }
       let result: FormResult;
       try {
         result = await run({
@@ -69,7 +75,9 @@ export function registerHandoverViews(
       note: values[NOTE_BLOCK],
     }),
   );
-  handle(DECLINE_CALLBACK, REASON_BLOCK, ({ teamId, userId, privateMetadata, values }) =>
-    deps.handover.submitDecline({ teamId, userId, privateMetadata, reason: values[REASON_BLOCK] }),
-  );
+  handle(DECLINE_CALLBACK, REASON_BLOCK, async ({ teamId, userId, privateMetadata, values }) => {
+    const ref = parseRequestMessageRef(privateMetadata);
+    if (!ref) return { ack: undefined };
+    return deps.handover.submitDecline({ teamId, userId, ref, reason: values[REASON_BLOCK] });
+  });
 }

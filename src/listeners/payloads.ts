@@ -3,48 +3,75 @@ import { z } from 'zod';
 // Slack ids are short upper-case words; anything else is not from Slack.
 const slackId = z.string().regex(/^[A-Z0-9]{2,40}$/);
 const shortText = (max: number) => z.string().max(max);
+/** Trigger ids are digits, dots and hex (`13345224609.738474920.8088930838d88f008e0`); they become Redis keys. */
+const triggerId = z.string().regex(/^[A-Za-z0-9._-]{1,255}$/);
+/** Message timestamps: seconds, a dot, microseconds (`1700000000.123456`). */
+const messageTs = z.string().regex(/^\d{1,12}\.\d{1,9}$/);
+/** Block and action ids: Slack allows 255 characters. */
+const elementId = z.string().min(1).max(255);
+/** A record with at most `max` entries: a modal has at most 100 blocks, and Slack sends nothing bigger. */
+const boundedRecord = <T extends z.ZodType>(value: T, max: number) =>
+  z.record(elementId, value).refine((record) => Object.keys(record).length <= max, {
+    message: `at most ${max} entries`,
+  });
 
 export const commandPayload = z.object({
   team_id: slackId,
   user_id: slackId,
   channel_id: slackId.optional(),
   text: shortText(4000).default(''),
-  trigger_id: shortText(200).optional(),
+  trigger_id: triggerId.optional(),
 });
 
 export const actionPayload = z.object({
   team: z.object({ id: slackId }).nullish(),
   user: z.object({ id: slackId, team_id: slackId.optional() }),
-  trigger_id: shortText(200).optional(),
+  trigger_id: triggerId.optional(),
   channel: z.object({ id: slackId }).optional(),
-  container: z
-    .object({ message_ts: shortText(40).optional() })
-    .passthrough()
-    .optional(),
-  message: z
-    .object({ ts: shortText(40).optional() })
-    .passthrough()
-    .optional(),
+  container: z.object({ message_ts: messageTs.optional() }).passthrough().optional(),
+  message: z.object({ ts: messageTs.optional() }).passthrough().optional(),
   actions: z
-    .array(z.object({ action_id: shortText(255), value: shortText(2000).optional() }))
+    .array(z.object({ action_id: elementId, value: shortText(2000).optional() }))
     .min(1)
     .max(5),
 });
 
+// Slack caps a plain_text_input at 3000 characters.
 const inputValue = z
-  .object({ value: z.string().max(10_000).nullish(), selected_user: slackId.nullish() })
+  .object({ value: shortText(3000).nullish(), selected_user: slackId.nullish() })
   .passthrough();
 
 export const viewPayload = z.object({
   team: z.object({ id: slackId }).nullish(),
   user: z.object({ id: slackId, team_id: slackId.optional() }),
+  trigger_id: triggerId.optional(),
   view: z.object({
-    id: shortText(64),
+    id: slackId,
     team_id: slackId.optional(),
     private_metadata: shortText(3000),
-    state: z.object({ values: z.record(z.string().max(255), z.record(z.string().max(255), inputValue)) }),
+    state: z.object({ values: boundedRecord(boundedRecord(inputValue, 25), 100) }),
   }),
 });
+
+/** What the decline form carries in private_metadata: where the colleague's request message is. */
+export const requestMessageRef = z.object({
+  flowId: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/),
+  seq: z.number().int().nonnegative().max(1e9),
+  channelId: slackId.optional(),
+  ts: messageTs.optional(),
+});
+
+/** The decline form's private_metadata, or undefined when it is not what Wintro put there. */
+export function parseRequestMessageRef(privateMetadata: string) {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(privateMetadata);
+  } catch {
+    return undefined;
+  }
+  const parsed = requestMessageRef.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
 
 export const teamOf = (
   payload: { team?: { id: string } | null; user: { team_id?: string } },

@@ -1,9 +1,7 @@
 import { CREDENTIALS_CALLBACK } from '../blocks/ids.js';
 import { LIMITS, plain, section } from '../blocks/kit.js';
 
-/** What a person is told when Redis (where every setup lives) does not answer. */
-export const UNAVAILABLE_TEXT =
-  'Wintro is briefly unavailable. Your progress is saved: try again in a minute and you will continue from the same step.';
+export { UNAVAILABLE_TEXT } from '../blocks/notices.js';
 
 /**
  * A credentials check ran, but its result could not be stored. The setup stays at "checking" for a

@@ -3,12 +3,14 @@ import { CREDENTIALS_CALLBACK, FIELD_ACTION } from '../blocks/ids.js';
 import type { CredentialsDesk } from '../flows/credentialsDesk.js';
 import type { Logger } from '../logger.js';
 import type { SlackGateway } from '../slack/gateway.js';
+import type { OnceGuard } from '../store/once.js';
 import { fieldValues, teamOf, viewPayload } from './payloads.js';
+import { isReplay } from './replays.js';
 import { reason, UNAVAILABLE_TEXT, unavailableForm } from './unavailable.js';
 
 export function registerViews(
   app: App,
-  deps: { desk: CredentialsDesk; slack: SlackGateway; logger: Logger },
+  deps: { desk: CredentialsDesk; slack: SlackGateway; once: OnceGuard; logger: Logger },
 ) {
   app.view(CREDENTIALS_CALLBACK, async ({ ack, body }) => {
     const parsed = viewPayload.safeParse(body);
@@ -19,6 +21,10 @@ export function registerViews(
     }
     const { user, view } = parsed.data;
     const values = fieldValues(view.state.values, FIELD_ACTION);
+    if (await isReplay(deps.once, teamId, parsed.data.trigger_id)) {
+      await ack();
+      return;
+    }
     let result: Awaited<ReturnType<CredentialsDesk['submit']>>;
     try {
       result = await deps.desk.submit({

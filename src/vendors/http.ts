@@ -1,4 +1,4 @@
-import { request } from 'undici';
+import { Agent, request } from 'undici';
 
 export interface VendorRequest {
   method: 'GET' | 'POST';
@@ -36,12 +36,19 @@ const flattenHeaders = (headers: Record<string, string | string[] | undefined>) 
 
 /**
  * Calls vendor APIs with a hard deadline and a size cap. Redirects are never followed, so a
- * vendor answer can never steer a request (and its credentials) to another host. Failures carry
- * only a category: undici errors can hold request headers, which hold credentials.
+ * vendor answer can never steer a request (and its credentials) to another host: the client has
+ * its own dispatcher, so a global dispatcher with a redirect interceptor cannot change that.
+ * Failures carry only a category: undici errors can hold request headers, which hold credentials.
  */
 export function createVendorHttp({ timeoutMs, maxBodyBytes = 256 * 1024 }: VendorHttpOptions): VendorHttp {
+  const dispatcher = new Agent({
+    connectTimeout: timeoutMs,
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+  });
   return {
     async send({ method, url, headers, body }) {
+      // One deadline for the whole exchange: connecting, headers and every byte of the body.
       const signal = AbortSignal.timeout(timeoutMs);
       try {
         const response = await request(url, {
@@ -49,9 +56,16 @@ export function createVendorHttp({ timeoutMs, maxBodyBytes = 256 * 1024 }: Vendo
           headers,
           body,
           signal,
+          dispatcher,
           headersTimeout: timeoutMs,
           bodyTimeout: timeoutMs,
         });
+        // An answer that announces more than we accept is refused before a byte of it is read.
+        const declared = Number(response.headers['content-length']);
+        if (Number.isFinite(declared) && declared > maxBodyBytes) {
+          response.body.destroy();
+          return { ok: false, failure: 'too_large' };
+        }
         const chunks: Buffer[] = [];
         let size = 0;
         for await (const chunk of response.body) {

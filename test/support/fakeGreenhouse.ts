@@ -28,7 +28,18 @@ export type GreenhouseMode =
   | { kind: 'down' }
   | { kind: 'slow'; delayMs: number }
   | { kind: 'rate_limited'; retryAfter: number }
-  | { kind: 'list_rate_limited'; retryAfter: number };
+  | { kind: 'list_rate_limited'; retryAfter: number }
+  // Faults of the transport or of the answer itself:
+  /** POST /token answers 200 with a body that is not JSON. */
+  | { kind: 'token_malformed' }
+  /** POST /token answers 200 with `bytes` of body, chunked (no Content-Length) unless `declareLength`. */
+  | { kind: 'token_huge'; bytes: number; declareLength?: boolean }
+  /** POST /token answers `status` (302, 307…) with Location: `location`. */
+  | { kind: 'token_redirect'; status: number; location: string }
+  /** POST /token starts a 200 answer, then the connection is destroyed in the middle of the body. */
+  | { kind: 'token_reset' }
+  /** Tokens are issued normally; every list call with a valid token answers `status`. */
+  | { kind: 'list_error'; status: number };
 
 export interface FakeGreenhouse {
   url: string;
@@ -37,6 +48,8 @@ export interface FakeGreenhouse {
   requests: RecordedGreenhouseRequest[];
   issuedTokens: string[];
   mode: GreenhouseMode;
+  /** What the last streamed answer (token_huge) managed to write, and whether the client hung up first. */
+  streamed: { written: number; total: number; clientClosed: boolean };
   close(): Promise<void>;
 }
 
@@ -63,6 +76,7 @@ export async function startFakeGreenhouse(): Promise<FakeGreenhouse> {
     requests: [],
     issuedTokens: [],
     mode: { kind: 'normal' },
+    streamed: { written: 0, total: 0, clientClosed: false },
     close: async () => undefined,
   };
 
@@ -127,9 +141,59 @@ export async function startFakeGreenhouse(): Promise<FakeGreenhouse> {
         { 'retry-after': String(fake.mode.retryAfter) },
       );
     }
+    if (fake.mode.kind === 'list_error') {
+      return send(res, fake.mode.status, { message: 'Internal Server Error' });
+    }
     const client = fake.clients.get(issued.clientId);
     if (!client?.scopes.includes(scope)) return send(res, 403, { message: 'Forbidden' });
     return send(res, 200, [{ id: 4080, name: 'Example' }]);
+  };
+
+  /** Answers POST /token for the fault modes; false when the mode is not one of them. */
+  const handleTokenFault = (res: ServerResponse, mode: GreenhouseMode): boolean => {
+    switch (mode.kind) {
+      case 'token_malformed':
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"token_type":"Bearer","access_token":');
+        return true;
+      case 'token_redirect':
+        res.writeHead(mode.status, { location: mode.location, 'content-type': 'text/html' });
+        res.end(`<a href="${mode.location}">moved</a>`);
+        return true;
+      case 'token_reset':
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '4096' });
+        res.write('{"token_type":"Bearer","access_token":"eyJhbGciOiJSUzI1NiJ9.');
+        setTimeout(() => res.socket?.destroy(), 20);
+        return true;
+      case 'token_huge': {
+        const total = mode.bytes;
+        const streamed = { written: 0, total, clientClosed: false };
+        fake.streamed = streamed;
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          ...(mode.declareLength ? { 'content-length': String(total) } : {}),
+        });
+        res.on('close', () => {
+          streamed.clientClosed = !res.writableFinished;
+        });
+        const chunk = Buffer.alloc(64 * 1024, 0x20);
+        const pump = () => {
+          while (streamed.written < total && !res.destroyed) {
+            const size = Math.min(chunk.length, total - streamed.written);
+            streamed.written += size;
+            if (!res.write(chunk.subarray(0, size))) {
+              res.once('drain', pump);
+              return;
+            }
+          }
+          if (!res.destroyed) res.end();
+        };
+        pump();
+        return true;
+      }
+      default:
+        return false;
+    }
   };
 
   const server = createServer(async (req, res) => {
@@ -148,6 +212,7 @@ export async function startFakeGreenhouse(): Promise<FakeGreenhouse> {
     if (mode.kind === 'rate_limited') {
       return send(res, 429, { message: 'Too Many Requests' }, { 'retry-after': String(mode.retryAfter) });
     }
+    if (req.method === 'POST' && url.pathname === '/token' && handleTokenFault(res, mode)) return;
     if (req.method === 'POST' && url.pathname === '/token') return handleToken(req, res, body);
     if (req.method === 'GET') return handleList(req, res, url.pathname);
     return send(res, 404, { message: 'Resource not found' });

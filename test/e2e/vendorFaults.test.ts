@@ -1,0 +1,241 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BOT_TOKEN, bootBot, deleteKeys, dumpRedis, type RunningBot } from '../support/bot.js';
+import { type FakeGreenhouse, type GreenhouseMode, startFakeGreenhouse } from '../support/fakeGreenhouse.js';
+import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
+import { eventually, Journey, textOf } from '../support/journey.js';
+import { responseViolations, slackLimitViolations } from '../support/slackLimits.js';
+
+/**
+ * Greenhouse misbehaving at the transport level, through the real app: every fault ends in a
+ * specific result in the credentials modal, the admin can check again from the same form, and no
+ * credential ever travels to another host.
+ */
+
+const CLIENT_ID = 'a1b2c3d4e5f6-7';
+const CLIENT_SECRET = 'gh-secret-Fault9Yw8Vu7Ts6Rq5Po4Nm3';
+const USER_ID = '12345';
+const ALL_SCOPES = [
+  'harvest:users:list',
+  'harvest:jobs:list',
+  'harvest:candidates:list',
+  'harvest:applications:list',
+];
+const good = { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, user_id: USER_ID };
+
+/** A second host a redirect points at: it must never be reached. */
+interface Elsewhere {
+  url: string;
+  hits: { method: string; path: string; headers: IncomingMessage['headers']; body: string }[];
+  close(): Promise<void>;
+}
+
+async function startElsewhere(): Promise<Elsewhere> {
+  const hits: Elsewhere['hits'] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      hits.push({
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ token_type: 'Bearer', access_token: 'issued-by-someone-else' }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    hits,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+let slack: FakeSlack;
+let greenhouse: FakeGreenhouse;
+let elsewhere: Elsewhere;
+let running: RunningBot;
+const acks: unknown[] = [];
+
+beforeAll(async () => {
+  slack = await startFakeSlack();
+  greenhouse = await startFakeGreenhouse();
+  elsewhere = await startElsewhere();
+});
+
+afterAll(async () => {
+  await slack.close();
+  await greenhouse.close();
+  await elsewhere.close();
+});
+
+beforeEach(async () => {
+  slack.reset();
+  greenhouse.requests.length = 0;
+  greenhouse.mode = { kind: 'normal' };
+  greenhouse.clients.clear();
+  greenhouse.clients.set(CLIENT_ID, { secret: CLIENT_SECRET, scopes: [...ALL_SCOPES] });
+  greenhouse.users.clear();
+  greenhouse.users.add(USER_ID);
+  elsewhere.hits.length = 0;
+  acks.length = 0;
+  running = await bootBot({
+    slack,
+    env: { GREENHOUSE_AUTH_URL: greenhouse.url, GREENHOUSE_API_URL: greenhouse.url },
+  });
+});
+
+afterEach(async () => {
+  // Nothing the bot sent may break Slack's limits, and no secret may leak anywhere.
+  for (const call of slack.calls) expect(slackLimitViolations(call), `${call.method}`).toEqual([]);
+  for (const ack of acks) expect(responseViolations(ack)).toEqual([]);
+  await running.stop();
+  const everywhere = [
+    running.logs.text(),
+    JSON.stringify(slack.calls.map(({ method, args }) => ({ method, args }))),
+    JSON.stringify(slack.responses),
+    JSON.stringify(acks),
+    await dumpRedis(running.keyPrefix),
+  ].join('\n');
+  for (const secret of [CLIENT_SECRET, BOT_TOKEN, ...greenhouse.issuedTokens]) {
+    expect(everywhere.includes(secret), `secret ${secret.slice(0, 6)}… leaked`).toBe(false);
+  }
+  // Whatever a fault looked like, credentials went to Greenhouse and nowhere else.
+  expect(elsewhere.hits).toEqual([]);
+  await deleteKeys(running.keyPrefix);
+});
+
+async function walkToCredentials(journey: Journey) {
+  const reply = await journey.command('link greenhouse');
+  acks.push(reply.body);
+  await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
+  await journey.click('flow.begin');
+  await journey.waitForMessage((text) => text.includes('Step 1 of 6'));
+  for (let step = 2; step <= 6; step++) {
+    await journey.click('flow.next');
+    await journey.waitForMessage((text) => text.includes(`Step ${step} of 6`));
+  }
+  await journey.click('flow.credentials');
+  const opened = await slack.waitFor((call) => call.method === 'views.open');
+  return { viewId: 'V0FORM', flowId: opened.args.view.private_metadata as string };
+}
+
+/** Submits the form and waits for the result the bot draws into the modal (views.update). */
+async function submitAndWaitForResult(journey: Journey, viewId: string, flowId: string) {
+  const before = slack.callsTo('views.update').length;
+  const started = Date.now();
+  const submitted = await journey.submit(viewId, flowId, good);
+  acks.push(submitted.body);
+  expect(submitted.status).toBe(200);
+  expect(submitted.body.response_action).toBe('update');
+  expect(textOf(submitted.body.view.blocks)).toContain('Checking with Greenhouse');
+  const result = await eventually(() => {
+    const update = slack.callsTo('views.update')[before];
+    if (!update) throw new Error('no result yet');
+    return update;
+  }, 8000);
+  return { text: textOf(result.args.view.blocks), view: result.args.view, elapsed: Date.now() - started };
+}
+
+/** The fault is gone: the admin checks again from the same form and the link is made. */
+async function retrySucceeds(journey: Journey, viewId: string, flowId: string) {
+  greenhouse.mode = { kind: 'normal' };
+  const { text } = await submitAndWaitForResult(journey, viewId, flowId);
+  expect(text).toContain('is linked');
+  await journey.waitForMessage((message) => message.includes('Greenhouse is linked'));
+  expect(slack.callsTo('views.open')).toHaveLength(1);
+}
+
+async function failOnceThenRetry(mode: GreenhouseMode) {
+  const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+  const { viewId, flowId } = await walkToCredentials(journey);
+  greenhouse.mode = mode;
+  const result = await submitAndWaitForResult(journey, viewId, flowId);
+  // The form stays open for another try, and the DM says the same.
+  expect(result.view.submit.text).toBe('Check again');
+  const tokenCalls = greenhouse.requests.filter((request) => request.path === '/token').length;
+  expect(tokenCalls).toBe(1);
+  await journey.waitForMessage((message) => message.includes('Enter credentials'));
+  await retrySucceeds(journey, viewId, flowId);
+  return result;
+}
+
+describe('Greenhouse faults, through the real app', () => {
+  it('a token answer that is not JSON: Greenhouse had a problem, and a retry links', async () => {
+    const { text } = await failOnceThenRetry({ kind: 'token_malformed' });
+    expect(text).toContain('Greenhouse had a problem');
+    expect(text).toContain('answered without an access token');
+    expect(text).not.toContain('did not accept');
+  });
+
+  it('a 5 MB token answer is cut off at the cap, not buffered, and a retry links', async () => {
+    const { text, elapsed } = await failOnceThenRetry({ kind: 'token_huge', bytes: 5 * 1024 * 1024 });
+    expect(text).toContain('Greenhouse had a problem');
+    expect(text).toContain('far larger than expected');
+    // Cut off, not timed out: the vendor deadline in these tests is 1.5 s.
+    expect(elapsed).toBeLessThan(1500);
+    expect(greenhouse.streamed.total).toBe(5 * 1024 * 1024);
+    await eventually(() => expect(greenhouse.streamed.clientClosed).toBe(true));
+  });
+
+  it('a token answer that announces 5 MB is refused before it is read', async () => {
+    const { text, elapsed } = await failOnceThenRetry({
+      kind: 'token_huge',
+      bytes: 5 * 1024 * 1024,
+      declareLength: true,
+    });
+    expect(text).toContain('far larger than expected');
+    expect(elapsed).toBeLessThan(1500);
+  });
+
+  it.each([302, 307])(
+    'a %i redirect to another host is not followed: the credentials stay with Greenhouse',
+    async (status) => {
+      const { text } = await failOnceThenRetry({
+        kind: 'token_redirect',
+        status,
+        location: `${elsewhere.url}/token`,
+      });
+      expect(text).toContain('Greenhouse had a problem');
+      expect(text).toContain(`unexpected status (${status})`);
+      // afterEach also checks that the other host saw nothing at all.
+      expect(elsewhere.hits).toEqual([]);
+    },
+  );
+
+  it('a connection reset in the middle of the token answer: the connection failed, and a retry links', async () => {
+    const { text } = await failOnceThenRetry({ kind: 'token_reset' });
+    expect(text).toContain('could not reach Greenhouse');
+    expect(text).toContain('The connection to Greenhouse failed');
+  });
+
+  it('a 5xx on a scope probe after a good token: Greenhouse had a problem reading, and a retry links', async () => {
+    const { text } = await failOnceThenRetry({ kind: 'list_error', status: 502 });
+    expect(text).toContain('Greenhouse had a problem');
+    expect(text).toMatch(/reading (users|jobs|candidates|applications) failed \(502\)/);
+    // Not mistaken for missing scopes or wrong credentials.
+    expect(text).not.toContain('Manage scopes');
+    expect(text).not.toContain('did not accept');
+  });
+
+  it('nothing of the fault reaches the logs beyond its category', async () => {
+    await failOnceThenRetry({ kind: 'token_redirect', status: 302, location: `${elsewhere.url}/token` });
+    const finished = running.logs
+      .lines()
+      .filter((line) => typeof line === 'object' && line.msg === 'Verification finished')
+      .map((line) => line.outcome);
+    expect(finished).toEqual(['vendor_error', 'linked']);
+    expect(running.logs.text()).not.toContain(elsewhere.url);
+    expect(running.logs.text()).not.toContain(
+      Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64'),
+    );
+  });
+});
