@@ -1,0 +1,95 @@
+/**
+ * Counts what the app's ioredis clients send, by wrapping `Redis.prototype.sendCommand` in the app's
+ * process — the single funnel every ioredis command, script and pipeline goes through, for every
+ * connection the app opens (its store connection, and any a library such as BullMQ makes from it).
+ *
+ * - A command sent on its own is one round trip (the app awaits its reply; auto-pipelining is off).
+ * - Commands queued in a pipeline or MULTI reach `sendCommand` with the pipeline's shared write
+ *   stream: the batch is written at once and answered together, one round trip, counted once per
+ *   stream object.
+ * - A script call is one EVALSHA; if Redis answers NOSCRIPT, ioredis sends it again: a second
+ *   round trip, counted as one.
+ */
+import { Redis } from 'ioredis';
+
+export interface ConnectionCounters {
+  /** ip:port of the connection as Redis sees the client (MONITOR, CLIENT LIST), once connected. */
+  address?: string;
+  roundTrips: number;
+  /** Commands written, pipelined ones (and MULTI/EXEC) included. */
+  commands: number;
+  pipelines: number;
+  byName: Record<string, number>;
+}
+
+export interface RedisCounters {
+  roundTrips: number;
+  commands: number;
+  pipelines: number;
+  byName: Record<string, number>;
+  /** Per connection, in the order the connections first sent something; `main` is the app's own. */
+  connections: Record<string, ConnectionCounters>;
+}
+
+const tracked = new Map<Redis, ConnectionCounters & { label: string }>();
+let mainClient: Redis | undefined;
+
+const addressOf = (redis: Redis) => {
+  const socket = (redis as unknown as { stream?: { localAddress?: string; localPort?: number } }).stream;
+  return socket?.localPort ? `${socket.localAddress ?? '127.0.0.1'}:${socket.localPort}` : undefined;
+};
+
+/** Installs the counting wrapper; call before the app creates its clients. */
+export function instrumentRedis(): void {
+  const proto = Redis.prototype as any;
+  if (proto.__benchCounted) return;
+  proto.__benchCounted = true;
+  const original = proto.sendCommand as (...args: unknown[]) => unknown;
+  const pipelineStreams = new WeakSet<object>();
+  proto.sendCommand = function (this: Redis, command: { name: string }, stream?: object, ...rest: unknown[]) {
+    let counters = tracked.get(this);
+    if (!counters) {
+      counters = { label: `other-${tracked.size}`, roundTrips: 0, commands: 0, pipelines: 0, byName: {} };
+      tracked.set(this, counters);
+    }
+    counters.commands += 1;
+    counters.byName[command.name] = (counters.byName[command.name] ?? 0) + 1;
+    if (stream && typeof stream === 'object') {
+      if (!pipelineStreams.has(stream)) {
+        pipelineStreams.add(stream);
+        counters.roundTrips += 1;
+        counters.pipelines += 1;
+      }
+    } else {
+      counters.roundTrips += 1;
+    }
+    return original.call(this, command, stream, ...rest);
+  };
+}
+
+/** Names the app's own client `main` (the others keep `other-N`). */
+export function markMainClient(redis: Redis): void {
+  mainClient = redis;
+}
+
+export function redisCounters(): RedisCounters {
+  const total: RedisCounters = { roundTrips: 0, commands: 0, pipelines: 0, byName: {}, connections: {} };
+  for (const [redis, counters] of tracked) {
+    const label = redis === mainClient ? 'main' : counters.label;
+    const address = addressOf(redis);
+    total.connections[label] = {
+      ...(address ? { address } : {}),
+      roundTrips: counters.roundTrips,
+      commands: counters.commands,
+      pipelines: counters.pipelines,
+      byName: { ...counters.byName },
+    };
+    total.roundTrips += counters.roundTrips;
+    total.commands += counters.commands;
+    total.pipelines += counters.pipelines;
+    for (const [name, calls] of Object.entries(counters.byName)) {
+      total.byName[name] = (total.byName[name] ?? 0) + calls;
+    }
+  }
+  return total;
+}

@@ -1,0 +1,802 @@
+/**
+ * `npm run bench`: the Wintro bot against a bare Bolt baseline, under signed Slack traffic on
+ * loopback. See bench/README.md for what is measured and how.
+ *
+ * Processes: this one (orchestration + autocannon), the fake Slack Web API, the bot and the baseline
+ * (each alone in a child process, started once and driven in turn). Redis: a database of its own.
+ */
+import { mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import type { FlowState } from '../src/flows/state.js';
+import { FlowStore, newFlowId } from '../src/store/flowStore.js';
+import { keyScheme } from '../src/store/keys.js';
+import { OnceGuard } from '../src/store/once.js';
+import { newTriggerId } from '../test/support/slackRequests.js';
+import { buildApps, removeBuild } from './buildApps.js';
+import { ClickPool } from './clickPool.js';
+import { ChildHandle } from './ipc.js';
+import { type LoadResult, type RawLoad, runLoad, runLoadRaw, summariseLoad } from './load.js';
+import {
+  commandStats,
+  databaseOf,
+  ensureRedis,
+  redisVersion,
+  statsDelta,
+  usedMemory,
+  watchCommands,
+} from './redisTools.js';
+import {
+  type AppName,
+  type CommandPathMemory,
+  checkTargets,
+  compare,
+  type InteractionCost,
+  interactionTable,
+  loadTable,
+  type MemoryFigures,
+  mb,
+  type RunRecord,
+  type Scenario,
+  targetTable,
+} from './report.js';
+import { type ClickTarget, RequestFactory, type SignedRequest, userIdSource } from './requests.js';
+import { SETTINGS } from './settings.js';
+import type { CallCounts, SlackInfo } from './slackProcess.js';
+import type { SutConfig, SutInfo, SutMode, SutStats } from './sut.js';
+
+type Sut = ChildHandle<SutInfo>;
+
+const FLOW_TTL_SECONDS = 14 * 24 * 3600;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const log = (message: string) =>
+  process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+
+const keys = keyScheme(SETTINGS.keyPrefix);
+const db = databaseOf(SETTINGS.redisUrl);
+const commandUser = userIdSource('UC');
+const clickUser = userIdSource('UK');
+const memoryUser = userIdSource('UM');
+
+interface Context {
+  redis: Redis;
+  store: FlowStore;
+  slack: ChildHandle<SlackInfo>;
+  factory: RequestFactory;
+  apps: Record<AppName, Sut>;
+}
+
+/** What every acknowledged request of a scenario makes the app call on Slack. */
+const completionCalls = (scenario: Scenario) =>
+  scenario === 'command' ? ['chat.postMessage'] : ['chat.update', 'chat.postEphemeral'];
+
+const sumOf = (counts: CallCounts, methods: string[]) =>
+  methods.reduce((sum, method) => sum + (counts[method] ?? 0), 0);
+
+/**
+ * Waits until the app has made the Slack calls behind every acknowledged request (the bot acks
+ * first and works after), and its Redis traffic has stopped. Returns how long that took.
+ */
+async function drain(ctx: Context, app: Sut, methods: string[], acks: number) {
+  const started = performance.now();
+  let reachedAt: number | undefined;
+  let lastRedis = -1;
+  let lastCalls = -1;
+  let quietSince = started;
+  for (;;) {
+    const counts = await ctx.slack.request<CallCounts>('counts');
+    const calls = sumOf(counts, methods);
+    const redisCommands = (await app.request<SutStats>('stats')).redis?.commands ?? 0;
+    const now = performance.now();
+    if (calls !== lastCalls || redisCommands !== lastRedis) {
+      lastCalls = calls;
+      lastRedis = redisCommands;
+      quietSince = now;
+    }
+    if (reachedAt === undefined && calls >= acks) reachedAt = now;
+    if (reachedAt !== undefined && now - quietSince >= 300)
+      return { ms: reachedAt - started, complete: true };
+    if (now - quietSince > 5000 || now - started > SETTINGS.drainTimeoutMs) {
+      return { ms: now - started, complete: false };
+    }
+    await sleep(25);
+  }
+}
+
+interface Prepared {
+  next(): SignedRequest;
+  expectAck(status: number, body: string): boolean;
+  verify(load: LoadResult, counts: CallCounts): Promise<RunRecord['verification']>;
+}
+
+/** The requests of one run, and how to check afterwards that each did what it should. */
+async function prepare(ctx: Context, scenario: Scenario, app: AppName, poolSize: number): Promise<Prepared> {
+  const within = (value: number, load: LoadResult) => value >= load.acks && value <= load.sent;
+  if (scenario === 'command') {
+    const users: string[] = [];
+    return {
+      next: () => {
+        const user = commandUser();
+        users.push(user);
+        return ctx.factory.command(user, 'link greenhouse');
+      },
+      expectAck: (status, body) =>
+        status === 200 && (app === 'bot' ? body.includes('direct message') : body.includes('Baseline')),
+      verify: async (load, counts) => {
+        const posted = counts['chat.postMessage'] ?? 0;
+        const figures: Record<string, number> = { sent: load.sent, acks: load.acks, posted };
+        let ok = within(posted, load);
+        if (app === 'bot') {
+          // Every command from a new user starts a flow: it is posted, and indexed under the user.
+          const opened = counts['conversations.open'] ?? 0;
+          const step = Math.max(1, Math.floor(users.length / 50));
+          const sample = users.filter((_, i) => i % step === 0).slice(0, 50);
+          const stored = await Promise.all(
+            sample.map((user) => ctx.redis.hget(keys.activeFlows(SETTINGS.teamId, user), 'greenhouse')),
+          );
+          figures.opened = opened;
+          figures.sampledUsers = sample.length;
+          figures.sampledWithFlow = stored.filter(Boolean).length;
+          // (BENCH_WHATIF=post-to-user simulates posting without conversations.open.)
+          const opensExpected = !(process.env.BENCH_WHATIF ?? '').includes('post-to-user');
+          ok =
+            ok &&
+            (!opensExpected || within(opened, load)) &&
+            figures.sampledWithFlow >= sample.length - load.connections;
+        }
+        return { ok, detail: `${posted} DMs posted for ${load.acks} acks (${load.sent} sent)`, figures };
+      },
+    };
+  }
+
+  const pool = await ClickPool.create(
+    poolSize,
+    SETTINGS.teamId,
+    clickUser,
+    app === 'bot' ? ctx.store : undefined,
+  );
+  return {
+    next: () => ctx.factory.click('flow.next', pool.next()),
+    expectAck: (status, body) => status === 200 && body.length === 0,
+    verify: async (load, counts) => {
+      const updates = counts['chat.update'] ?? 0;
+      const refusals = counts['chat.postEphemeral'] ?? 0;
+      const figures: Record<string, number> = { sent: load.sent, acks: load.acks, updates, refusals };
+      let ok = within(updates, load) && refusals === 0;
+      let detail = `${updates} messages redrawn for ${load.acks} acks (${load.sent} sent), ${refusals} refusals`;
+      if (app === 'bot') {
+        const checked = await pool.verify(ctx.redis, keys, SETTINGS.teamId);
+        Object.assign(figures, checked);
+        ok = ok && within(checked.transitionsStored, load) && checked.beyondCapacity === 0;
+        detail += `; ${checked.transitionsStored} transitions stored in Redis (${checked.flowsBehind} flows behind, ${checked.revisits} revisits)`;
+        // A sample of the redraws: the DM message of a clicked flow, now at a later step.
+        const sample = await ctx.slack.request<any[]>('sample', { method: 'chat.update', limit: 5 });
+        const good = sample.filter(
+          (args) =>
+            String(args?.channel ?? '').startsWith('DUK') &&
+            typeof args?.ts === 'string' &&
+            /Step [2-6] of 6|credentials/.test(JSON.stringify(args?.blocks ?? [])),
+        ).length;
+        figures.sampledRedraws = sample.length;
+        figures.sampledRedrawsAtLaterStep = good;
+        ok = ok && good === sample.length && sample.length > 0;
+      }
+      return { ok, detail, figures };
+    },
+  };
+}
+
+interface Segment {
+  record: RunRecord;
+  raw: RawLoad;
+}
+
+/** One autocannon run against one app, with everything measured around it. */
+async function measureRun(
+  ctx: Context,
+  scenario: Scenario,
+  appName: AppName,
+  connections: number,
+  options: { duration?: number; amount?: number; poolSize: number; profileName?: string },
+): Promise<Segment> {
+  const app = ctx.apps[appName];
+  const prepared = await prepare(ctx, scenario, appName, options.poolSize);
+  await ctx.slack.request('reset');
+  await app.request('gc');
+  await sleep(200);
+  const profileDir = options.profileName ? process.env.BENCH_CPU_PROF : undefined;
+  if (profileDir) await app.request('profileStart');
+  const before = await app.request<SutStats>('mark');
+  const slackCpuBefore = await ctx.slack.request<NodeJS.CpuUsage>('cpu');
+  const ownCpuBefore = process.cpuUsage();
+
+  const raw = await runLoadRaw({
+    port: app.info.port,
+    connections,
+    ...(options.amount
+      ? { amount: options.amount }
+      : { duration: options.duration ?? SETTINGS.durationSeconds }),
+    next: prepared.next,
+    expectAck: prepared.expectAck,
+  });
+  const load = summariseLoad([raw]);
+
+  const ownCpu = process.cpuUsage(ownCpuBefore);
+  const after = await app.request<SutStats>('stats');
+  const slackCpuAfter = await ctx.slack.request<NodeJS.CpuUsage>('cpu');
+  const peakRss = await app.request<number>('phasePeakRss');
+  const drained = await drain(ctx, app, completionCalls(scenario), load.acks);
+  if (profileDir && options.profileName) {
+    await app.request('profileStop', path.join(profileDir, `${options.profileName}.cpuprofile`));
+  }
+  const counts = await ctx.slack.request<CallCounts>('counts');
+  const verification = await prepared.verify(load, counts);
+  await ctx.slack.request('reset');
+
+  const appCpu = cpuMs(after.cpu) - cpuMs(before.cpu);
+  const record: RunRecord = {
+    scenario,
+    app: appName,
+    connections,
+    load,
+    cpuMicrosPerRequest: load.acks ? (appCpu * 1000) / load.acks : Number.NaN,
+    cpuMs: {
+      app: appCpu,
+      loadGenerator: cpuMs(ownCpu),
+      fakeSlack: cpuMs(slackCpuAfter) - cpuMs(slackCpuBefore),
+    },
+    loopDelayMs: after.loopDelay,
+    peakRssMb: peakRss / 1024 / 1024,
+    drain: drained,
+    slackCalls: counts,
+    verification,
+    logs: {
+      warn: after.logs.warn - before.logs.warn,
+      error: after.logs.error + after.logs.fatal - before.logs.error - before.logs.fatal,
+      last: after.logs.error + after.logs.warn > before.logs.error + before.logs.warn ? after.logs.last : [],
+    },
+    machineLoad: [os.loadavg()[0] ?? 0],
+  };
+  return { record, raw };
+}
+
+/** The segments of one app in one cell as one record: sums, maxima, percentiles over all acks. */
+function mergeSegments(segments: Segment[]): RunRecord {
+  const records = segments.map((segment) => segment.record);
+  const first = records[0] as RunRecord;
+  const load = summariseLoad(segments.map((segment) => segment.raw));
+  const sum = (pick: (record: RunRecord) => number) =>
+    records.reduce((total, record) => total + pick(record), 0);
+  const max = (pick: (record: RunRecord) => number) => Math.max(...records.map(pick));
+  const appCpu = sum((record) => record.cpuMs.app);
+  const slackCalls: Record<string, number> = {};
+  const figures: Record<string, number> = {};
+  for (const record of records) {
+    for (const [method, calls] of Object.entries(record.slackCalls))
+      slackCalls[method] = (slackCalls[method] ?? 0) + calls;
+    for (const [name, value] of Object.entries(record.verification.figures))
+      figures[name] = (figures[name] ?? 0) + value;
+  }
+  return {
+    ...first,
+    load,
+    cpuMicrosPerRequest: load.acks ? (appCpu * 1000) / load.acks : Number.NaN,
+    cpuMs: {
+      app: appCpu,
+      loadGenerator: sum((record) => record.cpuMs.loadGenerator),
+      fakeSlack: sum((record) => record.cpuMs.fakeSlack),
+    },
+    loopDelayMs: {
+      p50: max((record) => record.loopDelayMs.p50),
+      p99: max((record) => record.loopDelayMs.p99),
+      max: max((record) => record.loopDelayMs.max),
+    },
+    peakRssMb: max((record) => record.peakRssMb),
+    drain: {
+      ms: max((record) => record.drain.ms),
+      complete: records.every((record) => record.drain.complete),
+    },
+    slackCalls,
+    verification: {
+      ok: records.every((record) => record.verification.ok),
+      detail: records.map((record) => record.verification.detail).join(' | '),
+      figures,
+    },
+    logs: {
+      warn: sum((record) => record.logs.warn),
+      error: sum((record) => record.logs.error),
+      last: records.flatMap((record) => record.logs.last).slice(-5),
+    },
+    machineLoad: records.flatMap((record) => record.machineLoad),
+  };
+}
+
+const nameDelta = (before: Record<string, number> = {}, after: Record<string, number> = {}) => {
+  const out: Record<string, number> = {};
+  for (const [name, calls] of Object.entries(after)) {
+    const delta = calls - (before[name] ?? 0);
+    if (delta > 0) out[name] = delta;
+  }
+  return out;
+};
+
+/** Redis traffic of `n` interactions sent one at a time, counted three ways (see README). */
+async function interactionCost(ctx: Context, scenario: Scenario, n: number): Promise<InteractionCost> {
+  const app = ctx.apps.bot;
+  const prepared = await prepare(ctx, scenario, 'bot', n);
+  await ctx.slack.request('reset');
+  const before = await app.request<SutStats>('stats');
+  const addresses = Object.values(before.redis?.connections ?? {})
+    .map((connection) => connection.address)
+    .filter((address): address is string => Boolean(address));
+  const monitor = await watchCommands(SETTINGS.redisUrl, db, addresses);
+  const statsBefore = await commandStats(ctx.redis);
+
+  const load = await runLoad({
+    port: app.info.port,
+    connections: 1,
+    amount: n,
+    next: prepared.next,
+    expectAck: prepared.expectAck,
+  });
+  await drain(ctx, app, completionCalls(scenario), load.acks);
+
+  const statsAfter = await commandStats(ctx.redis);
+  const monitored = await monitor.stop();
+  const after = await app.request<SutStats>('stats');
+  const counts = await ctx.slack.request<CallCounts>('counts');
+  const verification = await prepared.verify(load, counts);
+  await ctx.slack.request('reset');
+  if (!verification.ok) log(`warning: ${scenario} interactions not all applied: ${verification.detail}`);
+
+  const byConnection: InteractionCost['byConnection'] = {};
+  for (const [label, connection] of Object.entries(after.redis?.connections ?? {})) {
+    const previous = before.redis?.connections[label];
+    const roundTrips = connection.roundTrips - (previous?.roundTrips ?? 0);
+    const commands = connection.commands - (previous?.commands ?? 0);
+    if (commands > 0) {
+      byConnection[label] = { roundTrips, commands, byName: nameDelta(previous?.byName, connection.byName) };
+    }
+  }
+  const roundTrips = (after.redis?.roundTrips ?? 0) - (before.redis?.roundTrips ?? 0);
+  const clientCommands = (after.redis?.commands ?? 0) - (before.redis?.commands ?? 0);
+  const commandstats = statsDelta(statsBefore, statsAfter);
+  return {
+    interactions: n,
+    roundTrips,
+    clientCommands,
+    clientByCommand: nameDelta(before.redis?.byName, after.redis?.byName),
+    byConnection,
+    monitor: monitored,
+    commandstats,
+    perInteraction: {
+      roundTrips: roundTrips / n,
+      clientCommands: clientCommands / n,
+      serverCommands: monitored.total / n,
+      commandstatsCalls: commandstats.total / n,
+    },
+  };
+}
+
+/** A stored flow as it looks at some point of a real setup: in the prerequisites, a guide step, or after a failed check. */
+function realisticState(i: number, userId: string, now: number): FlowState {
+  const systems = ['greenhouse', 'personio-recruiting', 'recruitee', 'workable'];
+  const base: FlowState = {
+    id: newFlowId(),
+    teamId: SETTINGS.teamId,
+    systemId: systems[i % systems.length] as string,
+    starterId: userId,
+    holderId: userId,
+    phase: 'prerequisites',
+    stepIndex: 0,
+    attempts: 0,
+    version: 1 + (i % 9),
+    createdAt: now - (i % 3600) * 1000,
+    updatedAt: now,
+    dm: { channelId: `D${userId}`, ts: `${Math.floor(now / 1000)}.${String(i).padStart(6, '0')}` },
+  };
+  const kind = i % 10;
+  if (kind < 3) return base;
+  if (kind < 8) return { ...base, phase: 'guide', stepIndex: i % 6 };
+  return {
+    ...base,
+    phase: 'credentials',
+    stepIndex: 5,
+    attempts: 1 + (i % 3),
+    lastOutcome: {
+      code: 'missing_scopes',
+      title: 'Some permissions are missing',
+      detail:
+        'Greenhouse accepted the credentials, but they cannot list candidates or applications. Tick the scopes below under Manage scopes, then check again.',
+      missing: ['harvest:candidates:list', 'harvest:applications:list'],
+      at: now,
+    },
+  };
+}
+
+async function memoryPerFlow(ctx: Context, n: number): Promise<MemoryFigures> {
+  const { redis } = ctx;
+  await redis.flushdb();
+  await sleep(300);
+  const store = new FlowStore(redis, keys, FLOW_TTL_SECONDS);
+  const now = Date.now();
+  const states = Array.from({ length: n }, (_, i) => realisticState(i, memoryUser(), now));
+  const averageJsonBytes = states.reduce((sum, state) => sum + JSON.stringify(state).length, 0) / n;
+  const before = await usedMemory(redis);
+  for (let start = 0; start < n; start += 1000) {
+    await Promise.all(states.slice(start, start + 1000).map((state) => store.create(state)));
+  }
+  await sleep(300);
+  const after = await usedMemory(redis);
+
+  const byKind = await memoryByKind(redis);
+  const sum = Object.values(byKind).reduce((total, kind) => total + kind.bytes, 0);
+  const keyCount = Object.values(byKind).reduce((total, kind) => total + kind.keys, 0);
+
+  const first = states[0] as FlowState;
+  const usage = async (key: string) => Number((await redis.memory('USAGE', key, 'SAMPLES', 0)) ?? 0);
+  const once = new OnceGuard(redis, keys);
+  const onceName = `request:${newTriggerId()}`;
+  await once.claim(SETTINGS.teamId, onceName, 3600);
+  return {
+    flows: n,
+    usedMemoryBefore: before,
+    usedMemoryAfter: after,
+    bytesPerFlow: (after - before) / n,
+    memoryUsageSumPerFlow: sum / n,
+    flowKeyBytes: await usage(keys.flow(first.teamId, first.id)),
+    activeKeyBytes: await usage(keys.activeFlows(first.teamId, first.starterId)),
+    onceKeyBytes: await usage(keys.once(SETTINGS.teamId, onceName)),
+    averageJsonBytes,
+    keysPerFlow: keyCount / n,
+  };
+}
+
+const kindOf = (key: string) =>
+  key.includes('{reminders}')
+    ? /:(events|delayed|meta|id|marker|wait|active|completed|failed|paused|prioritized|stalled-check)$/.test(
+        key,
+      )
+      ? `reminder queue ${/:([a-z-]+)$/.exec(key)?.[1]}`
+      : 'reminder jobs'
+    : key.includes(':flow:')
+      ? 'flow'
+      : key.includes(':active:')
+        ? 'active index'
+        : key.includes(':once:')
+          ? 'once-keys'
+          : 'other';
+
+/** MEMORY USAGE of every key under the bench prefix, summed by kind of key. */
+async function memoryByKind(redis: Redis) {
+  const byKind: Record<string, { keys: number; bytes: number }> = {};
+  let cursor = '0';
+  do {
+    const [nextCursor, batch] = await redis.scan(cursor, 'MATCH', `${SETTINGS.keyPrefix}:*`, 'COUNT', 1000);
+    cursor = nextCursor;
+    if (batch.length === 0) continue;
+    const pipeline = redis.pipeline();
+    for (const key of batch) pipeline.memory('USAGE', key, 'SAMPLES', 0);
+    const replies = (await pipeline.exec()) ?? [];
+    batch.forEach((key, i) => {
+      const kind = kindOf(key);
+      const entry = byKind[kind] ?? { keys: 0, bytes: 0 };
+      entry.keys += 1;
+      entry.bytes += Number(replies[i]?.[1] ?? 0);
+      byKind[kind] = entry;
+    });
+  } while (cursor !== '0');
+  return byKind;
+}
+
+/** `n` × `/wintro link greenhouse` from new users through the bot: everything they leave in Redis. */
+async function memoryThroughCommands(ctx: Context, n: number): Promise<CommandPathMemory> {
+  const { redis } = ctx;
+  await redis.flushdb();
+  await sleep(300);
+  const before = await usedMemory(redis);
+  const prepared = await prepare(ctx, 'command', 'bot', 0);
+  await ctx.slack.request('reset');
+  const load = await runLoad({
+    port: ctx.apps.bot.info.port,
+    connections: 10,
+    amount: n,
+    next: prepared.next,
+    expectAck: prepared.expectAck,
+  });
+  await drain(ctx, ctx.apps.bot, completionCalls('command'), load.acks);
+  await sleep(300);
+  const after = await usedMemory(redis);
+  const counts = await ctx.slack.request<CallCounts>('counts');
+  await ctx.slack.request('reset');
+  const byKind = await memoryByKind(redis);
+  const flowsCreated = byKind.flow?.keys ?? counts['chat.postMessage'] ?? n;
+  return {
+    commands: n,
+    flowsCreated,
+    usedMemoryBefore: before,
+    usedMemoryAfter: after,
+    bytesPerFlow: (after - before) / flowsCreated,
+    byKind: Object.fromEntries(
+      Object.entries(byKind).map(([kind, { keys, bytes }]) => [
+        kind,
+        { keys, bytesPerFlow: bytes / flowsCreated },
+      ]),
+    ),
+  };
+}
+
+async function startApps(slack: SlackInfo, script: URL): Promise<Record<AppName, Sut>> {
+  const env = (mode: SutMode) => ({
+    BENCH_SUT: JSON.stringify({
+      mode,
+      slackApiUrl: slack.apiUrl,
+      redisUrl: SETTINGS.redisUrl,
+      keyPrefix: SETTINGS.keyPrefix,
+      signingSecret: SETTINGS.signingSecret,
+      botToken: SETTINGS.botToken,
+      notifyChannel: SETTINGS.notifyChannel,
+    } satisfies SutConfig),
+  });
+  // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each app per measured run is written there
+  // (<app>-<scenario>-c<N>.cpuprofile; summarise with `npx tsx bench/profile.ts <file>`).
+  const profileDir = process.env.BENCH_CPU_PROF;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  // --expose-gc: both apps are collected before every run, so each starts from the same footing.
+  // BENCH_APP_NODE_FLAGS: extra node flags for both apps, e.g. '--max-old-space-size=64' to see
+  // how a heap cap changes RSS and throughput.
+  const flags = ['--expose-gc', ...(process.env.BENCH_APP_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
+  const bot = await ChildHandle.start<SutInfo>('bot', script, env('bot'), {
+    execArgv: flags,
+    typescript: false,
+  });
+  const baseline = await ChildHandle.start<SutInfo>('baseline', script, env('baseline'), {
+    execArgv: flags,
+    typescript: false,
+  });
+  return { bot, baseline };
+}
+
+async function settledStats(app: Sut): Promise<SutStats> {
+  await app.request('gc');
+  await sleep(200);
+  return app.request<SutStats>('stats');
+}
+
+async function main() {
+  const startedAt = new Date();
+  const loadBefore = os.loadavg();
+  log(`node ${process.version}, ${os.cpus().length} cores, ${mb(os.totalmem())} memory`);
+  const startedRedis = await ensureRedis(SETTINGS.redisUrl);
+  const redis = new Redis(SETTINGS.redisUrl, { maxRetriesPerRequest: 1 });
+  await redis.flushdb();
+  log(
+    `Redis ${await redisVersion(redis)} at ${SETTINGS.redisUrl}${startedRedis ? ' (started by the bench)' : ''}, database flushed`,
+  );
+
+  const slack = await ChildHandle.start<SlackInfo>(
+    'fake Slack',
+    new URL('./slackProcess.ts', import.meta.url),
+    {},
+  );
+  const build = buildApps();
+  log(`compiled the app processes to plain JavaScript in ${build.seconds.toFixed(1)} s`);
+  const apps = await startApps(slack.info, build.script);
+  const idle: Record<AppName, SutStats> = {
+    bot: await settledStats(apps.bot),
+    baseline: await settledStats(apps.baseline),
+  };
+  log(
+    `fake Slack pid ${slack.pid}, bot pid ${apps.bot.pid} :${apps.bot.info.port}, baseline pid ${apps.baseline.pid} :${apps.baseline.info.port}`,
+  );
+  const ctx: Context = {
+    redis,
+    store: new FlowStore(redis, keys, FLOW_TTL_SECONDS),
+    slack,
+    factory: new RequestFactory({
+      signingSecret: SETTINGS.signingSecret,
+      teamId: SETTINGS.teamId,
+      responseUrl: (id) => `${slack.info.baseUrl}/response/${encodeURIComponent(id)}`,
+    }),
+    apps,
+  };
+
+  try {
+    // Click runs get a pool of flows sized on the highest click rate seen so far for that app.
+    const clickRate: Record<AppName, number> = { bot: 3000, baseline: 3000 };
+    const poolFor = (app: AppName, seconds: number) =>
+      Math.min(SETTINGS.clickPool, Math.max(2000, Math.ceil(clickRate[app] * seconds * 2)));
+
+    // Warm-up: JIT, sockets, the script cache. The bot's redraw gives the real message blocks
+    // that every measured click then carries in its payload, as Slack's would.
+    for (const app of ['bot', 'baseline'] as const) {
+      for (const scenario of ['command', 'click'] as const) {
+        const { record: run } = await measureRun(ctx, scenario, app, 10, {
+          duration: SETTINGS.warmupSeconds,
+          poolSize: poolFor(app, SETTINGS.warmupSeconds),
+        });
+        if (scenario === 'click') clickRate[app] = run.load.rps;
+        log(`warm-up ${app} ${scenario}: ${run.load.rps.toFixed(0)} req/s, ${run.verification.detail}`);
+      }
+      if (app === 'bot') {
+        const probe = await ClickPool.create(1, SETTINGS.teamId, clickUser, ctx.store);
+        const target: ClickTarget = probe.next();
+        const sent = ctx.factory.click('flow.next', target);
+        await fetch(`http://127.0.0.1:${apps.bot.info.port}${sent.path}`, {
+          method: 'POST',
+          headers: sent.headers,
+          body: sent.body,
+        });
+        await drain(ctx, apps.bot, ['chat.update'], 1);
+        const [update] = await slack.request<any[]>('sample', { method: 'chat.update', limit: 1 });
+        if (update?.blocks) {
+          ctx.factory.messageBlocks = update.blocks;
+          ctx.factory.messageText = String(update.text ?? '');
+        }
+        await slack.request('reset');
+        log(
+          `click payloads carry the bot's step message: ${JSON.stringify(ctx.factory.messageBlocks).length} bytes of blocks`,
+        );
+      }
+    }
+
+    log(`Redis per interaction: ${SETTINGS.sequentialInteractions} sequential commands, then clicks`);
+    const commandCost = await interactionCost(ctx, 'command', SETTINGS.sequentialInteractions);
+    const clickCost = await interactionCost(ctx, 'click', SETTINGS.sequentialInteractions);
+
+    // Each cell (scenario × concurrency) alternates the apps over several shorter runs, so drift —
+    // other load on the machine, Redis growing — falls on both alike; the runs are then merged.
+    const runs: RunRecord[] = [];
+    const segmentSeconds = SETTINGS.durationSeconds / SETTINGS.rounds;
+    for (const scenario of ['command', 'click'] as const) {
+      for (const connections of SETTINGS.concurrencies) {
+        const segments: Record<AppName, Segment[]> = { bot: [], baseline: [] };
+        for (let round = 0; round < SETTINGS.rounds; round++) {
+          const order: AppName[] = round % 2 === 0 ? ['bot', 'baseline'] : ['baseline', 'bot'];
+          for (const app of order) {
+            const segment = await measureRun(ctx, scenario, app, connections, {
+              duration: segmentSeconds,
+              poolSize: poolFor(app, segmentSeconds),
+              profileName: `${app}-${scenario}-c${connections}-r${round + 1}`,
+            });
+            if (scenario === 'click') clickRate[app] = Math.max(clickRate[app], segment.record.load.rps);
+            segments[app].push(segment);
+          }
+        }
+        for (const app of ['bot', 'baseline'] as const) {
+          const run = mergeSegments(segments[app]);
+          runs.push(run);
+          log(
+            `${scenario} c=${connections} ${app}: ${run.load.rps.toFixed(0)} req/s, p50 ${run.load.latencyMs.p50.toFixed(2)} ms, p99 ${run.load.latencyMs.p99.toFixed(2)} ms, max ${run.load.latencyMs.max.toFixed(1)} ms (first ack per connection: max ${run.load.firstOnConnection.max.toFixed(1)} ms), ${run.load.errors} errors, ${run.load.non2xx} non-2xx, ${run.load.unexpectedAcks} unexpected acks; drain ${run.drain.complete ? `${run.drain.ms.toFixed(0)} ms` : 'incomplete'}; ${run.verification.ok ? 'verified' : 'NOT VERIFIED'}: ${run.verification.detail}`,
+          );
+          if (run.logs.error > 0)
+            log(`  ${app} logged ${run.logs.error} errors, e.g. ${run.logs.last.at(-1)}`);
+        }
+      }
+    }
+
+    log(`Redis memory: ${SETTINGS.memoryFlows} flows through FlowStore.create`);
+    const memory = await memoryPerFlow(ctx, SETTINGS.memoryFlows);
+    log(`Redis memory: ${SETTINGS.memoryFlows} × /wintro link greenhouse through the bot`);
+    const commandMemory = await memoryThroughCommands(ctx, SETTINGS.memoryFlows);
+
+    const botStats = await apps.bot.request<SutStats>('stats');
+    const baselineStats = await apps.baseline.request<SutStats>('stats');
+    // What stays after a full collection: tells retained memory from garbage not yet collected.
+    const settled: Record<AppName, SutStats> = {
+      bot: await settledStats(apps.bot),
+      baseline: await settledStats(apps.baseline),
+    };
+
+    const comparisons = compare(runs);
+    const checks = checkTargets({
+      comparisons,
+      click: clickCost,
+      memory,
+      commandMemory,
+      botPeakRss: botStats.peakRss,
+    });
+
+    const summary = [
+      '',
+      `Wintro bot vs bare Bolt baseline — ${startedAt.toISOString()} — node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'})`,
+      `${SETTINGS.durationSeconds} s of load per app per cell, in ${SETTINGS.rounds} runs alternating the apps; latency = time to the HTTP acknowledgement on an open connection; ratio = bot / baseline`,
+      `machine load average (1 min) at the end of the runs: ${Math.min(...runs.flatMap((run) => run.machineLoad)).toFixed(1)}–${Math.max(...runs.flatMap((run) => run.machineLoad)).toFixed(1)} on ${os.cpus().length} cores` +
+        (process.env.BENCH_APP_NODE_FLAGS ? `; app node flags: ${process.env.BENCH_APP_NODE_FLAGS}` : '') +
+        (process.env.BENCH_WHATIF ? `; SIMULATED FIXES in the bot: ${process.env.BENCH_WHATIF}` : ''),
+      '',
+      loadTable(comparisons),
+      '',
+      'Redis per interaction (bot, sequential):',
+      interactionTable(commandCost, clickCost),
+      '',
+      `Redis memory per flow: ${memory.bytesPerFlow.toFixed(0)} B (used_memory delta over ${memory.flows} flows; ` +
+        `MEMORY USAGE sum ${memory.memoryUsageSumPerFlow.toFixed(0)} B over ${memory.keysPerFlow.toFixed(2)} keys/flow); ` +
+        `one flow key ${memory.flowKeyBytes} B, its active index ${memory.activeKeyBytes} B, state JSON ${memory.averageJsonBytes.toFixed(0)} B on average; ` +
+        `each request also leaves a once-key of ${memory.onceKeyBytes} B for 1 h`,
+      `Through the bot (${commandMemory.commands} × /wintro link greenhouse): ${commandMemory.bytesPerFlow.toFixed(0)} B per flow (used_memory delta); MEMORY USAGE per flow by kind: ${Object.entries(
+        commandMemory.byKind,
+      )
+        .filter(([, figures]) => figures.bytesPerFlow >= 1)
+        .map(([kind, figures]) => `${kind} ${figures.bytesPerFlow.toFixed(0)} B (${figures.keys} keys)`)
+        .join(', ')}`,
+      `Peak RSS over the whole bench (warm-up, load runs, memory phases): bot ${mb(botStats.peakRss)} (heap used ${mb(botStats.peakHeapUsed)}), baseline ${mb(baselineStats.peakRss)} (heap used ${mb(baselineStats.peakHeapUsed)}); ` +
+        `idle after start: bot ${mb(idle.bot.rss)}, baseline ${mb(idle.baseline.rss)}; ` +
+        `after the runs and a full GC: bot ${mb(settled.bot.rss)} (heap ${mb(settled.bot.heapUsed)}), baseline ${mb(settled.baseline.rss)} (heap ${mb(settled.baseline.heapUsed)})`,
+      ...(process.env.BENCH_CPU_PROF
+        ? ['NOTE: CPU profiling was on (BENCH_CPU_PROF): its overhead skews these figures.']
+        : []),
+      '',
+      targetTable(checks),
+      '',
+    ].join('\n');
+    process.stdout.write(summary);
+
+    const results = {
+      date: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      node: process.version,
+      cores: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      totalMemoryBytes: os.totalmem(),
+      loadAverage: { before: loadBefore, after: os.loadavg() },
+      redis: { url: SETTINGS.redisUrl, version: await redisVersion(redis), startedByBench: startedRedis },
+      settings: SETTINGS,
+      appNodeFlags: process.env.BENCH_APP_NODE_FLAGS ?? '',
+      simulatedFixes: process.env.BENCH_WHATIF ?? '',
+      methods: {
+        latency:
+          'time from writing the request to receiving the complete HTTP response (the ack), per response',
+        throughput: 'acknowledgements received / run duration',
+        roundTrips:
+          'the bot process wraps its ioredis client sendCommand: a command sent alone = 1 round trip, a pipeline/MULTI batch (shared write stream) = 1',
+        serverCommands:
+          'MONITOR on the bench database: commands from the bot connection plus those run inside its Lua scripts',
+        commandstats: 'INFO commandstats delta (every database on the server), INFO itself excluded',
+        rss: 'process.memoryUsage() every 100 ms inside the bot process (the bot runs alone in its process)',
+        redisMemory:
+          'INFO memory used_memory before/after FlowStore.create of realistic states; MEMORY USAGE sum as a cross-check',
+      },
+      runs,
+      comparisons: comparisons.map(({ scenario, connections, ratio }) => ({ scenario, connections, ratio })),
+      perInteraction: { command: commandCost, click: clickCost },
+      memory,
+      commandMemory,
+      rss: {
+        botPeakBytes: botStats.peakRss,
+        botPeakHeapUsedBytes: botStats.peakHeapUsed,
+        baselinePeakBytes: baselineStats.peakRss,
+        baselinePeakHeapUsedBytes: baselineStats.peakHeapUsed,
+        idleAfterStart: { bot: idle.bot.rss, baseline: idle.baseline.rss },
+        afterFullGc: {
+          bot: { rss: settled.bot.rss, heapUsed: settled.bot.heapUsed },
+          baseline: { rss: settled.baseline.rss, heapUsed: settled.baseline.heapUsed },
+        },
+      },
+      profiled: Boolean(process.env.BENCH_CPU_PROF),
+      targets: checks,
+      summary,
+    };
+    const file = process.env.BENCH_RESULTS ?? fileURLToPath(new URL('./results.json', import.meta.url));
+    await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+    log(`wrote ${file}`);
+  } finally {
+    await Promise.all([apps.bot.stop(), apps.baseline.stop()]);
+    await slack.stop();
+    removeBuild(build.script);
+    await redis.flushdb().catch(() => undefined);
+    await redis.quit().catch(() => redis.disconnect());
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
