@@ -141,12 +141,8 @@ async function prepare(ctx: Context, scenario: Scenario, app: AppName, poolSize:
           figures.opened = opened;
           figures.sampledUsers = sample.length;
           figures.sampledWithFlow = stored.filter(Boolean).length;
-          // (BENCH_WHATIF=post-to-user simulates posting without conversations.open.)
-          const opensExpected = !(process.env.BENCH_WHATIF ?? '').includes('post-to-user');
-          ok =
-            ok &&
-            (!opensExpected || within(opened, load)) &&
-            figures.sampledWithFlow >= sample.length - load.connections;
+          // The flow message goes to the user id, so no DM has to be opened first.
+          ok = ok && opened === 0 && figures.sampledWithFlow >= sample.length - load.connections;
         }
         return { ok, detail: `${posted} DMs posted for ${load.acks} acks (${load.sent} sent)`, figures };
       },

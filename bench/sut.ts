@@ -96,7 +96,7 @@ if (config.mode === 'bot') {
   const bot = await createWintroApp(appConfig, { logDestination, keyPrefix: config.keyPrefix });
   counter.markMainClient(bot.redis);
   countRedis = counter.redisCounters;
-  await simulateFixes(bot.app.client, (process.env.BENCH_WHATIF ?? '').split(',').filter(Boolean));
+  await simulateFixes((process.env.BENCH_WHATIF ?? '').split(',').filter(Boolean));
   port = (await bot.start()) as number;
   stop = () => bot.stop();
 } else {
@@ -114,18 +114,10 @@ if (config.mode === 'bot') {
 /**
  * BENCH_WHATIF: fixes proposed in bench/README.md, simulated by patching this process only (src/
  * is untouched), to measure what each would change:
- * - post-to-user: no conversations.open before posting the flow message (post to the user id;
- *   Slack answers with the DM's channel id, simulated here as D<user>);
  * - no-request-guard: no Redis once-key per request (trigger_id);
  * - no-reminder-job: no BullMQ delayed job per new flow.
  */
-async function simulateFixes(client: { conversations: { open: unknown } }, fixes: string[]) {
-  if (fixes.includes('post-to-user')) {
-    client.conversations.open = async (args: { users?: string }) => ({
-      ok: true,
-      channel: { id: `D${args.users}` },
-    });
-  }
+async function simulateFixes(fixes: string[]) {
   if (fixes.includes('no-request-guard')) {
     const { OnceGuard } = await import('../src/store/once.js');
     const claim = OnceGuard.prototype.claim;

@@ -75,22 +75,24 @@ export class FlowEngine {
     return renderFlowMessage(state, system, { withImages, screenshotBaseUrl: this.deps.screenshotBaseUrl });
   }
 
-  /** Posts the flow's message; if Slack cannot fetch a screenshot it posts the same step with links instead. */
-  async post(channelId: string, state: FlowState): Promise<string> {
-    try {
-      return await this.deps.slack.post(channelId, this.render(state));
-    } catch (error) {
+  /**
+   * Posts the flow's message to a DM channel or a user id, and says where it landed. If Slack
+   * cannot fetch a screenshot, the same step is posted with links instead.
+   */
+  async post(destination: string, state: FlowState): Promise<NonNullable<FlowState['dm']>> {
+    const posted = await this.deps.slack.post(destination, this.render(state)).catch((error: unknown) => {
       if (slackErrorCode(error) !== 'invalid_blocks') throw error;
       this.deps.logger.warn({ flowId: state.id }, 'Slack rejected the step with images; posting it without');
-      return this.deps.slack.post(channelId, this.render(state, false));
-    }
+      return this.deps.slack.post(destination, this.render(state, false));
+    });
+    return { channelId: posted.channel, ts: posted.ts };
   }
 
   /**
    * Posts the flow again at the bottom of a DM, where the person is looking, and retires the old
    * message. Used to resume a setup and to hand it back after a colleague helped.
    */
-  async repost(existing: FlowState, channelId: string): Promise<FlowState> {
+  async repost(existing: FlowState, destination: string): Promise<FlowState> {
     const { flows, slack, now, logger } = this.deps;
     const draft: FlowState = { ...existing, version: existing.version + 1, updatedAt: now() };
     if (existing.dm) {
@@ -100,8 +102,7 @@ export class FlowEngine {
       };
       await slack.update(existing.dm.channelId, existing.dm.ts, retired).catch(() => undefined);
     }
-    const ts = await this.post(channelId, draft);
-    const state = { ...draft, dm: { channelId, ts } };
+    const state = { ...draft, dm: await this.post(destination, draft) };
     const saved = await flows.compareAndSet(existing.version, state);
     if (saved !== 'saved')
       logger.warn({ flowId: existing.id, saved }, 'A flow moved on while it was being reposted');

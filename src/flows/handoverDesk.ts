@@ -152,8 +152,7 @@ export class HandoverDesk {
     const onceKey = `help:${state.id}:${handover.seq}:${reminder ? 'reminder' : 'request'}`;
     if (!(await this.deps.once.claim(state.teamId, onceKey))) return false;
     try {
-      const channelId = await this.deps.slack.openDm(handover.colleagueId);
-      await this.deps.slack.post(channelId, renderHelpRequest(state, system, reminder));
+      await this.deps.slack.post(handover.colleagueId, renderHelpRequest(state, system, reminder));
       return true;
     } catch (error) {
       await this.deps.once.release(state.teamId, onceKey);
@@ -211,10 +210,7 @@ export class HandoverDesk {
     const result = await this.deps.engine.apply(
       flow,
       { type: 'take_over', by: input.userId, seq: input.seq },
-      async (next) => {
-        const channelId = input.channelId ?? (await this.deps.slack.openDm(input.userId));
-        return { channelId, ts: await this.deps.engine.post(channelId, next) };
-      },
+      (next) => this.deps.engine.post(input.channelId ?? input.userId, next),
     );
     if (!result.ok) return 'This request was answered already.';
     await this.updateRequestMessage(input, renderAnsweredRequest(result.state, system));
@@ -272,9 +268,8 @@ export class HandoverDesk {
   /** After access was granted: the holder gets a DM and the setup again at the bottom of it. */
   private async handBack(state: FlowState, notice: { text: string; blocks: unknown[] }) {
     try {
-      const channelId = await this.deps.slack.openDm(state.holderId);
-      await this.deps.slack.post(channelId, notice as never);
-      await this.deps.engine.repost(state, channelId);
+      const { channel } = await this.deps.slack.post(state.holderId, notice as never);
+      await this.deps.engine.repost(state, channel);
     } catch (error) {
       this.deps.logger.warn(
         { flowId: state.id, error: (error as Error).message },
@@ -297,8 +292,7 @@ export class HandoverDesk {
 
   private async tellUser(userId: string, text: string) {
     try {
-      const channelId = await this.deps.slack.openDm(userId);
-      await this.deps.slack.post(channelId, {
+      await this.deps.slack.post(userId, {
         text,
         blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
       });

@@ -146,11 +146,11 @@ export class LinkingService {
   }
 
   async startOrResume(teamId: string, userId: string, target: LinkTarget): Promise<FlowState> {
-    const { flows, slack, engine, now } = this.deps;
+    const { flows, engine, now } = this.deps;
     const active = await flows.activeFor(teamId, userId);
     const existing = active.find((flow) => this.matches(flow, target));
-    const channelId = await slack.openDm(userId);
-    if (existing) return engine.repost(existing, channelId);
+    // Posting to the user id lands in their DM with the bot, without opening it first.
+    if (existing) return engine.repost(existing, existing.dm?.channelId ?? userId);
 
     const at = now();
     const draft: FlowState = {
@@ -166,8 +166,7 @@ export class LinkingService {
       createdAt: at,
       updatedAt: at,
     };
-    const ts = await engine.post(channelId, draft);
-    const state = { ...draft, dm: { channelId, ts } };
+    const state = { ...draft, dm: await engine.post(userId, draft) };
     await flows.create(state);
     await this.deps.watch(teamId, state.id);
     return state;
@@ -245,7 +244,7 @@ export class LinkingService {
         if (!input.triggerId) return 'Slack did not let me open the form. Click the button again.';
         return this.deps.handover.openHelpForm(flow, input.triggerId);
       case ACTIONS.resume:
-        await this.deps.engine.repost(flow, input.channelId ?? (await this.deps.slack.openDm(userId)));
+        await this.deps.engine.repost(flow, input.channelId ?? userId);
         return undefined;
     }
     const event: FlowEvent | undefined = variant

@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import type { SlackGateway } from '../slack/gateway.js';
 import type { OnceGuard } from '../store/once.js';
 import { actionPayload, teamOf } from './payloads.js';
+import { claimRequest } from './replays.js';
 import { reason, UNAVAILABLE_TEXT } from './unavailable.js';
 
 export function registerActions(
@@ -30,8 +31,7 @@ export function registerActions(
 
     let notice: string | undefined;
     try {
-      if (payload.trigger_id && !(await deps.once.claim(teamId, `request:${payload.trigger_id}`, 3600)))
-        return;
+      if (payload.trigger_id && !(await claimRequest(deps.once, teamId, payload.trigger_id))) return;
       notice = await deps.service.action({
         teamId,
         userId,

@@ -4,6 +4,7 @@ import type { LinkingService } from '../flows/linkingService.js';
 import type { Logger } from '../logger.js';
 import type { OnceGuard } from '../store/once.js';
 import { commandPayload } from './payloads.js';
+import { claimRequest } from './replays.js';
 import { reason, UNAVAILABLE_TEXT } from './unavailable.js';
 
 export function registerCommands(
@@ -23,7 +24,7 @@ export function registerCommands(
     let result: Awaited<ReturnType<LinkingService['command']>>;
     try {
       // Slack may deliver the same request twice; only the first one acts.
-      if (triggerId && !(await deps.once.claim(teamId, `request:${triggerId}`, 3600))) {
+      if (triggerId && !(await claimRequest(deps.once, teamId, triggerId))) {
         await ack();
         return;
       }

@@ -1,6 +1,16 @@
 import type { OnceGuard } from '../store/once.js';
 
 /**
+ * Bolt refuses requests signed more than 5 minutes ago, so a claim only has to outlive that
+ * window; keeping it longer would only cost Redis memory.
+ */
+export const REQUEST_CLAIM_SECONDS = 6 * 60;
+
+/** Claims a request by its trigger_id; false when it was handled already. Throws when Redis cannot say. */
+export const claimRequest = (once: OnceGuard, teamId: string, triggerId: string) =>
+  once.claim(teamId, `request:${triggerId}`, REQUEST_CLAIM_SECONDS);
+
+/**
  * Slack sends each interaction once, with its own trigger_id: the same one again is a replay (or
  * a retry of something already handled). When Redis cannot say, the request goes ahead and meets
  * the outage where it is handled.
@@ -11,7 +21,7 @@ export async function isReplay(
   triggerId: string | undefined,
 ): Promise<boolean> {
   if (!triggerId) return false;
-  return once.claim(teamId, `request:${triggerId}`, 3600).then(
+  return claimRequest(once, teamId, triggerId).then(
     (first) => !first,
     () => false,
   );

@@ -70,8 +70,7 @@ export class ReminderDesk {
       if (!(await once.claim(flow.teamId, `reminder:${flow.id}:${job.n}`, 30 * 24 * 3600))) return;
       const where = describePhase(flow, system?.steps.length ?? 0);
       const name = system?.name ?? this.deps.catalog.family(flow.systemId)?.name ?? flow.systemId;
-      const channelId = await slack.openDm(flow.holderId);
-      await slack.post(channelId, renderIdleReminder(flow, { name }, where));
+      await slack.post(flow.holderId, renderIdleReminder(flow, { name }, where));
       this.deps.logger.info({ flowId: flow.id, n: job.n }, 'Reminded the holder of an idle setup');
       if (job.n + 1 < settings.maxReminders) {
         await scheduler.schedule({ ...job, n: job.n + 1 }, settings.idleMs);
@@ -87,7 +86,6 @@ export class ReminderDesk {
       return;
     }
     if (!(await once.claim(flow.teamId, `nudge-note:${flow.id}:${job.seq}`, 30 * 24 * 3600))) return;
-    const channelId = await slack.openDm(flow.holderId);
-    await slack.post(channelId, renderNudgeNote(flow, system));
+    await slack.post(flow.holderId, renderNudgeNote(flow, system));
   }
 }

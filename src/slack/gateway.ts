@@ -4,7 +4,11 @@ import type { SlackMessage } from '../blocks/flowMessage.js';
 /** The Slack Web API calls the bot makes, and nothing else. */
 export interface SlackGateway {
   openDm(userId: string): Promise<string>;
-  post(channel: string, message: SlackMessage): Promise<string>;
+  /**
+   * Posts a message. `channel` may be a user id: Slack then posts to the bot's DM with that person
+   * and answers with the DM's channel id, which saves opening the DM first.
+   */
+  post(channel: string, message: SlackMessage): Promise<{ channel: string; ts: string }>;
   update(channel: string, ts: string, message: SlackMessage): Promise<void>;
   ephemeral(channel: string, userId: string, text: string): Promise<void>;
   openModal(triggerId: string, view: object): Promise<string>;
@@ -61,8 +65,8 @@ export function createSlackGateway(client: WebClient): SlackGateway {
       const result = await withRateLimitRetry(() =>
         client.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never }),
       );
-      if (!result.ts) throw new Error('chat.postMessage returned no ts');
-      return result.ts;
+      if (!result.ts || !result.channel) throw new Error('chat.postMessage returned no channel or ts');
+      return { channel: result.channel, ts: result.ts };
     },
     async update(channel, ts, message) {
       await withRateLimitRetry(() =>

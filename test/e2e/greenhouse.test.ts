@@ -318,7 +318,7 @@ describe('the flow in Slack', () => {
     });
     expect(replay.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(slack.callsTo('chat.postMessage').filter((call) => call.args.channel === 'DU0ADMIN')).toHaveLength(
+    expect(slack.callsTo('chat.postMessage').filter((call) => call.channel === 'DU0ADMIN')).toHaveLength(
       1,
     );
   });
@@ -427,7 +427,7 @@ describe('the flow in Slack', () => {
     await journey.waitForMessage((text) => text.includes('Step 1 of 6'));
     await journey.command('link gh');
     await eventually(() =>
-      expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'DU0ADMIN')).toHaveLength(2),
+      expect(slack.callsTo('chat.postMessage').filter((c) => c.channel === 'DU0ADMIN')).toHaveLength(2),
     );
     await journey.waitForMessage((text) => text.includes('Step 1 of 6'));
     await journey.click('flow.next');

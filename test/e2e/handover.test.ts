@@ -70,7 +70,7 @@ async function boot(env: Record<string, string> = {}, share?: RunningBot) {
 }
 
 const dmsTo = (userId: string) =>
-  slack.callsTo('chat.postMessage').filter((call) => call.args.channel === `D${userId}`);
+  slack.callsTo('chat.postMessage').filter((call) => call.channel === `D${userId}`);
 
 async function startAtPrerequisites(bot: RunningBot) {
   const admin = new Journey(slack, bot.sender, TEAM, ADMIN);
@@ -103,7 +103,7 @@ async function askForHelp(bot: RunningBot, admin: Journey, note = 'Could you do 
   const request = await slack.waitFor(
     (call) =>
       call.method === 'chat.postMessage' &&
-      call.args.channel === `D${HELPER}` &&
+      call.channel === `D${HELPER}` &&
       !call.args.text.includes('Reminder'),
   );
   return { view, request };
@@ -196,7 +196,7 @@ describe('hand-over to a colleague', () => {
     await admin.click('flow.begin');
     await admin.waitForMessage((message) => message.includes('Step 1 of 6'));
     const thanks = await slack.waitFor(
-      (call) => call.method === 'chat.update' && call.args.channel === `D${HELPER}`,
+      (call) => call.method === 'chat.update' && call.channel === `D${HELPER}`,
     );
     expect(thanks.args.text).toContain(`I told <@${ADMIN}> to carry on`);
   });
@@ -307,7 +307,7 @@ describe('reminders', () => {
     const reminder = await slack.waitFor(
       (call) =>
         call.method === 'chat.postMessage' &&
-        call.args.channel === `D${ADMIN}` &&
+        call.channel === `D${ADMIN}` &&
         call.args.text.includes('is waiting'),
       6000,
     );
@@ -344,7 +344,7 @@ describe('reminders', () => {
     await slack.waitFor(
       (call) =>
         call.method === 'chat.postMessage' &&
-        call.args.channel === `D${ADMIN}` &&
+        call.channel === `D${ADMIN}` &&
         call.args.text.includes("hasn't answered"),
       6000,
     );

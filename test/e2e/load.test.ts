@@ -81,7 +81,7 @@ function flowMessage(dm: string): RecordedCall | undefined {
   let ts: string | undefined;
   let latest: RecordedCall | undefined;
   for (const call of slack.calls) {
-    if (call.args.channel !== dm) continue;
+    if (call.channel !== dm) continue;
     if (
       call.method === 'chat.postMessage' &&
       call.args.blocks?.some((block: any) => block.type === 'header')
@@ -102,7 +102,7 @@ async function waitForDm(dm: string, text: string): Promise<RecordedCall> {
   await slack.waitFor(
     (call) =>
       ['chat.postMessage', 'chat.update'].includes(call.method) &&
-      call.args.channel === dm &&
+      call.channel === dm &&
       textOf(call.args.blocks).includes(text),
     20_000,
   );
@@ -239,7 +239,7 @@ describe('under load', () => {
     for (const tenant of tenants) {
       const posts = slack
         .callsTo('chat.postMessage')
-        .filter((call) => call.args.channel === tenant.dm && call.args.blocks?.[0]?.type === 'header');
+        .filter((call) => call.channel === tenant.dm && call.args.blocks?.[0]?.type === 'header');
       expect(posts, tenant.teamId).toHaveLength(1);
     }
     expect(slack.callsTo('chat.postEphemeral')).toEqual([]);

@@ -220,7 +220,7 @@ describe('linking Personio recruiting end to end', () => {
     acks.push(reply.body);
     expect(reply.body.text).toContain('Personio (recruiting) setup continues');
     const form = await walkGuide(journey, 'recruiting');
-    const dms = slack.callsTo('chat.postMessage').filter((call) => call.args.channel === 'DU0ADMIN');
+    const dms = slack.callsTo('chat.postMessage').filter((call) => call.channel === 'DU0ADMIN');
     expect(dms.some((call) => textOf(call.args.blocks).includes('Which Personio data'))).toBe(false);
     await submitAndWait(journey, form, VARIANTS.recruiting.good);
     await expectLinked(journey, 'recruiting');

@@ -157,7 +157,7 @@ async function expectUnavailableAnswers(
   expect(noticeMs).toBeLessThan(SLACK_WINDOW_MS);
   const ephemerals = slack.callsTo('chat.postEphemeral').slice(ephemeralsBefore);
   expect(ephemerals).toHaveLength(1);
-  expect(notice.args.channel).toBe(journey.dmChannel);
+  expect(notice.channel).toBe(journey.dmChannel);
   expect(notice.args.user).toBe(journey.userId);
   expect(ephemerals[0]?.args.text).toMatch(UNAVAILABLE);
   expect(ephemerals[0]?.args.text).toMatch(SAFE);
@@ -308,7 +308,7 @@ describe('Redis goes away in the middle of a setup', () => {
     });
     acks.push(asked.body);
     const request = await slack.waitFor(
-      (call) => call.method === 'chat.postMessage' && call.args.channel === `D${HELPER}`,
+      (call) => call.method === 'chat.postMessage' && call.channel === `D${HELPER}`,
     );
     const decline = buttonsOf(request.args.blocks).find((button) => button.action_id === 'handover.decline');
     await running.sender.blockAction({
@@ -345,9 +345,9 @@ describe('Redis goes away in the middle of a setup', () => {
     timings.push(
       `  decline submission (ephemeral notice posted): ${Math.round(performance.now() - started)} ms`,
     );
-    expect(notice.args.channel).toBe(`D${HELPER}`);
+    expect(notice.channel).toBe(`D${HELPER}`);
     expect(notice.args.text).toBe(UNAVAILABLE_TEXT);
-    expect(slack.calls.filter((call) => call.args.channel === 'DU0ADMIN' && call.at > request.at)).toEqual(
+    expect(slack.calls.filter((call) => call.channel === 'DU0ADMIN' && call.at > request.at)).toEqual(
       [],
     );
 

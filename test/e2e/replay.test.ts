@@ -326,7 +326,7 @@ describe('inside the window, a replay changes nothing', () => {
     expect(submitted.status).toBe(200);
     const captured = captureLast();
     const toHelper = () =>
-      slack.callsTo('chat.postMessage').filter((call) => call.args.channel === `D${HELPER}`).length;
+      slack.callsTo('chat.postMessage').filter((call) => call.channel === `D${HELPER}`).length;
     await eventually(() => expect(toHelper()).toBe(1));
     await settle(200);
     const before = await snapshot();

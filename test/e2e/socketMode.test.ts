@@ -98,7 +98,7 @@ describe('Socket Mode', () => {
     const ack = socket.acks.find((candidate) => candidate.envelope_id === 'env-1');
     expect(ack?.payload?.text).toContain('direct message');
     const dm = await slack.waitFor(
-      (call) => call.method === 'chat.postMessage' && call.args.channel === 'DU0ADMIN',
+      (call) => call.method === 'chat.postMessage' && call.channel === 'DU0ADMIN',
     );
     expect(JSON.stringify(dm.args.blocks)).toContain('Can manage ALL organization');
   });

@@ -91,7 +91,7 @@ function alternate() {
 
 const dmUpdatesOf = (ts: string) =>
   slack.calls.filter(
-    (call) => call.method === 'chat.update' && call.args.channel === viaA.dmChannel && call.args.ts === ts,
+    (call) => call.method === 'chat.update' && call.channel === viaA.dmChannel && call.args.ts === ts,
   );
 
 const notifications = () =>
@@ -144,7 +144,7 @@ describe('two bot instances on one Redis', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(notifications()).toHaveLength(1);
     expect(
-      slack.callsTo('chat.postMessage').filter((call) => call.args.channel === viaA.dmChannel),
+      slack.callsTo('chat.postMessage').filter((call) => call.channel === viaA.dmChannel),
     ).toHaveLength(1);
   });
 

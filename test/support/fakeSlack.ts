@@ -26,6 +26,11 @@ export interface RecordedCall {
   rawBody?: string;
   /** What the fake answered (unless a scripted reply was sent instead). */
   response?: Any;
+  /**
+   * The conversation a message call landed in: for chat.postMessage to a user id, the DM channel
+   * Slack answered with; otherwise the channel argument.
+   */
+  channel?: string;
 }
 
 export interface ScriptedReply {
@@ -359,11 +364,16 @@ export function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlac
       const token = bearer || bodyToken;
       if (token) call.token = token;
       if (contentType !== undefined) call.contentType = contentType;
+      const scripted = takeScript(method);
+      if (!scripted) {
+        call.response = answer(method, args);
+        call.channel = call.response?.channel ?? args.channel;
+      } else {
+        call.channel = args.channel;
+      }
       calls.push(call);
       callWaiters = notify(callWaiters, call);
-      const scripted = takeScript(method);
       if (scripted) return sendScripted(res, scripted);
-      call.response = answer(method, args);
       return send(res, 200, call.response);
     }
 

@@ -39,7 +39,7 @@ export class Journey {
     const inDm = this.slack.calls.filter(
       (call) =>
         ['chat.postMessage', 'chat.update'].includes(call.method) &&
-        call.args.channel === this.dmChannel &&
+        call.channel === this.dmChannel &&
         call.response?.ok === true,
     );
     const latestByTs = new Map<string, RecordedCall>();
