@@ -56,7 +56,7 @@ export class ReminderDesk {
     const flow = await this.deps.flows.get(job.teamId, job.flowId);
     if (!flow || isTerminal(flow)) return;
     const system = this.deps.catalog.system(flow.systemId);
-    const { settings, scheduler, once, slack, now } = this.deps;
+    const { settings, scheduler, slack, now } = this.deps;
 
     if (job.kind === 'idle') {
       if (job.n >= settings.maxReminders) return;
@@ -67,10 +67,12 @@ export class ReminderDesk {
         await scheduler.schedule(job, wait);
         return;
       }
-      if (!(await once.claim(flow.teamId, `reminder:${flow.id}:${job.n}`, 30 * 24 * 3600))) return;
       const where = describePhase(flow, system?.steps.length ?? 0);
       const name = system?.name ?? this.deps.catalog.family(flow.systemId)?.name ?? flow.systemId;
-      await slack.post(flow.holderId, renderIdleReminder(flow, { name }, where));
+      const sent = await this.sendOnce(flow.teamId, `reminder:${flow.id}:${job.n}`, () =>
+        slack.post(flow.holderId, renderIdleReminder(flow, { name }, where)),
+      );
+      if (!sent) return;
       this.deps.logger.info({ flowId: flow.id, n: job.n }, 'Reminded the holder of an idle setup');
       if (job.n + 1 < settings.maxReminders) {
         await scheduler.schedule({ ...job, n: job.n + 1 }, settings.idleMs);
@@ -85,7 +87,23 @@ export class ReminderDesk {
       await scheduler.schedule({ ...job, kind: 'nudge_note' }, settings.nudgeMs);
       return;
     }
-    if (!(await once.claim(flow.teamId, `nudge-note:${flow.id}:${job.seq}`, 30 * 24 * 3600))) return;
-    await slack.post(flow.holderId, renderNudgeNote(flow, system));
+    await this.sendOnce(flow.teamId, `nudge-note:${flow.id}:${job.seq}`, () =>
+      slack.post(flow.holderId, renderNudgeNote(flow, system)),
+    );
+  }
+
+  /**
+   * Sends a message at most once across instances and retries. A send that fails gives its claim
+   * back and throws, so the job's next attempt can send it.
+   */
+  private async sendOnce(teamId: string, name: string, send: () => Promise<unknown>): Promise<boolean> {
+    if (!(await this.deps.once.claim(teamId, name, 30 * 24 * 3600))) return false;
+    try {
+      await send();
+      return true;
+    } catch (error) {
+      await this.deps.once.release(teamId, name);
+      throw error;
+    }
   }
 }

@@ -40,14 +40,14 @@ export function createBullScheduler(redisUrl: string, prefix: string, logger: Lo
   let worker: Worker<ReminderJob> | undefined;
   return {
     async schedule(job, delayMs) {
-      const dueAt = Date.now() + Math.max(0, delayMs);
+      // Every flow has one of these in Redis, so the job is kept small: BullMQ's own ids, and a
+      // reminder that fails (Slack down) is tried twice more, a minute apart.
       await queue.add(job.kind, job, {
         delay: Math.max(0, delayMs),
-        jobId: jobKey(job, Math.round(dueAt / 1000)),
         removeOnComplete: true,
         removeOnFail: 100,
         attempts: 3,
-        backoff: { type: 'exponential', delay: 5000 },
+        backoff: { type: 'fixed', delay: 60_000 },
       });
     },
     start(handler) {
