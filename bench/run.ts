@@ -48,6 +48,9 @@ import { SETTINGS } from './settings.js';
 import type { CallCounts, SlackInfo } from './slackProcess.js';
 import type { SutConfig, SutInfo, SutMode, SutStats } from './sut.js';
 
+/** The heap settings `npm start` runs the bot with (package.json). */
+const START_NODE_FLAGS = '--max-old-space-size=96 --max-semi-space-size=4';
+
 type Sut = ChildHandle<SutInfo>;
 
 const FLOW_TTL_SECONDS = 14 * 24 * 3600;
@@ -543,9 +546,13 @@ async function startApps(slack: SlackInfo, script: URL): Promise<Record<AppName,
   const profileDir = process.env.BENCH_CPU_PROF;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   // --expose-gc: both apps are collected before every run, so each starts from the same footing.
-  // BENCH_APP_NODE_FLAGS: extra node flags for both apps, e.g. '--max-old-space-size=64' to see
-  // how a heap cap changes RSS and throughput.
-  const flags = ['--expose-gc', ...(process.env.BENCH_APP_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
+  // Both apps run with the heap settings `npm start` gives the bot (package.json), so the
+  // comparison is like for like. BENCH_APP_NODE_FLAGS replaces them, e.g. '' for Node's defaults
+  // or '--max-old-space-size=64' to see how a heap cap changes RSS and throughput.
+  const flags = [
+    '--expose-gc',
+    ...(process.env.BENCH_APP_NODE_FLAGS ?? START_NODE_FLAGS).split(' ').filter(Boolean),
+  ];
   const bot = await ChildHandle.start<SutInfo>('bot', script, env('bot'), {
     execArgv: flags,
     typescript: false,
@@ -702,7 +709,7 @@ async function main() {
       `Wintro bot vs bare Bolt baseline — ${startedAt.toISOString()} — node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'})`,
       `${SETTINGS.durationSeconds} s of load per app per cell, in ${SETTINGS.rounds} runs alternating the apps; latency = time to the HTTP acknowledgement on an open connection; ratio = bot / baseline`,
       `machine load average (1 min) at the end of the runs: ${Math.min(...runs.flatMap((run) => run.machineLoad)).toFixed(1)}–${Math.max(...runs.flatMap((run) => run.machineLoad)).toFixed(1)} on ${os.cpus().length} cores` +
-        (process.env.BENCH_APP_NODE_FLAGS ? `; app node flags: ${process.env.BENCH_APP_NODE_FLAGS}` : '') +
+        `; app node flags: ${process.env.BENCH_APP_NODE_FLAGS ?? START_NODE_FLAGS}` +
         (process.env.BENCH_WHATIF ? `; SIMULATED FIXES in the bot: ${process.env.BENCH_WHATIF}` : ''),
       '',
       loadTable(comparisons),
@@ -742,7 +749,7 @@ async function main() {
       loadAverage: { before: loadBefore, after: os.loadavg() },
       redis: { url: SETTINGS.redisUrl, version: await redisVersion(redis), startedByBench: startedRedis },
       settings: SETTINGS,
-      appNodeFlags: process.env.BENCH_APP_NODE_FLAGS ?? '',
+      appNodeFlags: process.env.BENCH_APP_NODE_FLAGS ?? START_NODE_FLAGS,
       simulatedFixes: process.env.BENCH_WHATIF ?? '',
       methods: {
         latency:

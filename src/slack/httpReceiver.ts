@@ -1,4 +1,20 @@
+import { parse } from 'node:querystring';
 import { HTTPModuleFunctions, HTTPReceiver, type HTTPReceiverOptions } from '@slack/bolt';
+
+/**
+ * Whether the body Bolt is about to parse (a JSON body, or the `payload` field of a form) is a JSON
+ * object. Only the first character is looked at: Bolt parses the body itself, and parsing it twice
+ * would cost every request; anything else malformed Bolt answers 400 on its own.
+ */
+function parsesToObject(rawBody: Buffer, contentType: string | undefined): boolean {
+  const text = rawBody.toString();
+  if (contentType === 'application/x-www-form-urlencoded') {
+    const { payload } = parse(text);
+    return typeof payload !== 'string' || payload.trimStart().startsWith('{');
+  }
+  // Bolt reads every other content type as JSON.
+  return text.trimStart().startsWith('{');
+}
 
 /**
  * Bolt's HTTP receiver, with one guard in front: Bolt 5.1 reads `body.ssl_check` on whatever a
@@ -13,13 +29,7 @@ export function createHttpReceiver(options: HTTPReceiverOptions): HTTPReceiver {
     if (req.method !== 'POST') return bolt(req, res);
     HTTPModuleFunctions.bufferIncomingMessage(req, HTTPModuleFunctions.defaultBodyLimit).then(
       (buffered) => {
-        let body: unknown = {};
-        try {
-          body = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
-        } catch {
-          // Bolt answers what it cannot parse itself (400, or 401 when the signature is wrong).
-        }
-        if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+        if (!parsesToObject(buffered.rawBody, buffered.headers['content-type'])) {
           HTTPModuleFunctions.buildNoBodyResponse(res, 400);
           return;
         }
