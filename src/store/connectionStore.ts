@@ -79,4 +79,66 @@ export class ConnectionStore {
     const record = storedConnectionSchema.parse(JSON.parse(raw));
     return JSON.parse(this.sealer.open(record.sealed, ConnectionStore.context(teamId, systemId)));
   }
+
+  /**
+   * Seals every connection of a team again with the current key, so an old key can be retired.
+   * A record that changed meanwhile is left alone (it was just sealed with the current key).
+   */
+  async reseal(teamId: string): Promise<ResealCounts> {
+    const key = this.keys.connections(teamId);
+    const counts: ResealCounts = { resealed: 0, current: 0, unreadable: 0 };
+    for (const [systemId, raw] of Object.entries(await this.redis.hgetall(key))) {
+      const parsed = storedConnectionSchema.safeParse(JSON.parse(raw));
+      if (!parsed.success) {
+        counts.unreadable += 1;
+        continue;
+      }
+      const record = parsed.data;
+      if (this.sealer.keyIdOf(record.sealed) === this.sealer.currentKeyId) {
+        counts.current += 1;
+        continue;
+      }
+      const context = ConnectionStore.context(teamId, systemId);
+      let plaintext: string;
+      try {
+        plaintext = this.sealer.open(record.sealed, context);
+      } catch {
+        counts.unreadable += 1;
+        continue;
+      }
+      const next = JSON.stringify({ ...record, sealed: this.sealer.seal(plaintext, context) });
+      const swapped = await this.redis.eval(SWAP_IF_UNCHANGED, 1, key, systemId, raw, next);
+      if (swapped === 1) counts.resealed += 1;
+      else counts.current += 1;
+    }
+    return counts;
+  }
+
+  /** Team ids that have stored connections, found by scanning the key space. */
+  async *teams(): AsyncGenerator<string> {
+    const pattern = this.keys.connections('*');
+    let cursor = '0';
+    do {
+      const [next, found] = await this.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+      cursor = next;
+      for (const key of found) {
+        const team = /\{([^}]+)\}/.exec(key)?.[1];
+        if (team) yield team;
+      }
+    } while (cursor !== '0');
+  }
 }
+
+export interface ResealCounts {
+  resealed: number;
+  current: number;
+  unreadable: number;
+}
+
+const SWAP_IF_UNCHANGED = `
+if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then
+  redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+  return 1
+end
+return 0
+`;

@@ -6,6 +6,8 @@ export interface Sealer {
   /** Encrypts with the current key; `context` (e.g. team and system) is bound as associated data. */
   seal(plaintext: string, context: string): string;
   open(sealed: string, context: string): string;
+  /** The id of the key a value was sealed with, without opening it. */
+  keyIdOf(sealed: string): string | undefined;
   readonly currentKeyId: string;
 }
 
@@ -24,6 +26,7 @@ export function createSealer(currentKey: Buffer, previousKeys: Buffer[] = []): S
   const currentKeyId = keyIdOf(currentKey);
   return {
     currentKeyId,
+    keyIdOf: (sealed) => sealed.split('.')[1],
     seal(plaintext, context) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', currentKey, iv);

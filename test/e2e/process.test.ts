@@ -3,7 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConnectionStore } from '../../src/store/connectionStore.js';
+import { keyScheme } from '../../src/store/keys.js';
+import { createSealer, keyIdOf } from '../../src/store/sealing.js';
 import { deleteKeys, REDIS_URL, SIGNING_SECRET } from '../support/bot.js';
 import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
 import { freePort } from '../support/freePort.js';
@@ -12,6 +16,7 @@ import { SlackSender } from '../support/slackRequests.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const MAIN = join(ROOT, 'src/main.ts');
+const RESEAL = join(ROOT, 'src/tools/resealConnections.ts');
 
 interface Run {
   child: ChildProcess;
@@ -19,9 +24,9 @@ interface Run {
   exited: Promise<number | null>;
 }
 
-function runBot(env: Record<string, string>): Run {
+function runBot(env: Record<string, string>, entry = MAIN): Run {
   let output = '';
-  const child = spawn(TSX, [MAIN], {
+  const child = spawn(TSX, [entry], {
     // Only what the test gives, from a folder without a .env file.
     cwd: tmpdir(),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
@@ -119,6 +124,42 @@ describe('the bot as a process', () => {
       expect(await run.exited).toBe(0);
     } finally {
       if (run.child.exitCode === null) run.child.kill('SIGKILL');
+    }
+  }, 30_000);
+
+  it('reseals stored connections with the current key from the command line', async () => {
+    const keyPrefix = 'wintro';
+    const oldKey = randomBytes(32);
+    const newKey = randomBytes(32);
+    const team = `T0RESEAL${randomBytes(3).toString('hex').toUpperCase()}`;
+    const redis = new Redis(REDIS_URL);
+    const keys = keyScheme(keyPrefix);
+    try {
+      await new ConnectionStore(redis, keys, createSealer(oldKey)).save({
+        teamId: team,
+        systemId: 'workable',
+        linkedBy: 'U1',
+        flowId: 'f1',
+        details: [],
+        credentials: { api_token: 'reseal-process-token' },
+      });
+      const run = runBot(
+        {
+          SLACK_BOT_TOKEN: 'xoxb-reseal',
+          SLACK_SIGNING_SECRET: SIGNING_SECRET,
+          REDIS_URL,
+          WINTRO_ENCRYPTION_KEY: newKey.toString('base64'),
+          WINTRO_ENCRYPTION_KEY_PREVIOUS: oldKey.toString('base64'),
+        },
+        RESEAL,
+      );
+      expect(await run.exited).toBe(0);
+      expect(run.output()).toContain('Resealed stored connections');
+      const sealed = JSON.parse((await redis.hget(keys.connections(team), 'workable')) as string).sealed;
+      expect(sealed.split('.')[1]).toBe(keyIdOf(newKey));
+    } finally {
+      await redis.del(keys.connections(team));
+      redis.disconnect();
     }
   }, 30_000);
 });

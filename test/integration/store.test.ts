@@ -122,6 +122,31 @@ describe('connection store on real Redis', () => {
   });
 });
 
+describe('resealing connections after a key rotation', () => {
+  it('seals every connection with the current key, leaves current ones alone, and counts unreadable ones', async () => {
+    const oldKey = randomBytes(32);
+    const newKey = randomBytes(32);
+    const lostKey = randomBytes(32);
+    const credentials = { client_secret: 'rotate-me-secret' };
+    const base = { systemId: 'greenhouse', linkedBy: 'U1', flowId: 'f1', details: [], credentials };
+    await new ConnectionStore(redis, keys, createSealer(oldKey)).save({ ...base, teamId: 'T0ROT1' });
+    await new ConnectionStore(redis, keys, createSealer(newKey)).save({ ...base, teamId: 'T0ROT2' });
+    await new ConnectionStore(redis, keys, createSealer(lostKey)).save({ ...base, teamId: 'T0ROT3' });
+
+    const rotated = new ConnectionStore(redis, keys, createSealer(newKey, [oldKey]));
+    const teams: string[] = [];
+    for await (const team of rotated.teams()) teams.push(team);
+    expect(teams).toEqual(expect.arrayContaining(['T0ROT1', 'T0ROT2', 'T0ROT3']));
+    expect(await rotated.reseal('T0ROT1')).toEqual({ resealed: 1, current: 0, unreadable: 0 });
+    expect(await rotated.reseal('T0ROT2')).toEqual({ resealed: 0, current: 1, unreadable: 0 });
+    expect(await rotated.reseal('T0ROT3')).toEqual({ resealed: 0, current: 0, unreadable: 1 });
+
+    const newOnly = new ConnectionStore(redis, keys, createSealer(newKey));
+    expect(await newOnly.credentials('T0ROT1', 'greenhouse')).toEqual(credentials);
+    expect(JSON.stringify(await redis.hgetall(keys.connections('T0ROT1')))).not.toContain('rotate-me-secret');
+  });
+});
+
 describe('once guard on real Redis', () => {
   it('lets exactly one of many claims through, and again after a release', async () => {
     const guard = new OnceGuard(redis, keys);

@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { ConfigError, loadConfig } from '../config.js';
+import { createLogger } from '../logger.js';
+import { ConnectionStore } from '../store/connectionStore.js';
+import { keyScheme } from '../store/keys.js';
+import { connectRedis } from '../store/redis.js';
+import { createSealer } from '../store/sealing.js';
+
+/**
+ * `npm run reseal`: seals every stored connection again with the current WINTRO_ENCRYPTION_KEY,
+ * opening old ones with WINTRO_ENCRYPTION_KEY_PREVIOUS, so a previous key can then be dropped.
+ * It reads the bot's own environment (and .env) and is safe to run while the bot runs.
+ */
+async function main() {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadConfig();
+  if (!config.redisUrl || !config.encryptionKey) {
+    throw new Error('Resealing needs REDIS_URL and WINTRO_ENCRYPTION_KEY: without Redis nothing is stored.');
+  }
+  const logger = createLogger(config.logLevel);
+  const redis = await connectRedis(config.redisUrl, logger);
+  try {
+    const store = new ConnectionStore(
+      redis,
+      keyScheme(),
+      createSealer(config.encryptionKey, config.previousEncryptionKeys),
+    );
+    const total = { teams: 0, resealed: 0, current: 0, unreadable: 0 };
+    for await (const teamId of store.teams()) {
+      const counts = await store.reseal(teamId);
+      total.teams += 1;
+      total.resealed += counts.resealed;
+      total.current += counts.current;
+      total.unreadable += counts.unreadable;
+    }
+    logger.info(total, 'Resealed stored connections');
+    if (total.unreadable > 0) {
+      logger.warn(
+        { unreadable: total.unreadable },
+        'Some connections are sealed with a key that is not configured: keep that key in WINTRO_ENCRYPTION_KEY_PREVIOUS, or have them linked again',
+      );
+      process.exitCode = 2;
+    }
+  } finally {
+    await redis.quit();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : `Resealing failed: ${(error as Error).message}`}\n`,
+  );
+  process.exit(1);
+});
