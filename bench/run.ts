@@ -720,7 +720,7 @@ async function main() {
       `Redis memory per flow: ${memory.bytesPerFlow.toFixed(0)} B (used_memory delta over ${memory.flows} flows; ` +
         `MEMORY USAGE sum ${memory.memoryUsageSumPerFlow.toFixed(0)} B over ${memory.keysPerFlow.toFixed(2)} keys/flow); ` +
         `one flow key ${memory.flowKeyBytes} B, its active index ${memory.activeKeyBytes} B, state JSON ${memory.averageJsonBytes.toFixed(0)} B on average; ` +
-        `each request also leaves a once-key of ${memory.onceKeyBytes} B for 1 h`,
+        `each request also leaves a once-key of ${memory.onceKeyBytes} B for 6 minutes`,
       `Through the bot (${commandMemory.commands} × /wintro link greenhouse): ${commandMemory.bytesPerFlow.toFixed(0)} B per flow (used_memory delta); MEMORY USAGE per flow by kind: ${Object.entries(
         commandMemory.byKind,
       )
