@@ -318,9 +318,7 @@ describe('the flow in Slack', () => {
     });
     expect(replay.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(slack.callsTo('chat.postMessage').filter((call) => call.channel === 'DU0ADMIN')).toHaveLength(
-      1,
-    );
+    expect(slack.callsTo('chat.postMessage').filter((call) => call.channel === 'DU0ADMIN')).toHaveLength(1);
   });
 
   it('rejects bad, missing and stale signatures and changes nothing', async () => {

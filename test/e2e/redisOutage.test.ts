@@ -347,9 +347,7 @@ describe('Redis goes away in the middle of a setup', () => {
     );
     expect(notice.channel).toBe(`D${HELPER}`);
     expect(notice.args.text).toBe(UNAVAILABLE_TEXT);
-    expect(slack.calls.filter((call) => call.channel === 'DU0ADMIN' && call.at > request.at)).toEqual(
-      [],
-    );
+    expect(slack.calls.filter((call) => call.channel === 'DU0ADMIN' && call.at > request.at)).toEqual([]);
 
     await redis.start();
     await redisBack();

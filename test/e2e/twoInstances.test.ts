@@ -143,9 +143,9 @@ describe('two bot instances on one Redis', () => {
     expect(Object.keys(await storedConnections(a.keyPrefix))).toEqual(['greenhouse']);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(notifications()).toHaveLength(1);
-    expect(
-      slack.callsTo('chat.postMessage').filter((call) => call.channel === viaA.dmChannel),
-    ).toHaveLength(1);
+    expect(slack.callsTo('chat.postMessage').filter((call) => call.channel === viaA.dmChannel)).toHaveLength(
+      1,
+    );
   });
 
   it('makes one step, one redraw and one "moved on" of the same Next clicked at both instances at once', async () => {
