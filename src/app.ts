@@ -13,7 +13,7 @@ import { createLogger, type Logger } from './logger.js';
 import { ReminderDesk } from './reminders/reminderDesk.js';
 import { createBullScheduler, createTimerScheduler } from './reminders/scheduler.js';
 import { boltLogger } from './slack/boltLogger.js';
-import { createSlackGateway } from './slack/gateway.js';
+import { createSlackGateway, describeSlackFailure, slackErrorCode } from './slack/gateway.js';
 import { createHttpReceiver } from './slack/httpReceiver.js';
 import { ConnectionStore } from './store/connectionStore.js';
 import { FlowStore } from './store/flowStore.js';
@@ -86,6 +86,9 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
   ];
   const app = new App({
     token: config.slack.botToken,
+    // Bolt would check the token in the background and crash on an unhandled rejection if Slack
+    // refused it; start() checks it instead and says what is wrong.
+    tokenVerificationEnabled: false,
     ...(socketMode
       ? {
           socketMode: true,
@@ -186,6 +189,7 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
     redis,
     logger,
     async start() {
+      await verifyBotToken(app, config.slack.apiUrl);
       scheduler.start((job) => reminders.handle(job));
       if (socketMode) {
         await app.start();
@@ -209,4 +213,18 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
       logger.info('Stopped');
     },
   };
+}
+
+/** Asks Slack who the token belongs to, so a wrong token or an unreachable Slack stops the start with a clear reason. */
+async function verifyBotToken(app: App, apiUrl: string): Promise<void> {
+  try {
+    await app.client.auth.test();
+  } catch (error) {
+    const code = slackErrorCode(error);
+    throw new Error(
+      code
+        ? `Slack did not accept SLACK_BOT_TOKEN (${code}). Copy the Bot User OAuth Token from the app's OAuth & Permissions page.`
+        : `Could not reach Slack at ${apiUrl} (${describeSlackFailure(error)}) Check the network and SLACK_API_URL.`,
+    );
+  }
 }

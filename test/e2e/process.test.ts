@@ -79,6 +79,29 @@ describe('the bot as a process', () => {
     expect(run.output()).not.toMatch(/\n\s+at /);
   }, 20_000);
 
+  it('stops with a clear reason when Slack refuses the token or cannot be reached', async () => {
+    slack.scriptReply('auth.test', { body: { ok: false, error: 'invalid_auth' } }, 1);
+    const refused = runBot({
+      SLACK_BOT_TOKEN: 'xoxb-wrong',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(await freePort()),
+    });
+    expect(await refused.exited).toBe(1);
+    expect(refused.output()).toContain('Slack did not accept SLACK_BOT_TOKEN (invalid_auth)');
+    expect(refused.output()).not.toContain('xoxb-wrong');
+
+    const unreachable = runBot({
+      SLACK_BOT_TOKEN: 'xoxb-unreachable',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: 'http://127.0.0.1:9/api/',
+      PORT: String(await freePort()),
+    });
+    expect(await unreachable.exited).toBe(1);
+    expect(unreachable.output()).toContain('Could not reach Slack at http://127.0.0.1:9/api/');
+    expect(unreachable.output()).not.toMatch(/\n\s+at /);
+  }, 30_000);
+
   it('serves Slack requests, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
     const run = runBot({
