@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
-import { App, type CustomRoute } from '@slack/bolt';
+import { App, type CustomRoute, LogLevel } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import type { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
@@ -46,6 +47,7 @@ export interface WintroApp {
 
 export async function createWintroApp(config: Config, options: AppOptions = {}): Promise<WintroApp> {
   const logger = createLogger(config.logLevel, options.logDestination);
+  const identity = await verifyBotToken(config);
   const now = options.now ?? Date.now;
   const redis = await connectRedis(config.redisUrl, logger);
   let encryptionKey = config.encryptionKey;
@@ -86,9 +88,9 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
   ];
   const app = new App({
     token: config.slack.botToken,
-    // Bolt would check the token in the background and crash on an unhandled rejection if Slack
-    // refused it; start() checks it instead and says what is wrong.
-    tokenVerificationEnabled: false,
+    // Known already (checked above), so Bolt does not ask again.
+    botId: identity.botId,
+    botUserId: identity.botUserId,
     ...(socketMode
       ? {
           socketMode: true,
@@ -189,7 +191,6 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
     redis,
     logger,
     async start() {
-      await verifyBotToken(app, config.slack.apiUrl);
       scheduler.start((job) => reminders.handle(job));
       if (socketMode) {
         await app.start();
@@ -215,16 +216,27 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
   };
 }
 
-/** Asks Slack who the token belongs to, so a wrong token or an unreachable Slack stops the start with a clear reason. */
-async function verifyBotToken(app: App, apiUrl: string): Promise<void> {
+/**
+ * Asks Slack who the token belongs to. Bolt would do it in the background and crash the process
+ * on an unhandled rejection if Slack refused the token; here a wrong token or an unreachable
+ * Slack stops the start with the reason.
+ */
+async function verifyBotToken(config: Config): Promise<{ botId: string; botUserId: string }> {
+  const client = new WebClient(config.slack.botToken, {
+    slackApiUrl: config.slack.apiUrl,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 },
+    timeout: 5000,
+    logLevel: LogLevel.ERROR,
+  });
   try {
-    await app.client.auth.test();
+    const result = await client.auth.test();
+    return { botId: result.bot_id ?? '', botUserId: result.user_id ?? '' };
   } catch (error) {
     const code = slackErrorCode(error);
     throw new Error(
       code
         ? `Slack did not accept SLACK_BOT_TOKEN (${code}). Copy the Bot User OAuth Token from the app's OAuth & Permissions page.`
-        : `Could not reach Slack at ${apiUrl} (${describeSlackFailure(error)}) Check the network and SLACK_API_URL.`,
+        : `Could not reach Slack at ${config.slack.apiUrl} (${describeSlackFailure(error)}) Check the network and SLACK_API_URL.`,
     );
   }
 }

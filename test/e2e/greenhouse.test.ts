@@ -136,6 +136,8 @@ describe('linking Greenhouse end to end', () => {
 
     const status = await journey.command('status');
     expect(textOf(status.body.blocks)).toMatch(/Greenhouse\*: linked by <@U0ADMIN>/);
+    // Slack was asked who the token belongs to once, at start, not on every request.
+    expect(slack.callsTo('auth.test')).toHaveLength(1);
     await eventually(() =>
       expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0NOTIFY')).toHaveLength(1),
     );
