@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BOT_TOKEN, bootBot, deleteKeys, dumpRedis, type RunningBot } from '../support/bot.js';
+import { bootBot, deleteKeys, type RunningBot } from '../support/bot.js';
 import { type FakeGreenhouse, startFakeGreenhouse } from '../support/fakeGreenhouse.js';
 import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
+import { expectNoSecretLeaks, expectWithinSlackLimits } from '../support/guards.js';
 import { buttonsOf, eventually, Journey, textOf } from '../support/journey.js';
-import { slackLimitViolations } from '../support/slackLimits.js';
 
 const TEAM = 'T0ACME';
 const ADMIN = 'U0ADMIN';
@@ -44,18 +44,10 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  for (const call of slack.calls) expect(slackLimitViolations(call), call.method).toEqual([]);
+  expectWithinSlackLimits(slack);
   for (const bot of bots) await bot.stop();
-  const prefixes = [...new Set(bots.map((bot) => bot.keyPrefix))];
-  const everywhere = [
-    ...bots.map((bot) => bot.logs.text()),
-    JSON.stringify(slack.calls.map(({ method, args }) => ({ method, args }))),
-    ...(await Promise.all(prefixes.map((prefix) => dumpRedis(prefix)))),
-  ].join('\n');
-  for (const secret of [CLIENT_SECRET, BOT_TOKEN, ...greenhouse.issuedTokens]) {
-    expect(everywhere.includes(secret), 'a secret leaked').toBe(false);
-  }
-  for (const prefix of prefixes) await deleteKeys(prefix);
+  await expectNoSecretLeaks({ bots, slack, secrets: [CLIENT_SECRET, ...greenhouse.issuedTokens] });
+  for (const prefix of new Set(bots.map((bot) => bot.keyPrefix))) await deleteKeys(prefix);
   bots = [];
 });
 

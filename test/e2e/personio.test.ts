@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PERSONIO_REQUIRED_ATTRIBUTES } from '../../src/systems/personioEmployees.js';
-import { BOT_TOKEN, bootBot, deleteKeys, dumpRedis, type RunningBot } from '../support/bot.js';
+import { bootBot, deleteKeys, dumpRedis, type RunningBot } from '../support/bot.js';
 import { type FakePersonio, startFakePersonio } from '../support/fakePersonio.js';
 import { type FakeSlack, type RecordedCall, startFakeSlack } from '../support/fakeSlack.js';
+import { expectNoSecretLeaks, expectWithinSlackLimits } from '../support/guards.js';
 import { buttonsOf, eventually, Journey, textOf } from '../support/journey.js';
-import { responseViolations, slackLimitViolations } from '../support/slackLimits.js';
 
 type Any = any;
 
@@ -64,19 +64,14 @@ beforeEach(async () => {
 
 afterEach(async () => {
   // Nothing the bot sent may break Slack's limits, and no secret may leak anywhere.
-  for (const call of slack.calls) expect(slackLimitViolations(call), `${call.method}`).toEqual([]);
-  for (const ack of acks) expect(responseViolations(ack)).toEqual([]);
+  expectWithinSlackLimits(slack, acks);
   await running.stop();
-  const everywhere = [
-    running.logs.text(),
-    JSON.stringify(slack.calls.map(({ method, args }) => ({ method, args }))),
-    JSON.stringify(slack.responses),
-    JSON.stringify(acks),
-    await dumpRedis(running.keyPrefix),
-  ].join('\n');
-  for (const secret of [ACCESS_TOKEN, CLIENT_SECRET, BOT_TOKEN, ...personio.issuedTokens]) {
-    expect(everywhere.includes(secret), `secret ${secret.slice(0, 6)}… leaked`).toBe(false);
-  }
+  await expectNoSecretLeaks({
+    bots: [running],
+    slack,
+    acks,
+    secrets: [ACCESS_TOKEN, CLIENT_SECRET, ...personio.issuedTokens],
+  });
   // A credential check never creates anything in Personio.
   expect(personio.createdApplications).toEqual([]);
   await deleteKeys(running.keyPrefix);

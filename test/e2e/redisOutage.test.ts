@@ -3,9 +3,9 @@ import { UNAVAILABLE_TEXT } from '../../src/listeners/unavailable.js';
 import { BOT_TOKEN, bootBot, type RunningBot } from '../support/bot.js';
 import { type FakeGreenhouse, startFakeGreenhouse } from '../support/fakeGreenhouse.js';
 import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
+import { expectWithinSlackLimits } from '../support/guards.js';
 import { buttonsOf, eventually, Journey, textOf } from '../support/journey.js';
 import { type PrivateRedis, startPrivateRedis } from '../support/redisServer.js';
-import { responseViolations, slackLimitViolations } from '../support/slackLimits.js';
 
 const CLIENT_ID = 'a1b2c3d4e5f6-7';
 const CLIENT_SECRET = 'gh-secret-Outage9Yw8Vu7Ts6Rq5Po4Nm3';
@@ -66,8 +66,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const call of slack.calls) expect(slackLimitViolations(call), `${call.method}`).toEqual([]);
-  for (const ack of acks) expect(responseViolations(ack)).toEqual([]);
+  expectWithinSlackLimits(slack, acks);
   // Redis back and every client of the bot reconnected (a test that failed half-way may have left
   // it stopped), so that shutdown is orderly: see redisBack().
   redis.thaw();

@@ -1,16 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  BOT_TOKEN,
-  bootBot,
-  deleteKeys,
-  dumpRedis,
-  type RunningBot,
-  SIGNING_SECRET,
-} from '../support/bot.js';
+import { bootBot, deleteKeys, dumpRedis, type RunningBot, SIGNING_SECRET } from '../support/bot.js';
 import { type FakeGreenhouse, startFakeGreenhouse } from '../support/fakeGreenhouse.js';
 import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
+import { expectNoSecretLeaks, expectWithinSlackLimits } from '../support/guards.js';
 import { eventually, Journey, settle, textOf } from '../support/journey.js';
-import { responseViolations, slackLimitViolations } from '../support/slackLimits.js';
 import { encodeForm, type SlackReply, signature } from '../support/slackRequests.js';
 
 /**
@@ -61,19 +54,14 @@ beforeEach(async () => {
 
 afterEach(async () => {
   // Nothing the bot sent may break Slack's limits, and no secret may leak anywhere.
-  for (const call of slack.calls) expect(slackLimitViolations(call), `${call.method}`).toEqual([]);
-  for (const ack of acks) expect(responseViolations(ack)).toEqual([]);
+  expectWithinSlackLimits(slack, acks);
   await running.stop();
-  const everywhere = [
-    running.logs.text(),
-    JSON.stringify(slack.calls.map(({ method, args }) => ({ method, args }))),
-    JSON.stringify(slack.responses),
-    JSON.stringify(acks),
-    await dumpRedis(running.keyPrefix),
-  ].join('\n');
-  for (const secret of [CLIENT_SECRET, BOT_TOKEN, ...greenhouse.issuedTokens]) {
-    expect(everywhere.includes(secret), `secret ${secret.slice(0, 6)}… leaked`).toBe(false);
-  }
+  await expectNoSecretLeaks({
+    bots: [running],
+    slack,
+    acks,
+    secrets: [CLIENT_SECRET, ...greenhouse.issuedTokens],
+  });
   await deleteKeys(running.keyPrefix);
 });
 

@@ -4,11 +4,11 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { ConnectionStore } from '../../src/store/connectionStore.js';
 import { keyScheme } from '../../src/store/keys.js';
 import { createSealer, keyIdOf } from '../../src/store/sealing.js';
-import { BOT_TOKEN, bootBot, deleteKeys, dumpRedis, REDIS_URL, type RunningBot } from '../support/bot.js';
+import { bootBot, deleteKeys, REDIS_URL, type RunningBot } from '../support/bot.js';
 import { type FakeGreenhouse, startFakeGreenhouse } from '../support/fakeGreenhouse.js';
 import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
+import { expectNoSecretLeaks, expectWithinSlackLimits } from '../support/guards.js';
 import { eventually, Journey, textOf } from '../support/journey.js';
-import { slackLimitViolations } from '../support/slackLimits.js';
 
 const TEAM = 'T0ACME';
 const ADMIN = 'U0ADMIN';
@@ -50,19 +50,10 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  for (const call of slack.calls) expect(slackLimitViolations(call), call.method).toEqual([]);
+  expectWithinSlackLimits(slack);
   for (const bot of bots) await bot.stop();
-  const prefixes = [...new Set(bots.map((bot) => bot.keyPrefix))];
-  const everywhere = [
-    ...bots.map((bot) => bot.logs.text()),
-    JSON.stringify(slack.calls.map(({ method, args }) => ({ method, args }))),
-    JSON.stringify(slack.responses),
-    ...(await Promise.all(prefixes.map((prefix) => dumpRedis(prefix)))),
-  ].join('\n');
-  for (const secret of [CLIENT_SECRET, BOT_TOKEN, ...greenhouse.issuedTokens]) {
-    expect(everywhere.includes(secret), 'a secret leaked').toBe(false);
-  }
-  for (const prefix of prefixes) await deleteKeys(prefix);
+  await expectNoSecretLeaks({ bots, slack, secrets: [CLIENT_SECRET, ...greenhouse.issuedTokens] });
+  for (const prefix of new Set(bots.map((bot) => bot.keyPrefix))) await deleteKeys(prefix);
   bots = [];
 });
 

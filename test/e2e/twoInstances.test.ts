@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BOT_TOKEN, bootBot, deleteKeys, dumpRedis, REDIS_URL, type RunningBot } from '../support/bot.js';
+import { bootBot, deleteKeys, REDIS_URL, type RunningBot } from '../support/bot.js';
 import { captureStream } from '../support/captureLogs.js';
 import { type FakeGreenhouse, startFakeGreenhouse } from '../support/fakeGreenhouse.js';
 import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
+import { expectNoSecretLeaks, expectWithinSlackLimits } from '../support/guards.js';
 import { type Button, eventually, Journey, textOf } from '../support/journey.js';
-import { responseViolations, slackLimitViolations } from '../support/slackLimits.js';
 
 const CLIENT_ID = 'a1b2c3d4e5f6-7';
 const CLIENT_SECRET = 'gh-secret-TwoInst8Vu7Ts6Rq5Po4Nm3Lk';
@@ -63,20 +63,14 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const call of slack.calls) expect(slackLimitViolations(call), `${call.method}`).toEqual([]);
-  for (const ack of acks) expect(responseViolations(ack)).toEqual([]);
+  expectWithinSlackLimits(slack, acks);
   await Promise.all([a.stop(), b.stop()]);
-  const everywhere = [
-    a.logs.text(),
-    b.logs.text(),
-    JSON.stringify(slack.calls.map(({ method, args }) => ({ method, args }))),
-    JSON.stringify(slack.responses),
-    JSON.stringify(acks),
-    await dumpRedis(a.keyPrefix),
-  ].join('\n');
-  for (const secret of [CLIENT_SECRET, BOT_TOKEN, ...greenhouse.issuedTokens]) {
-    expect(everywhere.includes(secret), `secret ${secret.slice(0, 6)}… leaked`).toBe(false);
-  }
+  await expectNoSecretLeaks({
+    bots: [a, b],
+    slack,
+    acks,
+    secrets: [CLIENT_SECRET, ...greenhouse.issuedTokens],
+  });
   await deleteKeys(a.keyPrefix);
 });
 

@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BOT_TOKEN, bootBot, deleteKeys, dumpRedis, type RunningBot } from '../support/bot.js';
+import { bootBot, deleteKeys, type RunningBot } from '../support/bot.js';
 import { type FakeGreenhouse, type GreenhouseMode, startFakeGreenhouse } from '../support/fakeGreenhouse.js';
 import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
+import { expectNoSecretLeaks, expectWithinSlackLimits } from '../support/guards.js';
 import { eventually, Journey, textOf } from '../support/journey.js';
-import { responseViolations, slackLimitViolations } from '../support/slackLimits.js';
 
 /**
  * Greenhouse misbehaving at the transport level, through the real app: every fault ends in a
@@ -95,19 +95,14 @@ beforeEach(async () => {
 
 afterEach(async () => {
   // Nothing the bot sent may break Slack's limits, and no secret may leak anywhere.
-  for (const call of slack.calls) expect(slackLimitViolations(call), `${call.method}`).toEqual([]);
-  for (const ack of acks) expect(responseViolations(ack)).toEqual([]);
+  expectWithinSlackLimits(slack, acks);
   await running.stop();
-  const everywhere = [
-    running.logs.text(),
-    JSON.stringify(slack.calls.map(({ method, args }) => ({ method, args }))),
-    JSON.stringify(slack.responses),
-    JSON.stringify(acks),
-    await dumpRedis(running.keyPrefix),
-  ].join('\n');
-  for (const secret of [CLIENT_SECRET, BOT_TOKEN, ...greenhouse.issuedTokens]) {
-    expect(everywhere.includes(secret), `secret ${secret.slice(0, 6)}… leaked`).toBe(false);
-  }
+  await expectNoSecretLeaks({
+    bots: [running],
+    slack,
+    acks,
+    secrets: [CLIENT_SECRET, ...greenhouse.issuedTokens],
+  });
   // Whatever a fault looked like, credentials went to Greenhouse and nowhere else.
   expect(elsewhere.hits).toEqual([]);
   await deleteKeys(running.keyPrefix);

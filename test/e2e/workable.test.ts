@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BOT_TOKEN, bootBot, deleteKeys, dumpRedis, type RunningBot } from '../support/bot.js';
+import { bootBot, deleteKeys, dumpRedis, type RunningBot } from '../support/bot.js';
 import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
 import { type FakeWorkable, startFakeWorkable } from '../support/fakeWorkable.js';
+import { expectNoSecretLeaks, expectWithinSlackLimits } from '../support/guards.js';
 import { eventually, Journey, textOf } from '../support/journey.js';
-import { responseViolations, slackLimitViolations } from '../support/slackLimits.js';
 
 const SUBDOMAIN = 'acme';
 const API_TOKEN = 'wk-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Jh1Gf0EdCc';
@@ -59,19 +59,14 @@ beforeEach(async () => {
 
 afterEach(async () => {
   // Nothing the bot sent may break Slack's limits, and no secret may leak anywhere.
-  for (const call of slack.calls) expect(slackLimitViolations(call), `${call.method}`).toEqual([]);
-  for (const ack of acks) expect(responseViolations(ack)).toEqual([]);
+  expectWithinSlackLimits(slack, acks);
   await running.stop();
-  const everywhere = [
-    running.logs.text(),
-    JSON.stringify(slack.calls.map(({ method, args }) => ({ method, args }))),
-    JSON.stringify(slack.responses),
-    JSON.stringify(acks),
-    await dumpRedis(running.keyPrefix),
-  ].join('\n');
-  for (const secret of [API_TOKEN, JOBS_ONLY_TOKEN, EXPIRED_TOKEN, BOT_TOKEN]) {
-    expect(everywhere.includes(secret), `secret ${secret.slice(0, 6)}… leaked`).toBe(false);
-  }
+  await expectNoSecretLeaks({
+    bots: [running],
+    slack,
+    acks,
+    secrets: [API_TOKEN, JOBS_ONLY_TOKEN, EXPIRED_TOKEN],
+  });
   await deleteKeys(running.keyPrefix);
 });
 
