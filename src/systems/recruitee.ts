@@ -102,7 +102,7 @@ export const recruitee: LinkableSystem = {
     },
     {
       title: 'Create a new token',
-      text: 'Click *+ New token* in the top right corner. Recruitee may ask for your password first.',
+      text: 'Click *+ New token* in the top right corner.',
       screenshot: {
         key: 'recruitee-new-token',
         alt: 'The + New token button on the Personal API tokens page',
