@@ -136,6 +136,7 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
     engine,
     verifyContext: { http: createVendorHttp({ timeoutMs: config.vendorTimeoutMs }), urls: config.vendors },
     notifyChannel: config.notifyChannel,
+    watchExpiry: (flow, systemId, expiresAt) => reminders.watchExpiry(flow, systemId, expiresAt),
     logger,
     now,
   });
@@ -157,6 +158,7 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
   });
   const reminders = new ReminderDesk({
     flows,
+    connections,
     catalog,
     slack,
     once,

@@ -64,6 +64,7 @@ const envSchema = z.object({
   WINTRO_REMINDER_AFTER_SECONDS: seconds(24 * 3600),
   WINTRO_REMINDER_MAX: z.coerce.number().int().min(0, 'must be 0 (off) or more').max(10).default(1),
   WINTRO_NUDGE_REMINDER_AFTER_SECONDS: seconds(24 * 3600),
+  WINTRO_EXPIRY_WARNING_SECONDS: seconds(7 * 24 * 3600),
   WINTRO_SCREENSHOT_BASE_URL: optionalText.refine(
     (value) => value === undefined || /^https:\/\/[^\s/]+/.test(value),
     {
@@ -125,7 +126,7 @@ export interface Config {
   notifyChannel?: string;
   screenshotBaseUrl?: string;
   flowTtlSeconds: number;
-  reminders: { idleMs: number; maxReminders: number; nudgeMs: number };
+  reminders: { idleMs: number; maxReminders: number; nudgeMs: number; expiryWarningMs: number };
   vendorTimeoutMs: number;
   systems: SystemSettings;
   vendors: {
@@ -182,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleMs: e.WINTRO_REMINDER_AFTER_SECONDS * 1000,
       maxReminders: e.WINTRO_REMINDER_MAX,
       nudgeMs: e.WINTRO_NUDGE_REMINDER_AFTER_SECONDS * 1000,
+      expiryWarningMs: e.WINTRO_EXPIRY_WARNING_SECONDS * 1000,
     },
     vendorTimeoutMs: e.WINTRO_VENDOR_TIMEOUT_MS,
     systems: {

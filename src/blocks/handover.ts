@@ -203,3 +203,17 @@ export function renderIdleReminder(state: FlowState, system: { name: string }, w
     ],
   };
 }
+
+/** Credentials that run out soon, with what to do about it. Pure. */
+export function renderExpiryWarning(systemName: string, expiresAt: string, linkWord: string): SlackMessage {
+  const day = expiresAt.slice(0, 10);
+  const text = `The ${systemName} credentials Wintro uses expire on ${day}.`;
+  return {
+    text,
+    blocks: [
+      section(
+        `:hourglass: ${text} After that Wintro cannot read ${systemName}. Create new credentials in ${systemName} and type \`/wintro link ${linkWord}\` to replace them: it takes a few minutes, and the connection keeps working until the old ones expire.`,
+      ),
+    ],
+  };
+}

@@ -21,6 +21,8 @@ export interface DeskDeps {
   engine: FlowEngine;
   verifyContext: VerifyContext;
   notifyChannel?: string;
+  /** Called once a connection with an expiry date is stored, to warn before it runs out. */
+  watchExpiry: (flow: FlowState, systemId: string, expiresAt: string) => Promise<void>;
   logger: Logger;
   now: () => number;
 }
@@ -196,6 +198,7 @@ export class CredentialsDesk {
         renderCredentialsModal(flow.id, system, { kind: 'linked', details: outcome.details }),
       );
       await this.notifyLinked(result.state, system, outcome.details);
+      if (outcome.expiresAt) await this.deps.watchExpiry(result.state, system.id, outcome.expiresAt);
     } else {
       await this.updateModal(viewId, renderCredentialsModal(flow.id, system, { kind: 'failed', outcome }));
     }

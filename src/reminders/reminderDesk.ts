@@ -1,9 +1,10 @@
-import { renderIdleReminder, renderNudgeNote } from '../blocks/handover.js';
+import { renderExpiryWarning, renderIdleReminder, renderNudgeNote } from '../blocks/handover.js';
 import { describePhase } from '../blocks/replies.js';
 import type { HandoverDesk } from '../flows/handoverDesk.js';
-import { isTerminal } from '../flows/state.js';
+import { type FlowState, isTerminal } from '../flows/state.js';
 import type { Logger } from '../logger.js';
 import type { SlackGateway } from '../slack/gateway.js';
+import type { ConnectionStore } from '../store/connectionStore.js';
 import type { FlowStore } from '../store/flowStore.js';
 import type { OnceGuard } from '../store/once.js';
 import type { Catalog } from '../systems/catalog.js';
@@ -16,10 +17,13 @@ export interface ReminderSettings {
   maxReminders: number;
   /** How long a colleague has to answer before one reminder, and again before the asker is told. */
   nudgeMs: number;
+  /** How long before linked credentials expire their owner is warned. */
+  expiryWarningMs: number;
 }
 
 export interface ReminderDeps {
   flows: FlowStore;
+  connections: ConnectionStore;
   catalog: Catalog;
   slack: SlackGateway;
   once: OnceGuard;
@@ -52,7 +56,22 @@ export class ReminderDesk {
       });
   }
 
+  /** Schedules the warning before a linked connection's credentials expire (none if that is already close). */
+  async watchExpiry(flow: FlowState, systemId: string, expiresAt: string): Promise<void> {
+    const warnIn = Date.parse(expiresAt) - this.deps.settings.expiryWarningMs - this.deps.now();
+    if (!Number.isFinite(warnIn) || warnIn <= 0) return;
+    await this.deps.scheduler
+      .schedule({ kind: 'expiry', teamId: flow.teamId, flowId: flow.id, systemId, expiresAt }, warnIn)
+      .catch((error: unknown) => {
+        this.deps.logger.warn(
+          { flowId: flow.id, error: (error as Error).message },
+          'Could not schedule the expiry warning',
+        );
+      });
+  }
+
   async handle(job: ReminderJob): Promise<void> {
+    if (job.kind === 'expiry') return this.warnExpiry(job);
     const flow = await this.deps.flows.get(job.teamId, job.flowId);
     if (!flow || isTerminal(flow)) return;
     const system = this.deps.catalog.system(flow.systemId);
@@ -105,5 +124,24 @@ export class ReminderDesk {
       await this.deps.once.release(teamId, name);
       throw error;
     }
+  }
+
+  private async warnExpiry(job: Extract<ReminderJob, { kind: 'expiry' }>): Promise<void> {
+    const connection = await this.deps.connections.get(job.teamId, job.systemId);
+    // Linked again (or removed) since: the warning was about credentials no longer in use.
+    if (!connection || connection.flowId !== job.flowId || connection.expiresAt !== job.expiresAt) return;
+    const system = this.deps.catalog.system(job.systemId);
+    const name = system?.name ?? job.systemId;
+    const family = this.deps.catalog.families.find((candidate) =>
+      candidate.variants.some((variant) => variant.systemId === job.systemId),
+    );
+    const linkWord =
+      system?.aliases.find((alias) => alias.includes(' ')) ??
+      family?.aliases[0] ??
+      system?.aliases[0] ??
+      job.systemId;
+    await this.sendOnce(job.teamId, `expiry:${job.systemId}:${job.flowId}`, () =>
+      this.deps.slack.post(connection.linkedBy, renderExpiryWarning(name, job.expiresAt, linkWord)),
+    );
   }
 }

@@ -8,7 +8,9 @@ export type ReminderJob =
   /** A colleague has not answered a request for help: remind them. */
   | { kind: 'nudge'; teamId: string; flowId: string; seq: number }
   /** Still no answer after the reminder: tell the person who asked. */
-  | { kind: 'nudge_note'; teamId: string; flowId: string; seq: number };
+  | { kind: 'nudge_note'; teamId: string; flowId: string; seq: number }
+  /** A linked connection's credentials expire soon: tell whoever linked it. */
+  | { kind: 'expiry'; teamId: string; flowId: string; systemId: string; expiresAt: string };
 
 export type ReminderHandler = (job: ReminderJob) => Promise<void>;
 
@@ -20,7 +22,7 @@ export interface ReminderScheduler {
 }
 
 const jobKey = (job: ReminderJob, dueAt: number) =>
-  `${job.kind}.${job.teamId}.${job.flowId}.${job.kind === 'idle' ? job.n : job.seq}.${dueAt}`;
+  `${job.kind}.${job.teamId}.${job.flowId}.${job.kind === 'idle' ? job.n : job.kind === 'expiry' ? job.systemId : job.seq}.${dueAt}`;
 
 /**
  * Delayed jobs in Redis through BullMQ: they survive restarts, and with several bot instances on

@@ -62,6 +62,14 @@ export class ConnectionStore {
     else await this.redis.hset(key, systemId, previous);
   }
 
+  async get(teamId: string, systemId: string): Promise<ConnectionSummary | undefined> {
+    const raw = await this.redis.hget(this.keys.connections(teamId), systemId);
+    const parsed = raw ? storedConnectionSchema.safeParse(JSON.parse(raw)) : undefined;
+    if (!parsed?.success) return undefined;
+    const { sealed: _sealed, ...summary } = parsed.data;
+    return summary;
+  }
+
   async list(teamId: string): Promise<ConnectionSummary[]> {
     const all = await this.redis.hgetall(this.keys.connections(teamId));
     return Object.values(all)
