@@ -7,8 +7,11 @@ import { buttonsOf, textOf } from '../support/journey.js';
 import { responseViolations, slackLimitViolations } from '../support/slackLimits.js';
 import type { SlackReply } from '../support/slackRequests.js';
 
-/** 50 teams, one admin each, all linking Greenhouse at the same time over HTTP against real Redis. */
-const TEAMS = 50;
+/**
+ * Teams, one admin each, all linking Greenhouse at the same time over HTTP against real Redis:
+ * 50 in the suite; `LOAD_TEAMS=200 npx vitest run test/e2e/load.test.ts` is the larger run.
+ */
+const TEAMS = Number(process.env.LOAD_TEAMS ?? 50);
 const ALL_SCOPES = [
   'harvest:users:list',
   'harvest:jobs:list',
@@ -177,7 +180,7 @@ function openedFor(call: RecordedCall, message: RecordedCall): boolean {
 }
 
 describe('under load', () => {
-  it('runs 50 teams linking Greenhouse at once to completion with nothing lost or mixed up', async () => {
+  it(`runs ${TEAMS} teams linking Greenhouse at once to completion with nothing lost or mixed up`, async () => {
     const started = performance.now();
     const results = await Promise.allSettled(tenants.map((tenant) => walk(tenant)));
     const failed = results
@@ -264,9 +267,10 @@ describe('under load', () => {
     const sorted = [...answerTimes].sort((x, y) => x - y);
     const at = (q: number) =>
       Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+    // For information only: the load, the fakes and the bot share this process's event loop, so
+    // these times are not the bot's. Acknowledgement times are measured by `npm run bench`.
     console.log(
       `${TEAMS} flows in ${elapsed} ms; ${sorted.length} requests answered in p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`,
     );
-    expect(at(1)).toBeLessThan(3000);
   }, 60_000);
 });
