@@ -1,6 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bootBot, deleteKeys, type RunningBot } from '../support/bot.js';
-import { type FakeGreenhouse, startFakeGreenhouse } from '../support/fakeGreenhouse.js';
+import {
+  type FakeGreenhouse,
+  GREENHOUSE_ALL_SCOPES,
+  startFakeGreenhouse,
+} from '../support/fakeGreenhouse.js';
 import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
 import { expectNoSecretLeaks, expectWithinSlackLimits } from '../support/guards.js';
 import { buttonsOf, eventually, Journey, textOf } from '../support/journey.js';
@@ -11,12 +15,6 @@ const HELPER = 'U0HELPER';
 const CLIENT_ID = 'a1b2c3d4e5f6-7';
 const CLIENT_SECRET = 'gh-secret-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2';
 const USER_ID = '12345';
-const ALL_SCOPES = [
-  'harvest:users:list',
-  'harvest:jobs:list',
-  'harvest:candidates:list',
-  'harvest:applications:list',
-];
 
 let slack: FakeSlack;
 let greenhouse: FakeGreenhouse;
@@ -35,12 +33,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   slack.reset();
-  greenhouse.requests.length = 0;
-  greenhouse.mode = { kind: 'normal' };
-  greenhouse.clients.clear();
-  greenhouse.clients.set(CLIENT_ID, { secret: CLIENT_SECRET, scopes: [...ALL_SCOPES] });
-  greenhouse.users.clear();
-  greenhouse.users.add(USER_ID);
+  greenhouse.reset({ clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID });
 });
 
 afterEach(async () => {
@@ -245,7 +238,7 @@ describe('hand-over to a colleague', () => {
     }
     expect(text).toContain('Manage scopes');
 
-    greenhouse.clients.set(CLIENT_ID, { secret: CLIENT_SECRET, scopes: [...ALL_SCOPES] });
+    greenhouse.clients.set(CLIENT_ID, { secret: CLIENT_SECRET, scopes: [...GREENHOUSE_ALL_SCOPES] });
     await answer(bot, request, 'handover.granted');
     await admin.waitForMessage(
       (message) => message.includes('flow.credentials') && message.includes('says it'),

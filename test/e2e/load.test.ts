@@ -1,7 +1,11 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOT_TOKEN, bootBot, deleteKeys, dumpRedis, REDIS_URL, type RunningBot } from '../support/bot.js';
-import { type FakeGreenhouse, startFakeGreenhouse } from '../support/fakeGreenhouse.js';
+import {
+  type FakeGreenhouse,
+  GREENHOUSE_ALL_SCOPES,
+  startFakeGreenhouse,
+} from '../support/fakeGreenhouse.js';
 import { type FakeSlack, type RecordedCall, startFakeSlack } from '../support/fakeSlack.js';
 import { buttonsOf, textOf } from '../support/journey.js';
 import { responseViolations, slackLimitViolations } from '../support/slackLimits.js';
@@ -12,12 +16,6 @@ import type { SlackReply } from '../support/slackRequests.js';
  * 50 in the suite; `LOAD_TEAMS=200 npx vitest run test/e2e/load.test.ts` is the larger run.
  */
 const TEAMS = Number(process.env.LOAD_TEAMS ?? 50);
-const ALL_SCOPES = [
-  'harvest:users:list',
-  'harvest:jobs:list',
-  'harvest:candidates:list',
-  'harvest:applications:list',
-];
 
 interface Tenant {
   teamId: string;
@@ -49,7 +47,10 @@ beforeAll(async () => {
   slack = await startFakeSlack();
   greenhouse = await startFakeGreenhouse();
   for (const tenant of tenants) {
-    greenhouse.clients.set(tenant.clientId, { secret: tenant.clientSecret, scopes: [...ALL_SCOPES] });
+    greenhouse.clients.set(tenant.clientId, {
+      secret: tenant.clientSecret,
+      scopes: [...GREENHOUSE_ALL_SCOPES],
+    });
     greenhouse.users.add(tenant.greenhouseUser);
   }
   running = await bootBot({

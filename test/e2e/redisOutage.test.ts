@@ -10,12 +10,6 @@ import { type PrivateRedis, startPrivateRedis } from '../support/redisServer.js'
 const CLIENT_ID = 'a1b2c3d4e5f6-7';
 const CLIENT_SECRET = 'gh-secret-Outage9Yw8Vu7Ts6Rq5Po4Nm3';
 const USER_ID = '12345';
-const ALL_SCOPES = [
-  'harvest:users:list',
-  'harvest:jobs:list',
-  'harvest:candidates:list',
-  'harvest:applications:list',
-];
 const good = { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, user_id: USER_ID };
 
 /** Slack gives up on a request the app has not answered within 3 seconds. */
@@ -47,12 +41,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   slack.reset();
-  greenhouse.requests.length = 0;
-  greenhouse.mode = { kind: 'normal' };
-  greenhouse.clients.clear();
-  greenhouse.clients.set(CLIENT_ID, { secret: CLIENT_SECRET, scopes: [...ALL_SCOPES] });
-  greenhouse.users.clear();
-  greenhouse.users.add(USER_ID);
+  greenhouse.reset({ clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID });
   acks.length = 0;
   if (!redis.running) await redis.start();
   running = await bootBot({

@@ -14,12 +14,6 @@ import { encodeForm, type SlackReply, signature } from '../support/slackRequests
 const CLIENT_ID = 'a1b2c3d4e5f6-7';
 const CLIENT_SECRET = 'gh-secret-Replay8Vu7Ts6Rq5Po4Nm3Lk';
 const USER_ID = '12345';
-const ALL_SCOPES = [
-  'harvest:users:list',
-  'harvest:jobs:list',
-  'harvest:candidates:list',
-  'harvest:applications:list',
-];
 const HELPER = 'U0HELPER';
 
 let slack: FakeSlack;
@@ -39,12 +33,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   slack.reset();
-  greenhouse.requests.length = 0;
-  greenhouse.mode = { kind: 'normal' };
-  greenhouse.clients.clear();
-  greenhouse.clients.set(CLIENT_ID, { secret: CLIENT_SECRET, scopes: [...ALL_SCOPES] });
-  greenhouse.users.clear();
-  greenhouse.users.add(USER_ID);
+  greenhouse.reset({ clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID });
   acks.length = 0;
   running = await bootBot({
     slack,

@@ -33,20 +33,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   slack.reset();
-  greenhouse.requests.length = 0;
-  greenhouse.mode = { kind: 'normal' };
-  greenhouse.clients.clear();
-  greenhouse.clients.set(CLIENT_ID, {
-    secret: CLIENT_SECRET,
-    scopes: [
-      'harvest:users:list',
-      'harvest:jobs:list',
-      'harvest:candidates:list',
-      'harvest:applications:list',
-    ],
-  });
-  greenhouse.users.clear();
-  greenhouse.users.add(USER_ID);
+  greenhouse.reset({ clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID });
 });
 
 afterEach(async () => {

@@ -16,12 +16,6 @@ import { eventually, Journey, textOf } from '../support/journey.js';
 const CLIENT_ID = 'a1b2c3d4e5f6-7';
 const CLIENT_SECRET = 'gh-secret-Fault9Yw8Vu7Ts6Rq5Po4Nm3';
 const USER_ID = '12345';
-const ALL_SCOPES = [
-  'harvest:users:list',
-  'harvest:jobs:list',
-  'harvest:candidates:list',
-  'harvest:applications:list',
-];
 const good = { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, user_id: USER_ID };
 
 /** A second host a redirect points at: it must never be reached. */
@@ -79,12 +73,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   slack.reset();
-  greenhouse.requests.length = 0;
-  greenhouse.mode = { kind: 'normal' };
-  greenhouse.clients.clear();
-  greenhouse.clients.set(CLIENT_ID, { secret: CLIENT_SECRET, scopes: [...ALL_SCOPES] });
-  greenhouse.users.clear();
-  greenhouse.users.add(USER_ID);
+  greenhouse.reset({ clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID });
   elsewhere.hits.length = 0;
   acks.length = 0;
   running = await bootBot({

@@ -41,6 +41,21 @@ export type GreenhouseMode =
   /** Tokens are issued normally; every list call with a valid token answers `status`. */
   | { kind: 'list_error'; status: number };
 
+/** Every scope Wintro needs, as a fully configured credential has them. */
+export const GREENHOUSE_ALL_SCOPES = [
+  'harvest:users:list',
+  'harvest:jobs:list',
+  'harvest:candidates:list',
+  'harvest:applications:list',
+];
+
+export interface GreenhouseAccount {
+  clientId: string;
+  secret: string;
+  userId: string;
+  scopes?: string[];
+}
+
 export interface FakeGreenhouse {
   url: string;
   clients: Map<string, GreenhouseClient>;
@@ -50,6 +65,8 @@ export interface FakeGreenhouse {
   mode: GreenhouseMode;
   /** What the last streamed answer (token_huge) managed to write, and whether the client hung up first. */
   streamed: { written: number; total: number; clientClosed: boolean };
+  /** Forgets requests and mode, and leaves exactly this one account. */
+  reset(account: GreenhouseAccount): void;
   close(): Promise<void>;
 }
 
@@ -78,6 +95,17 @@ export async function startFakeGreenhouse(): Promise<FakeGreenhouse> {
     mode: { kind: 'normal' },
     streamed: { written: 0, total: 0, clientClosed: false },
     close: async () => undefined,
+    reset(account) {
+      fake.requests.length = 0;
+      fake.mode = { kind: 'normal' };
+      fake.clients.clear();
+      fake.clients.set(account.clientId, {
+        secret: account.secret,
+        scopes: [...(account.scopes ?? GREENHOUSE_ALL_SCOPES)],
+      });
+      fake.users.clear();
+      fake.users.add(account.userId);
+    },
   };
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
