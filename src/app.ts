@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
-import { App, type CustomRoute, LogLevel } from '@slack/bolt';
-import { WebClient } from '@slack/web-api';
+import { App, type CustomRoute, LogLevel, type Receiver } from '@slack/bolt';
+import { type FetchFunction, WebClient } from '@slack/web-api';
 import type { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
@@ -24,7 +24,7 @@ import { OnceGuard } from './store/once.js';
 import { connectRedis } from './store/redis.js';
 import { createSealer } from './store/sealing.js';
 import { type Catalog, createCatalog, defaultSystems } from './systems/catalog.js';
-import { createVendorHttp } from './vendors/http.js';
+import { createVendorHttp, type VendorHttp } from './vendors/http.js';
 
 export interface AppOptions {
   /** Where logs go (stdout by default). */
@@ -33,6 +33,12 @@ export interface AppOptions {
   keyPrefix?: string;
   catalog?: Catalog;
   now?: () => number;
+  /** Receives Slack's requests instead of the HTTP or Socket Mode receiver (service tests). */
+  receiver?: Receiver;
+  /** Carries every Slack Web API call instead of the network (service tests, tools). */
+  slackFetch?: FetchFunction;
+  /** Carries every vendor API call instead of the network (service tests). */
+  vendorHttp?: VendorHttp;
 }
 
 export interface WintroApp {
@@ -47,7 +53,7 @@ export interface WintroApp {
 
 export async function createWintroApp(config: Config, options: AppOptions = {}): Promise<WintroApp> {
   const logger = createLogger(config.logLevel, options.logDestination);
-  const identity = await verifyBotToken(config);
+  const identity = await verifyBotToken(config, options.slackFetch);
   const now = options.now ?? Date.now;
   const redis = await connectRedis(config.redisUrl, logger);
   let encryptionKey = config.encryptionKey;
@@ -91,25 +97,28 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
     // Known already (checked above), so Bolt does not ask again.
     botId: identity.botId,
     botUserId: identity.botUserId,
-    ...(socketMode
-      ? {
-          socketMode: true,
-          appToken: config.slack.appToken,
-          port: config.port,
-          customRoutes,
-          // The Socket Mode connection is opened through its own Web API client.
-          installerOptions: { clientOptions: { slackApiUrl: config.slack.apiUrl } },
-        }
-      : {
-          receiver: createHttpReceiver({
-            signingSecret: config.slack.signingSecret as string,
+    ...(options.receiver
+      ? { receiver: options.receiver }
+      : socketMode
+        ? {
+            socketMode: true,
+            appToken: config.slack.appToken,
+            port: config.port,
             customRoutes,
-            logger: boltLog,
+            // The Socket Mode connection is opened through its own Web API client.
+            installerOptions: { clientOptions: { slackApiUrl: config.slack.apiUrl } },
+          }
+        : {
+            receiver: createHttpReceiver({
+              signingSecret: config.slack.signingSecret as string,
+              customRoutes,
+              logger: boltLog,
+            }),
           }),
-        }),
     logger: boltLog,
     clientOptions: {
       slackApiUrl: config.slack.apiUrl,
+      ...(options.slackFetch ? { fetch: options.slackFetch } : {}),
       // A few quick retries, then the person is told; the SDK's default would retry for half an hour.
       retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 },
       timeout: 5000,
@@ -134,7 +143,10 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
     catalog,
     slack,
     engine,
-    verifyContext: { http: createVendorHttp({ timeoutMs: config.vendorTimeoutMs }), urls: config.vendors },
+    verifyContext: {
+      http: options.vendorHttp ?? createVendorHttp({ timeoutMs: config.vendorTimeoutMs }),
+      urls: config.vendors,
+    },
     notifyChannel: config.notifyChannel,
     watchExpiry: (flow, systemId, expiresAt) => reminders.watchExpiry(flow, systemId, expiresAt),
     logger,
@@ -194,6 +206,11 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
     logger,
     async start() {
       scheduler.start((job) => reminders.handle(job));
+      if (options.receiver) {
+        await app.start();
+        logger.info({ mode: 'custom receiver' }, 'Wintro bot is running');
+        return undefined;
+      }
       if (socketMode) {
         await app.start();
         logger.info({ mode: 'socket', healthPort: config.port }, 'Wintro bot is running');
@@ -223,9 +240,13 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
  * on an unhandled rejection if Slack refused the token; here a wrong token or an unreachable
  * Slack stops the start with the reason.
  */
-async function verifyBotToken(config: Config): Promise<{ botId: string; botUserId: string }> {
+async function verifyBotToken(
+  config: Config,
+  fetch?: FetchFunction,
+): Promise<{ botId: string; botUserId: string }> {
   const client = new WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
+    ...(fetch ? { fetch } : {}),
     retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 },
     timeout: 5000,
     logLevel: LogLevel.ERROR,

@@ -1,0 +1,2 @@
+/** English messages of the blocks area, by id. */
+export const blocks = {} as const;

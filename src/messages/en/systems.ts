@@ -1,0 +1,2 @@
+/** English messages of the systems area, by id. */
+export const systems = {} as const;
