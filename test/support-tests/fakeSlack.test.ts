@@ -1,22 +1,11 @@
 import { webApi } from '@slack/bolt';
+import type { FetchFunction } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
+import { startFakeSlack } from '../support/fakeSlack.js';
+import type { FakeSlack } from '../support/fakeSlackCore.js';
+import { createInProcessSlack } from '../support/fakeSlackFetch.js';
 
 const { WebClient, ErrorCode, LogLevel } = webApi;
-
-let fake: FakeSlack;
-beforeAll(async () => {
-  fake = await startFakeSlack();
-});
-afterAll(async () => {
-  await fake.close();
-});
-afterEach(() => {
-  fake.reset();
-});
-
-const client = (opts: ConstructorParameters<typeof WebClient>[1] = {}) =>
-  new WebClient('xoxb-test-token', { slackApiUrl: fake.apiUrl, logLevel: LogLevel.ERROR, ...opts });
 
 const blocks = [
   { type: 'header', text: { type: 'plain_text', text: 'Link your HR system' } },
@@ -29,9 +18,44 @@ const blocks = [
   },
 ];
 
-describe('fakeSlack with a real @slack/web-api WebClient', () => {
-  it('listens on 127.0.0.1 with an /api/ url', () => {
-    expect(fake.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/$/);
+/** One core, two transports: every test below runs against both, with the same expectations. */
+const TRANSPORTS: {
+  name: string;
+  start: () => Promise<FakeSlack & { fetch?: FetchFunction }>;
+  apiUrl: RegExp;
+}[] = [
+  { name: 'over HTTP', start: () => startFakeSlack(), apiUrl: /^http:\/\/127\.0\.0\.1:\d+\/api\/$/ },
+  {
+    name: 'as a fetch function',
+    start: async () => createInProcessSlack(),
+    apiUrl: /^https:\/\/slack\.invalid\/api\/$/,
+  },
+];
+
+describe.each(TRANSPORTS)('fakeSlack $name with a real @slack/web-api WebClient', ({ start, apiUrl }) => {
+  let fake: FakeSlack & { fetch?: FetchFunction };
+  beforeAll(async () => {
+    fake = await start();
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+  afterEach(() => {
+    fake.reset();
+  });
+
+  const client = (opts: ConstructorParameters<typeof WebClient>[1] = {}) =>
+    new WebClient('xoxb-test-token', {
+      slackApiUrl: fake.apiUrl,
+      logLevel: LogLevel.ERROR,
+      ...(fake.fetch ? { fetch: fake.fetch } : {}),
+      ...opts,
+    });
+  const post = (url: string, init: { method: string; headers?: Record<string, string>; body: string }) =>
+    fake.fetch ? fake.fetch(url, init) : fetch(url, init);
+
+  it('has an /api/ url on its own host', () => {
+    expect(fake.apiUrl).toMatch(apiUrl);
   });
 
   it('records chat.postMessage with decoded blocks, bearer token, and answers the real shape', async () => {
@@ -98,15 +122,10 @@ describe('fakeSlack with a real @slack/web-api WebClient', () => {
     ).rejects.toMatchObject({
       data: { error: 'hash_conflict' },
     });
-    expect((await c.views.push({ trigger_id: 't2', view })).view?.id).not.toBe(id);
-    const home = await c.views.publish({ user_id: 'U1', view: { type: 'home', blocks: [] } });
-    expect(home.view?.type).toBe('home');
-    fake.setUser('U7', { tz: 'Europe/Berlin', profile: { display_name: 'Ada', real_name: 'Ada L' } });
-    const u = await c.users.info({ user: 'U7' });
-    expect(u.user).toMatchObject({ id: 'U7', tz: 'Europe/Berlin', profile: { display_name: 'Ada' } });
-    await expect(c.apiCall('made.up')).rejects.toMatchObject({
-      data: { ok: false, error: 'unknown_method' },
-    });
+    // Only the methods the bot calls are answered; anything else is a method Slack does not have.
+    for (const method of ['made.up', 'views.push', 'users.info']) {
+      await expect(c.apiCall(method)).rejects.toMatchObject({ data: { ok: false, error: 'unknown_method' } });
+    }
     expect(fake.callsTo('views.open')[0]?.args.view).toEqual(view);
   });
 
@@ -155,17 +174,17 @@ describe('fakeSlack with a real @slack/web-api WebClient', () => {
     await expect(fake.waitFor((x) => x.args.text === 'first')).resolves.toMatchObject({
       method: 'chat.postMessage',
     });
-    const later = fake.waitFor((x) => x.method === 'users.info' && x.args.user === 'U5');
-    setTimeout(() => void c.users.info({ user: 'U5' }), 20);
-    await expect(later).resolves.toMatchObject({ args: { user: 'U5' } });
+    const later = fake.waitFor((x) => x.method === 'conversations.open' && x.args.users === 'U5');
+    setTimeout(() => void c.conversations.open({ users: 'U5' }), 20);
+    await expect(later).resolves.toMatchObject({ args: { users: 'U5' } });
     await expect(fake.waitFor((x) => x.method === 'never', 50)).rejects.toThrow(/timed out after 50ms/);
   });
 
   it('records response_url POSTs (JSON, like Bolt respond()) and can script them', async () => {
     const url = fake.responseUrl('cmd-1');
-    expect(url.startsWith('http://127.0.0.1:')).toBe(true);
+    expect(url.startsWith(new URL(fake.apiUrl).origin)).toBe(true);
     const wait = fake.waitForResponse((r) => r.id === 'cmd-1');
-    const r = await fetch(url, {
+    const r = await post(url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ text: 'done', replace_original: true }),
@@ -173,7 +192,7 @@ describe('fakeSlack with a real @slack/web-api WebClient', () => {
     expect(r.status).toBe(200);
     expect(await wait).toEqual({ id: 'cmd-1', body: { text: 'done', replace_original: true } });
     fake.scriptReply('response_url', { status: 404, body: 'expired_url' });
-    expect((await fetch(fake.responseUrl('cmd-2'), { method: 'POST', body: '{}' })).status).toBe(404);
+    expect((await post(fake.responseUrl('cmd-2'), { method: 'POST', body: '{}' })).status).toBe(404);
   });
 
   it('reset clears calls, responses and scripts', async () => {
@@ -206,5 +225,32 @@ describe('fakeSlack strict mode', () => {
     } finally {
       await strict.close();
     }
+  });
+});
+
+describe('fakeSlack as a fetch function', () => {
+  it('records exactly what the HTTP transport records for the same call', async () => {
+    const overHttp = await startFakeSlack();
+    const inProcess = createInProcessSlack();
+    try {
+      const args = { channel: 'U42', text: 'a & b = c', blocks, unfurl_links: false };
+      await new WebClient('xoxb-t', { slackApiUrl: overHttp.apiUrl }).chat.postMessage(args);
+      await new WebClient('xoxb-t', {
+        slackApiUrl: inProcess.apiUrl,
+        fetch: inProcess.fetch,
+      }).chat.postMessage(args);
+      const strip = ({ at: _at, ...call }: { at: number }) => call;
+      expect(strip(inProcess.calls[0] as { at: number })).toEqual(strip(overHttp.calls[0] as { at: number }));
+    } finally {
+      await overHttp.close();
+    }
+  });
+
+  it('never reaches any other host', async () => {
+    const inProcess = createInProcessSlack();
+    await expect(inProcess.fetch('https://slack.com/api/auth.test', { method: 'POST' })).rejects.toThrow(
+      /not the fake Slack/,
+    );
+    expect(inProcess.calls).toHaveLength(0);
   });
 });
