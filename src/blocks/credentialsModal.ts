@@ -1,6 +1,8 @@
+import type { KnownBlock, ModalView } from '@slack/types';
+import { t } from '../messages/index.js';
 import type { LinkableSystem, VerificationFailure } from '../systems/types.js';
 import { CREDENTIALS_CALLBACK, FIELD_ACTION } from './ids.js';
-import { type Block, context, LIMITS, plain, section } from './kit.js';
+import { context, input, LIMITS, plain, section, textInput } from './kit.js';
 
 export type ModalStatus =
   | { kind: 'form' }
@@ -8,14 +10,12 @@ export type ModalStatus =
   | { kind: 'failed'; outcome: VerificationFailure }
   | { kind: 'linked'; details: { label: string; value: string }[] };
 
-function banner(status: ModalStatus, system: LinkableSystem, fieldLabels: Map<string, string>): Block[] {
+function banner(status: ModalStatus, system: LinkableSystem, fieldLabels: Map<string, string>): KnownBlock[] {
   switch (status.kind) {
     case 'form':
       return [];
     case 'checking':
-      return [
-        section(`:hourglass_flowing_sand: *Checking with ${system.vendor}…* This takes a few seconds.`),
-      ];
+      return [section(t('ui.credentials.checking', { vendor: system.vendor }))];
     case 'failed': {
       const { outcome } = status;
       const fieldLines = Object.entries(outcome.fieldErrors ?? {}).map(
@@ -32,50 +32,54 @@ function banner(status: ModalStatus, system: LinkableSystem, fieldLabels: Map<st
  * The private credentials form. The inputs keep the same block and action ids in every state,
  * so Slack keeps what the admin typed while we check and after a failed check. Pure.
  */
-export function renderCredentialsModal(flowId: string, system: LinkableSystem, status: ModalStatus) {
-  const title = plain(`Link ${system.vendor}`, LIMITS.modalTitle);
+export function renderCredentialsModal(
+  flowId: string,
+  system: LinkableSystem,
+  status: ModalStatus,
+): ModalView {
+  const title = plain(t('ui.credentials.title', { vendor: system.vendor }), LIMITS.modalTitle);
   if (status.kind === 'linked') {
     return {
-      type: 'modal' as const,
+      type: 'modal',
       callback_id: CREDENTIALS_CALLBACK,
       private_metadata: flowId,
       title,
-      close: plain('Done', LIMITS.modalTitle),
+      close: plain(t('ui.credentials.done'), LIMITS.modalTitle),
       blocks: [
-        section(`:white_check_mark: *${system.name} is linked to Wintro.*`),
+        section(t('ui.credentials.linked', { system: system.name })),
         ...(status.details.length
           ? [section(status.details.map((detail) => `*${detail.label}:* ${detail.value}`).join('\n'))]
           : []),
-        context('The credentials are stored encrypted. You can close this window.'),
+        context(t('ui.credentials.stored')),
       ],
     };
   }
   const labels = new Map(system.credentialFields.map((field) => [field.id, field.label]));
+  const submit = status.kind === 'failed' ? t('ui.credentials.submitAgain') : t('ui.credentials.submit');
   return {
-    type: 'modal' as const,
+    type: 'modal',
     callback_id: CREDENTIALS_CALLBACK,
     private_metadata: flowId,
     title,
-    submit: plain(status.kind === 'failed' ? 'Check again' : 'Check and link', LIMITS.modalTitle),
-    close: plain('Cancel', LIMITS.modalTitle),
+    submit: plain(submit, LIMITS.modalTitle),
+    close: plain(t('ui.credentials.cancel'), LIMITS.modalTitle),
     blocks: [
       ...banner(status, system, labels),
-      context(
-        `Only you see this form. Wintro checks the credentials with ${system.vendor} right away and stores them encrypted.`,
+      context(t('ui.credentials.privacy', { vendor: system.vendor })),
+      ...system.credentialFields.map((field) =>
+        input({
+          blockId: field.id,
+          optional: true,
+          label: field.label,
+          hint: field.hint,
+          // Looser than the field's limit: a paste may carry spaces, tidied away before that limit is checked.
+          element: textInput({
+            actionId: FIELD_ACTION,
+            maxLength: field.maxLength + 100,
+            placeholder: field.placeholder,
+          }),
+        }),
       ),
-      ...system.credentialFields.map((field) => ({
-        type: 'input',
-        block_id: field.id,
-        optional: true,
-        label: plain(field.label, 2000),
-        hint: plain(field.hint, 2000),
-        element: {
-          type: 'plain_text_input',
-          action_id: FIELD_ACTION,
-          max_length: Math.min(field.maxLength + 100, 3000),
-          placeholder: plain(field.placeholder, 150),
-        },
-      })),
     ],
   };
 }

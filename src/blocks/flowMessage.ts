@@ -1,7 +1,12 @@
+import type { KnownBlock } from '@slack/types';
 import type { FlowState } from '../flows/state.js';
+import { t } from '../messages/index.js';
 import type { GuideStep, LinkableSystem, Screenshot, SystemFamily } from '../systems/types.js';
 import { ACTIONS, encodeFlowRef } from './ids.js';
-import { actions, type Block, context, divider, escapeText, header, image, section } from './kit.js';
+import { actions, type ButtonSpec, context, divider, escapeText, header, image, section } from './kit.js';
+import type { SlackMessage } from './message.js';
+
+export type { SlackMessage } from './message.js';
 
 export interface RenderOptions {
   /** With a base URL every screenshot comes from `<base>/<key>.png` (images Wintro hosts). */
@@ -10,59 +15,63 @@ export interface RenderOptions {
   withImages: boolean;
 }
 
-export interface SlackMessage {
-  text: string;
-  blocks: Block[];
-}
-
 export function screenshotUrl(shot: Screenshot | undefined, options: RenderOptions): string | undefined {
   if (!shot) return undefined;
   if (options.screenshotBaseUrl) return `${options.screenshotBaseUrl.replace(/\/+$/, '')}/${shot.key}.png`;
   return shot.url;
 }
 
-function stepBlocks(step: GuideStep, options: RenderOptions, prefix = ''): Block[] {
+function stepBlocks(step: GuideStep, options: RenderOptions, prefix = ''): KnownBlock[] {
   const url = screenshotUrl(step.screenshot, options);
-  const blocks: Block[] = [section(`${prefix}*${step.title}*\n${step.text}`)];
+  const blocks: KnownBlock[] = [section(`${prefix}*${step.title}*\n${step.text}`)];
   if (url && step.screenshot && options.withImages) blocks.push(image(url, step.screenshot.alt));
-  else if (url && step.screenshot) blocks.push(context(`<${url}|Screenshot: ${step.screenshot.alt}>`));
+  else if (url && step.screenshot)
+    blocks.push(context(t('ui.flow.screenshotLink', { url, alt: step.screenshot.alt })));
   return blocks;
 }
 
-const cancelButton = (ref: string) => ({
-  text: 'Cancel setup',
+const cancelButton = (ref: string): ButtonSpec => ({
+  text: t('ui.button.cancelSetup'),
   actionId: ACTIONS.cancel,
   value: ref,
-  style: 'danger' as const,
+  style: 'danger',
+});
+
+/** The message after a setup was cancelled, with the word that starts it again. */
+const cancelledMessage = (name: string, word: string): SlackMessage => ({
+  text: t('ui.flow.cancelledText', { system: name }),
+  blocks: [header(t('ui.flow.title', { system: name })), section(t('ui.flow.cancelled', { word }))],
 });
 
 /** Where a request for help stands, under the flow's buttons. */
-function handoverBlocks(state: FlowState): Block[] {
+function handoverBlocks(state: FlowState): KnownBlock[] {
   const handover = state.handover;
   if (!handover || handover.status === 'taken') return [];
-  const who = `<@${handover.colleagueId}>`;
+  const colleague = handover.colleagueId;
   switch (handover.status) {
     case 'asked':
-      return [
-        context(
-          `:hourglass_flowing_sand: Waiting for ${who}: I sent them what is missing. You'll hear back here.`,
-        ),
-      ];
+      return [context(t('ui.flow.helpAsked', { colleague }))];
     case 'granted':
-      return [context(`:white_check_mark: ${who} says it's granted. Carry on from here.`)];
+      return [context(t('ui.flow.helpGranted', { colleague }))];
     case 'declined':
       return [
         section(
-          `:no_entry: ${who} can't help${handover.declineReason ? `: “${escapeText(handover.declineReason)}”` : '.'}`,
+          handover.declineReason
+            ? t('ui.flow.helpDeclinedBecause', { colleague, reason: escapeText(handover.declineReason) })
+            : t('ui.flow.helpDeclined', { colleague }),
         ),
         actions('handover', [
-          { text: 'Ask someone else', actionId: ACTIONS.help, value: encodeFlowRef(state.id, state.version) },
+          {
+            text: t('ui.button.askSomeoneElse'),
+            actionId: ACTIONS.help,
+            value: encodeFlowRef(state.id, state.version),
+          },
         ]),
       ];
   }
 }
 
-function outcomeBlocks(state: FlowState): Block[] {
+function outcomeBlocks(state: FlowState): KnownBlock[] {
   const outcome = state.lastOutcome;
   if (!outcome) return [];
   return [section(`:warning: *${outcome.title}*\n${outcome.detail}`)];
@@ -71,21 +80,11 @@ function outcomeBlocks(state: FlowState): Block[] {
 /** A flow of a vendor with several kinds of credentials, before the kind is chosen. Pure. */
 export function renderVariantChoice(state: FlowState, family: SystemFamily): SlackMessage {
   const ref = encodeFlowRef(state.id, state.version);
-  if (state.phase === 'cancelled') {
-    return {
-      text: `Link ${family.name} to Wintro: cancelled`,
-      blocks: [
-        header(`Link ${family.name} to Wintro`),
-        section(
-          `Setup cancelled. Nothing was saved. Start again any time with \`/wintro link ${family.aliases[0] ?? family.id}\`.`,
-        ),
-      ],
-    };
-  }
+  if (state.phase === 'cancelled') return cancelledMessage(family.name, family.aliases[0] ?? family.id);
   return {
-    text: `Link ${family.name} to Wintro: ${family.question}`,
+    text: t('ui.flow.variantText', { system: family.name, question: family.question }),
     blocks: [
-      header(`Link ${family.name} to Wintro`),
+      header(t('ui.flow.title', { system: family.name })),
       section(family.question),
       ...family.variants.map((variant) => section(`*${variant.label}*\n${variant.description}`)),
       actions('variant', [
@@ -108,25 +107,25 @@ export function renderFlowMessage(
 ): SlackMessage {
   const ref = encodeFlowRef(state.id, state.version);
   const total = system.steps.length;
-  const title = `Link ${system.name} to Wintro`;
+  const title = t('ui.flow.title', { system: system.name });
 
   switch (state.phase) {
     case 'choose_variant':
     case 'prerequisites':
       return {
-        text: `${title}: first, check you have the access you need`,
+        text: t('ui.flow.prerequisitesText', { system: system.name }),
         blocks: [
           header(title),
-          context(`Before you start · ${total} steps, about 5 minutes`),
+          context(t('ui.flow.prerequisitesIntro', { total })),
           section(system.prerequisites.text),
           ...system.prerequisites.selfCheck.flatMap((step, index) =>
             stepBlocks(step, options, `${index + 1}. `),
           ),
-          section(`*Don't have it?* ${system.prerequisites.whoCanHelp}`),
+          section(t('ui.flow.prerequisitesMissing', { whoCanHelp: system.prerequisites.whoCanHelp })),
           actions('prerequisites', [
-            { text: 'I have it, start the guide', actionId: ACTIONS.begin, value: ref, style: 'primary' },
-            { text: 'I already have credentials', actionId: ACTIONS.credentials, value: ref },
-            { text: "I don't have this", actionId: ACTIONS.help, value: ref },
+            { text: t('ui.flow.startGuide'), actionId: ACTIONS.begin, value: ref, style: 'primary' },
+            { text: t('ui.flow.haveCredentials'), actionId: ACTIONS.credentials, value: ref },
+            { text: t('ui.flow.lackAccess'), actionId: ACTIONS.help, value: ref },
             cancelButton(ref),
           ]),
           ...handoverBlocks(state),
@@ -135,20 +134,26 @@ export function renderFlowMessage(
     case 'guide': {
       const step = system.steps[state.stepIndex] ?? system.steps[0];
       const isLast = state.stepIndex >= total - 1;
-      const progress = `Step ${state.stepIndex + 1} of ${total}`;
+      const position = { system: system.name, step: state.stepIndex + 1, total };
+      const dots = `${'●'.repeat(state.stepIndex + 1)}${'○'.repeat(Math.max(0, total - state.stepIndex - 1))}`;
       return {
-        text: `${title}: ${progress}${step ? `, ${step.title}` : ''}`,
+        text: step
+          ? t('ui.flow.guideText', { ...position, title: step.title })
+          : t('ui.flow.guideTextWithoutStep', position),
         blocks: [
           header(title),
-          context(
-            `*${progress}* ${'●'.repeat(state.stepIndex + 1)}${'○'.repeat(Math.max(0, total - state.stepIndex - 1))}`,
-          ),
+          context(`*${t('ui.flow.progress', position)}* ${dots}`),
           ...(step ? stepBlocks(step, options) : []),
           actions('guide', [
-            { text: 'Back', actionId: ACTIONS.back, value: ref },
+            { text: t('ui.button.back'), actionId: ACTIONS.back, value: ref },
             isLast
-              ? { text: 'Enter credentials', actionId: ACTIONS.credentials, value: ref, style: 'primary' }
-              : { text: 'Next', actionId: ACTIONS.next, value: ref, style: 'primary' },
+              ? {
+                  text: t('ui.button.enterCredentials'),
+                  actionId: ACTIONS.credentials,
+                  value: ref,
+                  style: 'primary',
+                }
+              : { text: t('ui.button.next'), actionId: ACTIONS.next, value: ref, style: 'primary' },
             cancelButton(ref),
           ]),
           ...handoverBlocks(state),
@@ -157,21 +162,22 @@ export function renderFlowMessage(
     }
     case 'credentials':
       return {
-        text: `${title}: enter your credentials`,
+        text: t('ui.flow.credentialsText', { system: system.name }),
         blocks: [
           header(title),
-          context(`Step ${total} of ${total} done · credentials`),
-          section(
-            state.lastOutcome
-              ? 'Fix what is below, then enter the credentials again. Nothing you typed was stored.'
-              : 'Ready: enter the credentials in a private form. Only you see it, and Wintro checks them right away.',
-          ),
+          context(t('ui.flow.credentialsProgress', { total })),
+          section(state.lastOutcome ? t('ui.flow.credentialsRetry') : t('ui.flow.credentialsReady')),
           ...outcomeBlocks(state),
           actions('credentials', [
-            { text: 'Back to the guide', actionId: ACTIONS.back, value: ref },
-            { text: 'Enter credentials', actionId: ACTIONS.credentials, value: ref, style: 'primary' },
+            { text: t('ui.flow.backToGuide'), actionId: ACTIONS.back, value: ref },
+            {
+              text: t('ui.button.enterCredentials'),
+              actionId: ACTIONS.credentials,
+              value: ref,
+              style: 'primary',
+            },
             ...(state.lastOutcome?.missing?.length
-              ? [{ text: 'Ask a colleague to fix this', actionId: ACTIONS.help, value: ref }]
+              ? [{ text: t('ui.flow.askColleague'), actionId: ACTIONS.help, value: ref }]
               : []),
             cancelButton(ref),
           ]),
@@ -180,34 +186,23 @@ export function renderFlowMessage(
       };
     case 'verifying':
       return {
-        text: `${title}: checking with ${system.vendor}…`,
-        blocks: [
-          header(title),
-          section(`:hourglass_flowing_sand: Checking the credentials with ${system.vendor}…`),
-        ],
+        text: t('ui.flow.verifyingText', { system: system.name, vendor: system.vendor }),
+        blocks: [header(title), section(t('ui.flow.verifying', { vendor: system.vendor }))],
       };
     case 'linked':
       return {
-        text: `${system.name} is linked to Wintro`,
+        text: t('ui.flow.linkedText', { system: system.name }),
         blocks: [
-          header(`${system.name} is linked`),
-          section(`:white_check_mark: Wintro can now read ${system.name}. Nothing else to do.`),
+          header(t('ui.flow.linkedTitle', { system: system.name })),
+          section(t('ui.flow.linked', { system: system.name })),
           ...(state.linkedDetails?.length
             ? [section(state.linkedDetails.map((detail) => `*${detail.label}:* ${detail.value}`).join('\n'))]
             : []),
           divider(),
-          context(`Linked by <@${state.holderId}>. Type \`/wintro status\` to see every linked system.`),
+          context(t('ui.flow.linkedBy', { user: state.holderId })),
         ],
       };
     case 'cancelled':
-      return {
-        text: `${title}: cancelled`,
-        blocks: [
-          header(title),
-          section(
-            `Setup cancelled. Nothing was saved. Start again any time with \`/wintro link ${system.aliases[0] ?? system.id}\`.`,
-          ),
-        ],
-      };
+      return cancelledMessage(system.name, system.aliases[0] ?? system.id);
   }
 }

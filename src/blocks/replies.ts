@@ -1,20 +1,11 @@
 import type { LinkTarget } from '../flows/commands.js';
 import type { FlowState } from '../flows/state.js';
+import { t } from '../messages/index.js';
 import type { ConnectionSummary } from '../store/connectionStore.js';
 import type { Catalog } from '../systems/catalog.js';
-import type { SlackMessage } from './flowMessage.js';
 import { ACTIONS } from './ids.js';
 import { actions, context, escapeText, header, section } from './kit.js';
-
-const linkWord = (catalog: Catalog, target: LinkTarget) =>
-  target.type === 'family'
-    ? (catalog.family(target.id)?.aliases[0] ?? target.id)
-    : (catalog.system(target.id)?.aliases[0] ?? target.id);
-
-const targetName = (catalog: Catalog, target: LinkTarget) =>
-  target.type === 'family'
-    ? (catalog.family(target.id)?.name ?? target.id)
-    : (catalog.system(target.id)?.name ?? target.id);
+import type { SlackMessage } from './message.js';
 
 /** The systems a person can link, one word each, as used after `/wintro link`. */
 function linkableWords(catalog: Catalog): string[] {
@@ -22,29 +13,28 @@ function linkableWords(catalog: Catalog): string[] {
     catalog.families.flatMap((family) => family.variants.map((variant) => variant.systemId)),
   );
   return [
-    ...catalog.families.map((family) => family.aliases[0] ?? family.id),
+    ...catalog.families.map((family) => catalog.linkWord(family.id)),
     ...catalog.systems
       .filter((system) => !familySystems.has(system.id))
-      .map((system) => system.aliases[0] ?? system.id),
+      .map((system) => catalog.linkWord(system.id)),
   ];
 }
 
 export function renderHelp(catalog: Catalog, intro?: string): SlackMessage {
-  const words = linkableWords(catalog);
+  const words = linkableWords(catalog)
+    .map((word) => `\`${word}\``)
+    .join(', ');
   const lines = [
-    `\`/wintro link <system>\`: start linking (${words.map((word) => `\`${word}\``).join(', ')})`,
-    '`/wintro link`: choose the system from a list',
-    '`/wintro status`: your setup in progress and the systems your team has linked',
-    '`/wintro cancel`: stop your setup in progress',
-    '`/wintro help`: this message',
+    t('ui.help.link', { words }),
+    t('ui.help.pick'),
+    t('ui.help.status'),
+    t('ui.help.cancel'),
+    t('ui.help.help'),
   ];
+  const summary = t('ui.help.summary');
   return {
-    text: `${intro ? `${intro} ` : ''}Wintro links your HR or recruiting system in a few guided steps.`,
-    blocks: [
-      ...(intro ? [section(intro)] : []),
-      section('*Wintro links your HR or recruiting system in a few guided steps.*'),
-      section(lines.join('\n')),
-    ],
+    text: intro ? `${intro} ${summary}` : summary,
+    blocks: [...(intro ? [section(intro)] : []), section(`*${summary}*`), section(lines.join('\n'))],
   };
 }
 
@@ -58,10 +48,11 @@ export function renderPicker(catalog: Catalog): SlackMessage {
       .filter((system) => !familySystems.has(system.id))
       .map((system) => ({ id: `system:${system.id}`, name: system.name })),
   ];
+  const question = t('ui.picker.question');
   return {
-    text: 'Which system do you want to link to Wintro?',
+    text: question,
     blocks: [
-      section('*Which system do you want to link to Wintro?*'),
+      section(`*${question}*`),
       actions(
         'picker',
         choices.map((choice) => ({
@@ -77,17 +68,15 @@ export function renderPicker(catalog: Catalog): SlackMessage {
 export function renderUnknownSystem(catalog: Catalog, input: string, suggestion?: LinkTarget): SlackMessage {
   const shown = escapeText(input.slice(0, 60));
   if (suggestion) {
-    const word = linkWord(catalog, suggestion);
-    return {
-      text: `I don't know "${shown}". Did you mean ${targetName(catalog, suggestion)}? Try /wintro link ${word}`,
-      blocks: [
-        section(
-          `I don't know “${shown}”. Did you mean *${targetName(catalog, suggestion)}*? Try \`/wintro link ${word}\`.`,
-        ),
-      ],
+    // The suggestion names the very system (or family) that looked like the input.
+    const hint = {
+      input: shown,
+      name: catalog.name(suggestion.id),
+      word: catalog.linkWord(suggestion.id, 'exact'),
     };
+    return { text: t('ui.unknown.systemText', hint), blocks: [section(t('ui.unknown.system', hint))] };
   }
-  return renderHelp(catalog, `I don't know “${shown}” yet.`);
+  return renderHelp(catalog, t('ui.unknown.systemNoSuggestion', { input: shown }));
 }
 
 export function renderUnknownCommand(catalog: Catalog, input: string, suggestion?: string): SlackMessage {
@@ -95,29 +84,41 @@ export function renderUnknownCommand(catalog: Catalog, input: string, suggestion
   return renderHelp(
     catalog,
     suggestion
-      ? `I didn't understand “${shown}”. Did you mean \`/wintro ${escapeText(suggestion)}\`?`
-      : `I didn't understand “${shown}”.`,
+      ? t('ui.unknown.command', { input: shown, suggestion: escapeText(suggestion) })
+      : t('ui.unknown.commandNoSuggestion', { input: shown }),
   );
 }
 
-export const describePhase = (flow: FlowState, stepCount: number) => {
+export const describePhase = (flow: FlowState, stepCount: number): string => {
   switch (flow.phase) {
     case 'choose_variant':
-      return 'choosing which data to link';
+      return t('ui.phase.chooseVariant');
     case 'prerequisites':
-      return 'checking the prerequisites';
+      return t('ui.phase.prerequisites');
     case 'guide':
-      return `step ${flow.stepIndex + 1} of ${stepCount}`;
+      return t('ui.phase.guide', { step: flow.stepIndex + 1, total: stepCount });
     case 'credentials':
       return flow.lastOutcome
-        ? `entering credentials (last check: ${flow.lastOutcome.title})`
-        : 'entering credentials';
+        ? t('ui.phase.credentialsAfterCheck', { title: flow.lastOutcome.title })
+        : t('ui.phase.credentials');
     case 'verifying':
-      return 'checking the credentials';
+      return t('ui.phase.verifying');
     default:
       return flow.phase;
   }
 };
+
+function linkedLine(name: string, connection: ConnectionSummary): string {
+  const iso = new Date(connection.linkedAt).toISOString().slice(0, 10);
+  const line = {
+    system: name,
+    user: connection.linkedBy,
+    when: `<!date^${Math.floor(connection.linkedAt / 1000)}^{date_short}|${iso}>`,
+  };
+  return connection.expiresAt
+    ? t('ui.status.linkedLineExpiring', { ...line, day: connection.expiresAt.slice(0, 10) })
+    : t('ui.status.linkedLine', line);
+}
 
 export function renderStatus(
   catalog: Catalog,
@@ -128,31 +129,27 @@ export function renderStatus(
   const activeBySystem = new Map(active.map((flow) => [flow.systemId, flow]));
   const systemLines = catalog.systems.map((system) => {
     const connection = connected.get(system.id);
-    if (connection) {
-      const when = `<!date^${Math.floor(connection.linkedAt / 1000)}^{date_short}|${new Date(connection.linkedAt).toISOString().slice(0, 10)}>`;
-      const expiry = connection.expiresAt ? `, token expires ${connection.expiresAt.slice(0, 10)}` : '';
-      return `:white_check_mark: *${system.name}*: linked by <@${connection.linkedBy}> on ${when}${expiry}`;
-    }
+    if (connection) return linkedLine(system.name, connection);
     const flow = activeBySystem.get(system.id);
     if (flow)
-      return `:hourglass_flowing_sand: *${system.name}*: your setup is at ${describePhase(flow, system.steps.length)}`;
-    return `:white_circle: *${system.name}*: not linked`;
+      return t('ui.status.activeLine', {
+        system: system.name,
+        phase: describePhase(flow, system.steps.length),
+      });
+    return t('ui.status.notLinkedLine', { system: system.name });
   });
-  const pendingFamilies = active.filter((flow) => catalog.family(flow.systemId));
-  const familyLines = pendingFamilies.map(
-    (flow) =>
-      `:hourglass_flowing_sand: *${catalog.family(flow.systemId)?.name}*: your setup is at choosing which data to link`,
-  );
+  const familyLines = active.flatMap((flow) => {
+    const family = catalog.family(flow.systemId);
+    return family
+      ? [t('ui.status.activeLine', { system: family.name, phase: t('ui.phase.chooseVariant') })]
+      : [];
+  });
   return {
-    text: `Wintro status: ${connections.length} linked, ${active.length} in progress`,
+    text: t('ui.status.text', { linked: connections.length, active: active.length }),
     blocks: [
-      header('Wintro status'),
+      header(t('ui.status.title')),
       section([...systemLines, ...familyLines].join('\n')),
-      context(
-        active.length
-          ? 'Your setup continues in your DM with Wintro. `/wintro cancel` stops it.'
-          : 'Start a setup with `/wintro link <system>`.',
-      ),
+      context(active.length ? t('ui.status.continuesInDm') : t('ui.status.startHint')),
     ],
   };
 }
@@ -161,11 +158,12 @@ export function renderLinkedNotification(
   systemName: string,
   userId: string,
   details: { label: string; value: string }[],
-) {
+): SlackMessage {
+  const who = { system: systemName, user: userId };
   return {
-    text: `${systemName} is now linked to Wintro, set up by <@${userId}>.`,
+    text: t('ui.linkedNotification.text', who),
     blocks: [
-      section(`:white_check_mark: *${systemName}* is now linked to Wintro, set up by <@${userId}>.`),
+      section(t('ui.linkedNotification.section', who)),
       ...(details.length
         ? [context(details.map((detail) => `${detail.label}: ${detail.value}`).join(' · '))]
         : []),

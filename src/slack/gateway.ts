@@ -1,5 +1,7 @@
+import type { ModalView } from '@slack/types';
 import { ErrorCode, type WebClient } from '@slack/web-api';
-import type { SlackMessage } from '../blocks/flowMessage.js';
+import type { SlackMessage } from '../blocks/message.js';
+import { t } from '../messages/index.js';
 
 /** The Slack Web API calls the bot makes, and nothing else. */
 export interface SlackGateway {
@@ -11,8 +13,8 @@ export interface SlackGateway {
   post(channel: string, message: SlackMessage): Promise<{ channel: string; ts: string }>;
   update(channel: string, ts: string, message: SlackMessage): Promise<void>;
   ephemeral(channel: string, userId: string, text: string): Promise<void>;
-  openModal(triggerId: string, view: object): Promise<string>;
-  updateModal(viewId: string, view: object): Promise<void>;
+  openModal(triggerId: string, view: ModalView): Promise<string>;
+  updateModal(viewId: string, view: ModalView): Promise<void>;
 }
 
 /** The Slack error code of a failed Web API call (e.g. `invalid_blocks`), if it has one. */
@@ -32,10 +34,10 @@ export const isSlackFailure = (error: unknown): boolean =>
 /** One sentence for a person about why Slack refused, without internals. */
 export function describeSlackFailure(error: unknown): string {
   const retryAfter = slackRetryAfter(error);
-  if (retryAfter !== undefined) return `Slack is busy right now and asked us to wait ${retryAfter} seconds.`;
+  if (retryAfter !== undefined) return t('ui.slackFailure.rateLimited', { seconds: retryAfter });
   const code = slackErrorCode(error);
-  if (code) return `Slack refused the message (${code}).`;
-  return 'Slack did not answer in time.';
+  if (code) return t('ui.slackFailure.refused', { code });
+  return t('ui.slackFailure.noAnswer');
 }
 
 /** A wait this short is worth taking on the person's behalf; a longer one is reported instead. */
@@ -63,14 +65,14 @@ export function createSlackGateway(client: WebClient): SlackGateway {
     },
     async post(channel, message) {
       const result = await withRateLimitRetry(() =>
-        client.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never }),
+        client.chat.postMessage({ channel, text: message.text, blocks: message.blocks }),
       );
       if (!result.ts || !result.channel) throw new Error('chat.postMessage returned no channel or ts');
       return { channel: result.channel, ts: result.ts };
     },
     async update(channel, ts, message) {
       await withRateLimitRetry(() =>
-        client.chat.update({ channel, ts, text: message.text, blocks: message.blocks as never }),
+        client.chat.update({ channel, ts, text: message.text, blocks: message.blocks }),
       );
     },
     async ephemeral(channel, userId, text) {
@@ -78,11 +80,11 @@ export function createSlackGateway(client: WebClient): SlackGateway {
     },
     async openModal(triggerId, view) {
       // A trigger id lives 3 seconds: no time to wait for a rate limit.
-      const result = await client.views.open({ trigger_id: triggerId, view: view as never });
+      const result = await client.views.open({ trigger_id: triggerId, view });
       return result.view?.id ?? '';
     },
     async updateModal(viewId, view) {
-      await withRateLimitRetry(() => client.views.update({ view_id: viewId, view: view as never }));
+      await withRateLimitRetry(() => client.views.update({ view_id: viewId, view }));
     },
   };
 }
