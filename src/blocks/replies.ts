@@ -1,4 +1,3 @@
-import type { LinkTarget } from '../flows/commands.js';
 import type { FlowState } from '../flows/state.js';
 import { t } from '../messages/index.js';
 import type { ConnectionSummary } from '../store/connectionStore.js';
@@ -65,10 +64,15 @@ export function renderPicker(catalog: Catalog): SlackMessage {
   };
 }
 
-export function renderUnknownSystem(catalog: Catalog, input: string, suggestion?: LinkTarget): SlackMessage {
+/** `suggestion` is the system or family (a link target) whose name looked like the input. */
+export function renderUnknownSystem(
+  catalog: Catalog,
+  input: string,
+  suggestion?: { type: 'system' | 'family'; id: string },
+): SlackMessage {
   const shown = escapeText(input.slice(0, 60));
   if (suggestion) {
-    // The suggestion names the very system (or family) that looked like the input.
+    // The word names that very system, e.g. `personio employees` rather than the family's question.
     const hint = {
       input: shown,
       name: catalog.name(suggestion.id),

@@ -1,13 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { renderCredentialsModal } from '../../src/blocks/credentialsModal.js';
-import { renderFlowMessage } from '../../src/blocks/flowMessage.js';
+import { renderFlowMessage, renderVariantChoice } from '../../src/blocks/flowMessage.js';
+import {
+  renderAnsweredRequest,
+  renderDeclinedNotice,
+  renderDeclineModal,
+  renderGrantedNotice,
+  renderHelpModal,
+  renderHelpRequest,
+  renderStaleRequest,
+  renderTakenOverNotice,
+} from '../../src/blocks/handover.js';
 import { decodeFlowRef, encodeFlowRef } from '../../src/blocks/ids.js';
 import { escapeText } from '../../src/blocks/kit.js';
-import { renderLinkedNotification, renderStatus } from '../../src/blocks/replies.js';
-import type { FlowState } from '../../src/flows/state.js';
+import type { SlackMessage } from '../../src/blocks/message.js';
+import { UNAVAILABLE_CHECK_TEXT } from '../../src/blocks/notices.js';
+import { renderExpiryWarning, renderIdleReminder, renderNudgeNote } from '../../src/blocks/reminders.js';
+import {
+  renderHelp,
+  renderLinkedNotification,
+  renderPicker,
+  renderStatus,
+  renderUnknownCommand,
+  renderUnknownSystem,
+} from '../../src/blocks/replies.js';
+import { unavailableForm } from '../../src/blocks/unavailableForm.js';
+import type { FlowState, Handover, Phase } from '../../src/flows/state.js';
 import { createCatalog } from '../../src/systems/catalog.js';
-import { greenhouse } from '../../src/systems/greenhouse.js';
 import { messageViolations, viewViolations } from '../support/slackLimits.js';
+
+const everything = createCatalog();
+const greenhouse = everything.system('greenhouse')!;
 
 const state: FlowState = {
   id: 'flowABCDEF',
@@ -143,5 +166,144 @@ describe('replies', () => {
     for (const bad of ['', 'x.1', 'abcdefg', 'abcdefg.x', '../../etc.1', `${'a'.repeat(100)}.1`]) {
       expect(decodeFlowRef(bad)).toBeUndefined();
     }
+  });
+});
+
+describe('every renderer', () => {
+  const phases: Phase[] = [
+    'choose_variant',
+    'prerequisites',
+    'guide',
+    'credentials',
+    'verifying',
+    'linked',
+    'cancelled',
+  ];
+  const outcome = { code: 'missing', title: 'Missing scopes', detail: 'Add them.', missing: ['jobs'], at: 1 };
+  const handovers: Handover[] = (['asked', 'granted', 'declined', 'taken'] as const).map((status) => ({
+    seq: 1,
+    colleagueId: 'U2',
+    requestedBy: 'U1',
+    reason: 'missing',
+    missing: ['jobs', 'candidates'],
+    note: 'x'.repeat(1000),
+    status,
+    declineReason: 'y'.repeat(1000),
+    askedAt: 0,
+  }));
+  const long = 'z'.repeat(500);
+
+  function messages(): SlackMessage[] {
+    const drawn: SlackMessage[] = [];
+    for (const system of everything.systems) {
+      for (const handover of [undefined, ...handovers]) {
+        const flow = { ...state, systemId: system.id, handover, lastOutcome: outcome };
+        for (const phase of phases) {
+          const steps = phase === 'guide' ? system.steps.map((_, index) => index) : [0];
+          for (const stepIndex of steps)
+            for (const withImages of [true, false])
+              drawn.push(renderFlowMessage({ ...flow, phase, stepIndex }, system, { withImages }));
+        }
+        if (!handover) continue;
+        drawn.push(
+          renderHelpRequest(flow, system),
+          renderHelpRequest(flow, system, true),
+          renderAnsweredRequest(flow, system),
+          renderTakenOverNotice(flow, system, 'U1'),
+          renderGrantedNotice(flow, system),
+          renderDeclinedNotice(flow, system),
+          renderNudgeNote(flow, system),
+        );
+      }
+      drawn.push(
+        renderIdleReminder(state, system, 'step 2 of 6'),
+        renderExpiryWarning(system.name, '2027-01-01T00:00:00Z', 'personio employees'),
+        renderLinkedNotification(system.name, 'U7', [{ label: 'Company', value: long }]),
+      );
+    }
+    for (const family of everything.families)
+      for (const phase of ['choose_variant', 'cancelled'] as const)
+        drawn.push(renderVariantChoice({ ...state, systemId: family.id, phase }, family));
+    const active = [
+      { ...state, systemId: 'personio', phase: 'choose_variant' as const },
+      { ...state, stepIndex: 2 },
+    ];
+    const linked = { systemId: 'recruitee', linkedBy: 'U9', linkedAt: 0, flowId: 'f', details: [] };
+    drawn.push(
+      renderHelp(everything),
+      renderPicker(everything),
+      renderUnknownSystem(everything, long),
+      renderUnknownSystem(everything, 'grenhouse', { type: 'system', id: 'greenhouse' }),
+      renderUnknownCommand(everything, long, 'status'),
+      renderStatus(everything, active, [linked]),
+      renderStatus(everything, [], []),
+      renderStaleRequest('This request was already answered or replaced.'),
+    );
+    return drawn;
+  }
+
+  it('draws messages within Slack limits', () => {
+    const drawn = messages();
+    expect(drawn.length).toBeGreaterThan(100);
+    for (const message of drawn) expect(messageViolations(message)).toEqual([]);
+  });
+
+  it('draws modals within Slack limits', () => {
+    const views = everything.systems.flatMap((system) => [
+      renderCredentialsModal('flowABCDEF', system, { kind: 'form' }),
+      renderCredentialsModal('flowABCDEF', system, { kind: 'checking' }),
+      renderCredentialsModal('flowABCDEF', system, {
+        kind: 'failed',
+        outcome: { ok: false, code: 'x', title: 'T', detail: long, fieldErrors: { unknown: long } },
+      }),
+      renderCredentialsModal('flowABCDEF', system, {
+        kind: 'linked',
+        details: [{ label: 'a', value: long }],
+      }),
+      renderHelpModal('flowABCDEF', system),
+      renderHelpModal('flowABCDEF', system, 'U9'),
+    ]);
+    views.push(renderDeclineModal({ flowId: 'flowABCDEF', seq: 3, channelId: 'D1', ts: '1.2' }));
+    views.push(unavailableForm(views[0], 'flowABCDEF'));
+    for (const view of views) expect(viewViolations(view)).toEqual([]);
+  });
+});
+
+describe('credentials form when a check could not be stored', () => {
+  const submitted = renderCredentialsModal('flowABCDEF', greenhouse, { kind: 'checking' });
+
+  it('puts the notice on top of the form as it was submitted, once', () => {
+    const again = unavailableForm(unavailableForm(submitted, 'flowABCDEF'), 'flowABCDEF');
+    expect(again.blocks[0]).toEqual({
+      type: 'section',
+      text: { type: 'mrkdwn', text: `:warning: ${UNAVAILABLE_CHECK_TEXT}` },
+      block_id: 'wintro_unavailable',
+    });
+    expect(again.blocks.slice(1)).toEqual(submitted.blocks);
+    expect(again).toMatchObject({
+      callback_id: submitted.callback_id,
+      private_metadata: 'flowABCDEF',
+      title: submitted.title,
+      submit: submitted.submit,
+      close: submitted.close,
+    });
+  });
+
+  it('still gives a form to close when the submitted view is unreadable', () => {
+    const view = unavailableForm('not a view', 'flowABCDEF', 'Try later.');
+    expect(view).toEqual({
+      type: 'modal',
+      callback_id: 'credentials.submit',
+      private_metadata: 'flowABCDEF',
+      title: { type: 'plain_text', text: 'Wintro', emoji: true },
+      close: { type: 'plain_text', text: 'Close', emoji: true },
+      blocks: [
+        {
+          type: 'section',
+          text: { type: 'mrkdwn', text: ':warning: Try later.' },
+          block_id: 'wintro_unavailable',
+        },
+      ],
+    });
   });
 });
