@@ -1,6 +1,7 @@
 import type { FlowState, Handover } from '../flows/state.js';
 import { t } from '../messages/index.js';
 import type { LinkableSystem } from '../systems/types.js';
+import { handoverOf } from './helpRequest.js';
 import { ACTIONS, encodeFlowRef } from './ids.js';
 import { actions, context, escapeText, header, section } from './kit.js';
 import type { SlackMessage } from './message.js';
@@ -30,7 +31,7 @@ function whatIsMissing(handover: Handover, system: LinkableSystem, state: FlowSt
 
 /** The colleague's DM: who asks, what exactly is missing, and how to answer. Pure. */
 export function renderHelpRequest(state: FlowState, system: LinkableSystem, reminder = false): SlackMessage {
-  const handover = state.handover as Handover;
+  const handover = handoverOf(state);
   const who = { asker: handover.requestedBy, system: system.name };
   const ref = encodeFlowRef(state.id, handover.seq);
   return {
@@ -70,7 +71,7 @@ function answer(handover: Handover, system: LinkableSystem): string {
 
 /** The colleague's copy once answered. Pure. */
 export function renderAnsweredRequest(state: FlowState, system: LinkableSystem): SlackMessage {
-  const outcome = answer(state.handover as Handover, system);
+  const outcome = answer(handoverOf(state), system);
   return {
     text: outcome,
     blocks: [header(t('ui.handover.requestTitle', { vendor: system.vendor })), section(outcome)],
@@ -105,7 +106,7 @@ export function renderGrantedNotice(state: FlowState, system: LinkableSystem): S
 
 /** To the person who asked, when the colleague cannot help. Pure. */
 export function renderDeclinedNotice(state: FlowState, system: LinkableSystem): SlackMessage {
-  const handover = state.handover as Handover;
+  const handover = handoverOf(state);
   const who = { colleague: handover.colleagueId, system: system.name };
   const text = handover.declineReason
     ? t('ui.handover.declinedNoticeBecause', { ...who, reason: escapeText(handover.declineReason) })

@@ -1,13 +1,14 @@
-import type { FlowState, Handover } from '../flows/state.js';
+import type { FlowState } from '../flows/state.js';
 import { t } from '../messages/index.js';
 import type { LinkableSystem } from '../systems/types.js';
+import { handoverOf } from './helpRequest.js';
 import { ACTIONS, encodeFlowRef } from './ids.js';
 import { actions, section } from './kit.js';
 import type { SlackMessage } from './message.js';
 
 /** To the person who asked for help, when the colleague stays silent even after a reminder. Pure. */
 export function renderNudgeNote(state: FlowState, system: LinkableSystem): SlackMessage {
-  const handover = state.handover as Handover;
+  const handover = handoverOf(state);
   const text = t('ui.reminder.nudgeText', { colleague: handover.colleagueId, system: system.name });
   return {
     text,
