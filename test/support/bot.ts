@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { createWintroApp, type WintroApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { type CapturedStream, captureStream } from './captureLogs.js';
+import { dumpKeys } from './dumpKeys.js';
 import type { FakeSlack } from './fakeSlack.js';
 import { SlackSender } from './slackRequests.js';
 
@@ -59,25 +60,7 @@ export async function bootBot(options: BootOptions): Promise<RunningBot> {
 export async function dumpRedis(keyPrefix: string): Promise<string> {
   const redis = new Redis(REDIS_URL);
   try {
-    const keys = await redis.keys(`${keyPrefix}:*`);
-    const parts: string[] = [];
-    for (const key of keys) {
-      const type = await redis.type(key);
-      const value =
-        type === 'hash'
-          ? await redis.hgetall(key)
-          : type === 'set'
-            ? await redis.smembers(key)
-            : type === 'string'
-              ? await redis.get(key)
-              : type === 'zset'
-                ? await redis.zrange(key, 0, -1, 'WITHSCORES')
-                : type === 'list'
-                  ? await redis.lrange(key, 0, -1)
-                  : type;
-      parts.push(`${key} ${JSON.stringify(value)}`);
-    }
-    return parts.join('\n');
+    return await dumpKeys(redis, keyPrefix);
   } finally {
     redis.disconnect();
   }

@@ -1,4 +1,4 @@
-import type { FakeSlack, RecordedCall } from './fakeSlack.js';
+import type { FakeSlackRecorder, RecordedCall } from './fakeSlackCore.js';
 import type { SlackReply, SlackSender } from './slackRequests.js';
 
 export interface Button {
@@ -21,8 +21,8 @@ export const textOf = (blocks: any[] | undefined): string => JSON.stringify(bloc
  */
 export class Journey {
   constructor(
-    private readonly slack: FakeSlack,
-    private readonly sender: SlackSender,
+    readonly slack: FakeSlackRecorder,
+    readonly sender: SlackSender,
     readonly teamId: string,
     readonly userId: string,
   ) {}

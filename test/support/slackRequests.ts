@@ -38,9 +38,32 @@ export interface SlackReply {
   triggerId?: string;
 }
 
+export interface TransportRequest {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface TransportReply {
+  status: number;
+  text: string;
+  headers: Record<string, string>;
+}
+
+/** Carries a signed request to the bot and brings its answer back. */
+export type Transport = (request: TransportRequest) => Promise<TransportReply>;
+
+/** Over the network, to the bot's HTTP receiver. */
+export const httpTransport: Transport = async ({ url, headers, body }) => {
+  const res = await fetch(url, { method: 'POST', headers, body });
+  return { status: res.status, text: await res.text(), headers: Object.fromEntries(res.headers.entries()) };
+};
+
 export interface SlackSenderOptions {
   /** Bolt receiver root (http://127.0.0.1:PORT) or the full endpoint URL ending in /slack/events. */
   baseUrl: string;
+  /** How requests reach the bot; default over HTTP (the service tier hands them to a FakeReceiver). */
+  transport?: Transport;
   signingSecret: string;
   /**
    * Builds response_url values (use fakeSlack.responseUrl). Without it a closed local port is used so that a
@@ -174,8 +197,10 @@ export class SlackSender {
   private readonly teamDomain: string;
   private readonly verificationToken: string;
   private readonly now: () => number;
+  private readonly transport: Transport;
 
   constructor(opts: SlackSenderOptions) {
+    this.transport = opts.transport ?? httpTransport;
     const base = opts.baseUrl.replace(/\/+$/, '');
     this.endpoint = base.endsWith('/slack/events') ? base : `${base}/slack/events`;
     this.signingSecret = opts.signingSecret;
@@ -433,8 +458,8 @@ export class SlackSender {
     this.lastTimestamp = ts;
     this.lastHeaders = headers;
 
-    const res = await fetch(this.endpoint, { method: 'POST', headers, body });
-    const text = await res.text();
+    const res = await this.transport({ url: this.endpoint, headers, body });
+    const text = res.text;
     let parsed: Any;
     if (text.length > 0) {
       try {
@@ -447,7 +472,7 @@ export class SlackSender {
       status: res.status,
       body: parsed,
       text,
-      headers: Object.fromEntries(res.headers.entries()),
+      headers: res.headers,
     };
     if (meta.responseUrlId !== undefined) reply.responseUrlId = meta.responseUrlId;
     if (meta.triggerId !== undefined) reply.triggerId = meta.triggerId;

@@ -1,0 +1,24 @@
+import type { Redis } from 'ioredis';
+
+/** Every key and value under a prefix, one `key value` line each, to search for leaked secrets. */
+export async function dumpKeys(redis: Redis, keyPrefix: string): Promise<string> {
+  const keys = await redis.keys(`${keyPrefix}:*`);
+  const parts: string[] = [];
+  for (const key of keys) {
+    const type = await redis.type(key);
+    const value =
+      type === 'hash'
+        ? await redis.hgetall(key)
+        : type === 'set'
+          ? await redis.smembers(key)
+          : type === 'string'
+            ? await redis.get(key)
+            : type === 'zset'
+              ? await redis.zrange(key, 0, -1, 'WITHSCORES')
+              : type === 'list'
+                ? await redis.lrange(key, 0, -1)
+                : type;
+    parts.push(`${key} ${JSON.stringify(value)}`);
+  }
+  return parts.join('\n');
+}
