@@ -1,79 +1,39 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bootBot, deleteKeys, dumpRedis, type RunningBot } from '../support/bot.js';
+import { describe, expect, it } from 'vitest';
+import { dumpRedis, SIGNING_SECRET } from '../support/bot.js';
+import { useE2e } from '../support/e2e.js';
 import { type FakeGreenhouse, startFakeGreenhouse } from '../support/fakeGreenhouse.js';
-import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
-import { expectNoSecretLeaks, expectWithinSlackLimits } from '../support/guards.js';
-import { eventually, Journey, textOf } from '../support/journey.js';
+import { eventually, type Journey, textOf } from '../support/journey.js';
+import { failedCheck as failedCheckOf, fieldsOf, walkToCredentials as walk } from '../support/linking.js';
+import { signature } from '../support/slackRequests.js';
 
 const CLIENT_ID = 'a1b2c3d4e5f6-7';
 const CLIENT_SECRET = 'gh-secret-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2';
 const USER_ID = '12345';
+const PREREQUISITE = 'Can manage ALL organization';
 
-let slack: FakeSlack;
 let greenhouse: FakeGreenhouse;
-let running: RunningBot;
-const acks: unknown[] = [];
-
-beforeAll(async () => {
-  slack = await startFakeSlack();
-  greenhouse = await startFakeGreenhouse();
+const e2e = useE2e({
+  vendors: async () => {
+    greenhouse = await startFakeGreenhouse();
+    return { greenhouse };
+  },
+  reset: ({ greenhouse }) =>
+    greenhouse.reset({ clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID }),
+  env: ({ greenhouse }) => ({ GREENHOUSE_AUTH_URL: greenhouse.url, GREENHOUSE_API_URL: greenhouse.url }),
+  secrets: ({ greenhouse }) => [CLIENT_SECRET, ...greenhouse.issuedTokens],
 });
+const { acks } = e2e;
+const options = { prerequisite: PREREQUISITE, acks };
 
-afterAll(async () => {
-  await slack.close();
-  await greenhouse.close();
-});
-
-beforeEach(async () => {
-  slack.reset();
-  greenhouse.reset({ clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID });
-  acks.length = 0;
-  running = await bootBot({
-    slack,
-    env: { GREENHOUSE_AUTH_URL: greenhouse.url, GREENHOUSE_API_URL: greenhouse.url },
-  });
-});
-
-afterEach(async () => {
-  // Nothing the bot sent may break Slack's limits, and no secret may leak anywhere.
-  expectWithinSlackLimits(slack, acks);
-  await running.stop();
-  await expectNoSecretLeaks({
-    bots: [running],
-    slack,
-    acks,
-    secrets: [CLIENT_SECRET, ...greenhouse.issuedTokens],
-  });
-  await deleteKeys(running.keyPrefix);
-});
-
-async function walkToCredentials(journey: Journey) {
-  const reply = await journey.command('link greenhouse');
-  acks.push(reply.body);
-  expect(reply.status).toBe(200);
-  expect(reply.body.response_type).toBe('ephemeral');
-  expect(reply.body.text).toMatch(/direct message/);
-  await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
-  await journey.click('flow.begin');
-  await journey.waitForMessage((text) => text.includes('Step 1 of 6'));
-  for (let step = 2; step <= 6; step++) {
-    await journey.click('flow.next');
-    await journey.waitForMessage((text) => text.includes(`Step ${step} of 6`));
-  }
-  await journey.click('flow.credentials');
-  const opened = await slack.waitFor((call) => call.method === 'views.open');
-  return { viewId: 'V0FORM', flowId: opened.args.view.private_metadata as string, view: opened.args.view };
-}
+const walkToCredentials = (journey: Journey) => walk(journey, 'greenhouse', options);
+const failedCheck = (journey: Journey, values: Record<string, string>) =>
+  failedCheckOf(journey, 'greenhouse', options, values);
 
 describe('linking Greenhouse end to end', () => {
   it('walks from the command to the channel notification', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { viewId, flowId, view } = await walkToCredentials(journey);
-    expect(view.blocks.map((block: any) => block.block_id).filter(Boolean)).toEqual([
-      'client_id',
-      'client_secret',
-      'user_id',
-    ]);
+    expect(fieldsOf(view)).toEqual(['client_id', 'client_secret', 'user_id']);
     expect(flowId).toMatch(/^[A-Za-z0-9_-]+$/);
 
     const submitted = await journey.submit(viewId, flowId, {
@@ -85,12 +45,12 @@ describe('linking Greenhouse end to end', () => {
     expect(submitted.body.response_action).toBe('update');
     expect(textOf(submitted.body.view.blocks)).toContain('Checking with Greenhouse');
 
-    const notification = await slack.waitFor(
+    const notification = await e2e.slack.waitFor(
       (call) => call.method === 'chat.postMessage' && call.args.channel === 'C0NOTIFY',
     );
     expect(notification.args.text).toContain('<@U0ADMIN>');
     expect(notification.args.text).toContain('Greenhouse');
-    const done = await slack.waitFor(
+    const done = await e2e.slack.waitFor(
       (call) => call.method === 'views.update' && call.args.view_id === viewId,
     );
     expect(textOf(done.args.view.blocks)).toContain('is linked');
@@ -113,37 +73,25 @@ describe('linking Greenhouse end to end', () => {
     expect(probed.sort()).toEqual(['/v3/applications', '/v3/candidates', '/v3/jobs', '/v3/users']);
 
     // Stored sealed: the record is there, the secret is not (checked for every test in afterEach).
-    const stored = await dumpRedis(running.keyPrefix);
+    const stored = await dumpRedis(e2e.running.keyPrefix);
     expect(stored).toContain(':conns');
     expect(stored).toMatch(/v1\.[0-9a-f]{8}\./);
 
     const status = await journey.command('status');
     expect(textOf(status.body.blocks)).toMatch(/Greenhouse\*: linked by <@U0ADMIN>/);
     // Slack was asked who the token belongs to once, at start, not on every request.
-    expect(slack.callsTo('auth.test')).toHaveLength(1);
+    expect(e2e.slack.callsTo('auth.test')).toHaveLength(1);
     await eventually(() =>
-      expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0NOTIFY')).toHaveLength(1),
+      expect(e2e.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0NOTIFY')).toHaveLength(
+        1,
+      ),
     );
   });
-
-  async function failedCheck(journey: Journey, values: Record<string, string>) {
-    const { viewId, flowId } = await walkToCredentials(journey);
-    const before = slack.callsTo('views.update').length;
-    const submitted = await journey.submit(viewId, flowId, values);
-    acks.push(submitted.body);
-    expect(submitted.body.response_action).toBe('update');
-    const result = await eventually(() => {
-      const update = slack.callsTo('views.update')[before];
-      if (!update) throw new Error('no result yet');
-      return update;
-    });
-    return { viewId, flowId, resultText: textOf(result.args.view.blocks), resultView: result.args.view };
-  }
 
   const good = { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, user_id: USER_ID };
 
   it('explains rejected client credentials, and a corrected retry links without starting over', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { viewId, flowId, resultText, resultView } = await failedCheck(journey, {
       ...good,
       client_secret: 'wrong-secret-123456',
@@ -155,17 +103,17 @@ describe('linking Greenhouse end to end', () => {
     const retried = await journey.submit(viewId, flowId, good);
     expect(retried.body.response_action).toBe('update');
     await journey.waitForMessage((text) => text.includes('Greenhouse is linked'));
-    expect(slack.callsTo('views.open')).toHaveLength(1);
+    expect(e2e.slack.callsTo('views.open')).toHaveLength(1);
   });
 
   it('treats a client id Greenhouse calls malformed as wrong credentials', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, { ...good, client_id: 'notaclientid' });
     expect(resultText).toContain('did not accept the Client ID');
   });
 
   it('names an unknown user id', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, { ...good, user_id: '999' });
     expect(resultText).toContain('Greenhouse does not know that user id');
     expect(resultText).toContain('/account/users/');
@@ -176,7 +124,7 @@ describe('linking Greenhouse end to end', () => {
       secret: CLIENT_SECRET,
       scopes: ['harvest:users:list', 'harvest:jobs:list'],
     });
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, good);
     expect(resultText).toContain('harvest:candidates:list');
     expect(resultText).toContain('harvest:applications:list');
@@ -188,21 +136,21 @@ describe('linking Greenhouse end to end', () => {
 
   it('says when Greenhouse is down', async () => {
     greenhouse.mode = { kind: 'down' };
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, good);
     expect(resultText).toContain('Greenhouse had a problem');
   });
 
   it('says when Greenhouse times out', async () => {
     greenhouse.mode = { kind: 'slow', delayMs: 2500 };
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, good);
     expect(resultText).toContain('did not answer in time');
   });
 
   it('honours Retry-After when Greenhouse rate-limits', async () => {
     greenhouse.mode = { kind: 'rate_limited', retryAfter: 7 };
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { viewId, flowId, resultText } = await failedCheck(journey, good);
     expect(resultText).toContain('Try again in 7 seconds');
     const calls = greenhouse.requests.length;
@@ -214,18 +162,17 @@ describe('linking Greenhouse end to end', () => {
   });
 
   it('cannot reach Greenhouse', async () => {
-    await running.stop();
-    running = await bootBot({
-      slack,
-      env: { GREENHOUSE_AUTH_URL: 'http://127.0.0.1:9', GREENHOUSE_API_URL: 'http://127.0.0.1:9' },
+    await e2e.restart({
+      GREENHOUSE_AUTH_URL: 'http://127.0.0.1:9',
+      GREENHOUSE_API_URL: 'http://127.0.0.1:9',
     });
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, good);
     expect(resultText).toContain('could not reach Greenhouse');
   });
 
   it('shows format problems inline without calling Greenhouse, and recognises a legacy Harvest key', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { viewId, flowId } = await walkToCredentials(journey);
     const bad = await journey.submit(viewId, flowId, {
       client_id: 'has spaces in it',
@@ -250,7 +197,7 @@ describe('linking Greenhouse end to end', () => {
 
   it('links once and notifies once when the form is submitted twice', async () => {
     greenhouse.mode = { kind: 'slow', delayMs: 300 };
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { viewId, flowId } = await walkToCredentials(journey);
     const [first, second] = await Promise.all([
       journey.submit(viewId, flowId, good),
@@ -260,16 +207,16 @@ describe('linking Greenhouse end to end', () => {
     expect(actions).toEqual(['errors', 'update']);
     await journey.waitForMessage((text) => text.includes('Greenhouse is linked'));
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(slack.callsTo('chat.postMessage').filter((call) => call.args.channel === 'C0NOTIFY')).toHaveLength(
-      1,
-    );
+    expect(
+      e2e.slack.callsTo('chat.postMessage').filter((call) => call.args.channel === 'C0NOTIFY'),
+    ).toHaveLength(1);
     expect(greenhouse.requests.filter((request) => request.path === '/token')).toHaveLength(1);
   });
 });
 
 describe('the flow in Slack', () => {
   it('makes one step of two simultaneous clicks on the same button', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     await journey.command('link greenhouse');
     await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
     await journey.click('flow.begin');
@@ -282,68 +229,68 @@ describe('the flow in Slack', () => {
     await journey.waitForMessage((text) => text.includes('Step 2 of 6'));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(textOf(journey.latestMessage()?.args.blocks)).toContain('Step 2 of 6');
-    const notices = slack.callsTo('chat.postEphemeral');
+    const notices = e2e.slack.callsTo('chat.postEphemeral');
     expect(notices).toHaveLength(1);
     expect(notices[0]?.args.text).toContain('already moved on');
   });
 
   it('acts once on a retried request', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     await journey.command('link greenhouse');
     await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
-    const body = running.sender.lastBody as string;
-    const timestamp = running.sender.lastTimestamp as number;
-    const { signature } = await import('../support/slackRequests.js');
-    const replay = await running.sender.raw({
+    const body = e2e.running.sender.lastBody as string;
+    const timestamp = e2e.running.sender.lastTimestamp as number;
+    const replay = await e2e.running.sender.raw({
       body,
       contentType: 'application/x-www-form-urlencoded',
       timestamp,
-      signature: signature('test-signing-secret-0123456789abcdef', timestamp, body),
+      signature: signature(SIGNING_SECRET, timestamp, body),
       extraHeaders: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
     });
     expect(replay.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(slack.callsTo('chat.postMessage').filter((call) => call.channel === 'DU0ADMIN')).toHaveLength(1);
+    expect(e2e.slack.callsTo('chat.postMessage').filter((call) => call.channel === 'DU0ADMIN')).toHaveLength(
+      1,
+    );
   });
 
   it('rejects bad, missing and stale signatures and changes nothing', async () => {
     const body =
       'token=x&team_id=T0ACME&user_id=U0ADMIN&command=%2Fwintro&text=link+greenhouse&trigger_id=1.2.3';
     const now = Math.floor(Date.now() / 1000);
-    const { signature } = await import('../support/slackRequests.js');
     // The reminder queue keeps its own bookkeeping; what matters is that no flow state changed.
     const appState = async () =>
-      (await dumpRedis(running.keyPrefix))
+      (await dumpRedis(e2e.running.keyPrefix))
         .split('\n')
         .filter((line) => !line.includes(':{reminders}:'))
         .join('\n');
     const before = await appState();
-    const forged = await running.sender.raw({
+    const forged = await e2e.running.sender.raw({
       body,
       contentType: 'application/x-www-form-urlencoded',
       timestamp: now,
       signature: signature('not-the-secret', now, body),
     });
-    const missing = await running.sender.raw({
+    const missing = await e2e.running.sender.raw({
       body,
       contentType: 'application/x-www-form-urlencoded',
       signature: null,
     });
-    const stale = await running.sender.raw({
+    const stale = await e2e.running.sender.raw({
       body,
       contentType: 'application/x-www-form-urlencoded',
       timestamp: now - 600,
-      signature: signature('test-signing-secret-0123456789abcdef', now - 600, body),
+      signature: signature(SIGNING_SECRET, now - 600, body),
     });
     for (const reply of [forged, missing, stale]) expect(reply.status).toBe(401);
     await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(slack.calls.filter((call) => call.method !== 'auth.test')).toHaveLength(0);
+    expect(e2e.slack.calls.filter((call) => call.method !== 'auth.test')).toHaveLength(0);
     expect(await appState()).toBe(before);
     expect(before).not.toContain(':flow:');
   });
 
   it('continues after a restart of the bot, from the same step', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     await journey.command('link greenhouse');
     await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
     await journey.click('flow.begin');
@@ -352,14 +299,8 @@ describe('the flow in Slack', () => {
     await journey.waitForMessage((text) => text.includes('Step 2 of 6'));
     const next = journey.button('flow.next');
 
-    await running.stop();
-    running = await bootBot({
-      slack,
-      keyPrefix: running.keyPrefix,
-      encryptionKey: running.encryptionKey,
-      env: { GREENHOUSE_AUTH_URL: greenhouse.url, GREENHOUSE_API_URL: greenhouse.url },
-    });
-    const restarted = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    await e2e.restart({}, e2e.running);
+    const restarted = e2e.journey();
     await restarted.click('flow.next', { button: next });
     await restarted.waitForMessage((text) => text.includes('Step 3 of 6'));
     const status = await restarted.command('status');
@@ -367,50 +308,49 @@ describe('the flow in Slack', () => {
   });
 
   it('says so when an expired flow is clicked', async () => {
-    await running.stop();
-    running = await bootBot({ slack, env: { WINTRO_FLOW_TTL_SECONDS: '1' } });
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    await e2e.restart({ WINTRO_FLOW_TTL_SECONDS: '1' });
+    const journey = e2e.journey();
     await journey.command('link greenhouse');
     await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
     await new Promise((resolve) => setTimeout(resolve, 2100));
     await journey.click('flow.begin');
-    const notice = await slack.waitFor((call) => call.method === 'chat.postEphemeral');
+    const notice = await e2e.slack.waitFor((call) => call.method === 'chat.postEphemeral');
     expect(notice.args.text).toContain('expired');
     expect(notice.args.text).toContain('/wintro link');
   });
 
   it('refuses a click from someone who is not running the setup', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     await journey.command('link greenhouse');
     await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
     await journey.click('flow.begin', { as: 'U0STRANGER' });
-    const notice = await slack.waitFor((call) => call.method === 'chat.postEphemeral');
+    const notice = await e2e.slack.waitFor((call) => call.method === 'chat.postEphemeral');
     expect(notice.args.user).toBe('U0STRANGER');
     expect(notice.args.text).toContain('Only <@U0ADMIN>');
     expect(textOf(journey.latestMessage()?.args.blocks)).not.toContain('Step 1 of 6');
   });
 
   it('keeps teams apart: another team cannot move a flow it did not start', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     await journey.command('link greenhouse');
     await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
     const begin = journey.button('flow.begin');
-    const other = new Journey(slack, running.sender, 'T0OTHER', 'U0ADMIN');
+    const other = e2e.journey('U0ADMIN', 'T0OTHER');
     await other.click('flow.begin', { button: begin });
-    const notice = await slack.waitFor((call) => call.method === 'chat.postEphemeral');
+    const notice = await e2e.slack.waitFor((call) => call.method === 'chat.postEphemeral');
     expect(notice.args.text).toContain('expired');
     expect(textOf(journey.latestMessage()?.args.blocks)).toContain('Can manage ALL organization');
   });
 
   it('resumes where the admin stopped when the command is run again', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     await journey.command('link greenhouse');
     await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
     await journey.click('flow.begin');
     await journey.waitForMessage((text) => text.includes('Step 1 of 6'));
     await journey.command('link gh');
     await eventually(() =>
-      expect(slack.callsTo('chat.postMessage').filter((c) => c.channel === 'DU0ADMIN')).toHaveLength(2),
+      expect(e2e.slack.callsTo('chat.postMessage').filter((c) => c.channel === 'DU0ADMIN')).toHaveLength(2),
     );
     await journey.waitForMessage((text) => text.includes('Step 1 of 6'));
     await journey.click('flow.next');
@@ -418,7 +358,7 @@ describe('the flow in Slack', () => {
   });
 
   it('goes back, cancels, and reports status', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     await journey.command('link greenhouse');
     await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
     await journey.click('flow.begin');
@@ -437,7 +377,7 @@ describe('the flow in Slack', () => {
   });
 
   it('answers help, the picker, misspellings and nonsense', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const help = await journey.command('help');
     expect(textOf(help.body.blocks)).toContain('/wintro link');
     const empty = await journey.command('');
@@ -455,11 +395,11 @@ describe('the flow in Slack', () => {
       acks.push(reply.body);
       expect(reply.body.response_type).toBe('ephemeral');
     }
-    expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(e2e.slack.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
   it('starts the flow from the picker', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const picker = await journey.command('link');
     const choice = picker.body.blocks
       .flatMap((block: any) => block.elements ?? [])

@@ -1,10 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PERSONIO_REQUIRED_ATTRIBUTES } from '../../src/systems/personioEmployees.js';
-import { bootBot, deleteKeys, dumpRedis, type RunningBot } from '../support/bot.js';
+import { dumpRedis } from '../support/bot.js';
+import { useE2e } from '../support/e2e.js';
 import { type FakePersonio, startFakePersonio } from '../support/fakePersonio.js';
-import { type FakeSlack, type RecordedCall, startFakeSlack } from '../support/fakeSlack.js';
-import { expectNoSecretLeaks, expectWithinSlackLimits } from '../support/guards.js';
-import { buttonsOf, eventually, Journey, textOf } from '../support/journey.js';
+import type { RecordedCall } from '../support/fakeSlack.js';
+import { buttonsOf, eventually, type Journey, textOf } from '../support/journey.js';
+import { fieldsOf, walkGuide as walkGuideOf } from '../support/linking.js';
 
 type Any = any;
 
@@ -33,53 +34,32 @@ const VARIANTS = {
   },
 } as const;
 
-let slack: FakeSlack;
 let personio: FakePersonio;
-let running: RunningBot;
-const acks: unknown[] = [];
-
-beforeAll(async () => {
-  slack = await startFakeSlack();
-  personio = await startFakePersonio();
-});
-
-afterAll(async () => {
-  await slack.close();
-  await personio.close();
-});
-
-beforeEach(async () => {
-  slack.reset();
-  personio.requests.length = 0;
-  personio.issuedTokens.length = 0;
-  personio.createdApplications.length = 0;
-  personio.mode = { kind: 'normal' };
-  personio.companies.clear();
-  personio.companies.set(COMPANY_ID, ACCESS_TOKEN);
-  personio.clients.clear();
-  personio.clients.set(CLIENT_ID, { secret: CLIENT_SECRET, attributes: [...ALL_ATTRIBUTES] });
-  acks.length = 0;
-  running = await bootBot({ slack, env: { PERSONIO_API_URL: personio.url } });
-});
-
-afterEach(async () => {
-  // Nothing the bot sent may break Slack's limits, and no secret may leak anywhere.
-  expectWithinSlackLimits(slack, acks);
-  await running.stop();
-  await expectNoSecretLeaks({
-    bots: [running],
-    slack,
-    acks,
-    secrets: [ACCESS_TOKEN, CLIENT_SECRET, ...personio.issuedTokens],
-  });
+const e2e = useE2e({
+  vendors: async () => {
+    personio = await startFakePersonio();
+    return { personio };
+  },
+  reset: () => {
+    personio.requests.length = 0;
+    personio.issuedTokens.length = 0;
+    personio.createdApplications.length = 0;
+    personio.mode = { kind: 'normal' };
+    personio.companies.clear();
+    personio.companies.set(COMPANY_ID, ACCESS_TOKEN);
+    personio.clients.clear();
+    personio.clients.set(CLIENT_ID, { secret: CLIENT_SECRET, attributes: [...ALL_ATTRIBUTES] });
+  },
+  env: () => ({ PERSONIO_API_URL: personio.url }),
+  secrets: () => [ACCESS_TOKEN, CLIENT_SECRET, ...personio.issuedTokens],
   // A credential check never creates anything in Personio.
-  expect(personio.createdApplications).toEqual([]);
-  await deleteKeys(running.keyPrefix);
+  after: () => expect(personio.createdApplications).toEqual([]),
 });
+const { acks } = e2e;
 
 /** The first call after `start` that matches. */
 const callAfter = (start: number, predicate: (call: RecordedCall) => boolean) =>
-  slack.waitFor((call) => slack.calls.indexOf(call) >= start && predicate(call));
+  e2e.slack.waitFor((call) => e2e.slack.calls.indexOf(call) >= start && predicate(call));
 
 async function chooseVariant(journey: Journey, variant: Variant) {
   const reply = await journey.command('link personio');
@@ -98,20 +78,12 @@ async function chooseVariant(journey: Journey, variant: Variant) {
 
 /** From the prerequisites message through every guide step to the open credentials form. */
 async function walkGuide(journey: Journey, variant: Variant) {
-  const prerequisites = await journey.waitForMessage((text) => text.includes(VARIANTS[variant].prerequisite));
-  expect(textOf(prerequisites.args.blocks)).toContain(`Link ${VARIANTS[variant].name} to Wintro`);
-  await journey.click('flow.begin');
-  await journey.waitForMessage((text) => text.includes('Step 1 of 6'));
-  for (let step = 2; step <= 6; step++) {
-    await journey.click('flow.next');
-    await journey.waitForMessage((text) => text.includes(`Step ${step} of 6`));
-  }
-  await journey.click('flow.credentials');
-  const opened = await slack.waitFor((call) => call.method === 'views.open');
-  expect(opened.args.view.blocks.map((block: Any) => block.block_id).filter(Boolean)).toEqual(
-    VARIANTS[variant].fields,
-  );
-  return { viewId: 'V0FORM', flowId: opened.args.view.private_metadata as string };
+  const { systemId, prerequisite, name, fields } = VARIANTS[variant];
+  const prerequisites = await journey.waitForMessage((text) => text.includes(prerequisite));
+  expect(textOf(prerequisites.args.blocks)).toContain(`Link ${name} to Wintro`);
+  const form = await walkGuideOf(journey, systemId, prerequisite);
+  expect(fieldsOf(form.view)).toEqual(fields);
+  return form;
 }
 
 async function walkToCredentials(journey: Journey, variant: Variant) {
@@ -121,13 +93,13 @@ async function walkToCredentials(journey: Journey, variant: Variant) {
 
 /** Submits the form and returns the modal the check ended with. */
 async function submitAndWait(journey: Journey, form: { viewId: string; flowId: string }, values: object) {
-  const before = slack.callsTo('views.update').length;
+  const before = e2e.slack.callsTo('views.update').length;
   const submitted = await journey.submit(form.viewId, form.flowId, values as Record<string, string>);
   acks.push(submitted.body);
   expect(submitted.body.response_action).toBe('update');
   expect(textOf(submitted.body.view.blocks)).toContain('Checking with Personio');
   const result = await eventually(() => {
-    const update = slack.callsTo('views.update')[before];
+    const update = e2e.slack.callsTo('views.update')[before];
     if (!update) throw new Error('no result yet');
     return update;
   });
@@ -153,7 +125,9 @@ async function expectLinked(journey: Journey, variant: Variant, start = 0) {
   const status = await journey.command('status');
   expect(textOf(status.body.blocks)).toContain(`${name}*: linked by <@U0ADMIN>`);
   await eventually(() =>
-    expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0NOTIFY')).toHaveLength(1),
+    expect(e2e.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0NOTIFY')).toHaveLength(
+      1,
+    ),
   );
   return notification;
 }
@@ -189,7 +163,7 @@ function expectEmployeeRequests(secret = CLIENT_SECRET) {
 
 describe('linking Personio recruiting end to end', () => {
   it('walks from /wintro link personio through the choice to the channel notification', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const form = await walkToCredentials(journey, 'recruiting');
     const result = await submitAndWait(journey, form, {
       company_id: ' 314 159 ',
@@ -204,25 +178,25 @@ describe('linking Personio recruiting end to end', () => {
     expect(personio.requests).toHaveLength(1);
     expectRecruitingProbe();
 
-    const stored = await dumpRedis(running.keyPrefix);
+    const stored = await dumpRedis(e2e.running.keyPrefix);
     expect(stored).toContain(':conns');
     expect(stored).toMatch(/v1\.[0-9a-f]{8}\./);
   });
 
   it('starts straight at the prerequisites with /wintro link personio recruiting', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const reply = await journey.command('link personio recruiting');
     acks.push(reply.body);
     expect(reply.body.text).toContain('Personio (recruiting) setup continues');
     const form = await walkGuide(journey, 'recruiting');
-    const dms = slack.callsTo('chat.postMessage').filter((call) => call.channel === 'DU0ADMIN');
+    const dms = e2e.slack.callsTo('chat.postMessage').filter((call) => call.channel === 'DU0ADMIN');
     expect(dms.some((call) => textOf(call.args.blocks).includes('Which Personio data'))).toBe(false);
     await submitAndWait(journey, form, VARIANTS.recruiting.good);
     await expectLinked(journey, 'recruiting');
   });
 
   it('shows the access rights, the three-click self check and who can help', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     await journey.command('link personio ats');
     const message = await journey.waitForMessage((text) => text.includes('Marketplace Integration'));
     const text = textOf(message.args.blocks);
@@ -239,7 +213,7 @@ describe('linking Personio recruiting end to end', () => {
   });
 
   it('explains an unrecognised token or company id, and a corrected retry links', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { viewId, flowId, resultText } = await failedCheck(journey, 'recruiting', {
       company_id: COMPANY_ID,
       access_token: 'rk-wrong-token-0000000000',
@@ -249,15 +223,15 @@ describe('linking Personio recruiting end to end', () => {
     expectRecruitingProbe(0, COMPANY_ID, 'rk-wrong-token-0000000000');
     await journey.waitForMessage((text) => text.includes('did not recognise the Company ID'));
 
-    const start = slack.calls.length;
+    const start = e2e.slack.calls.length;
     await submitAndWait(journey, { viewId, flowId }, VARIANTS.recruiting.good);
     await expectLinked(journey, 'recruiting', start);
     expectRecruitingProbe(1);
-    expect(slack.callsTo('views.open')).toHaveLength(1);
+    expect(e2e.slack.callsTo('views.open')).toHaveLength(1);
   });
 
   it('treats an unknown company id as unrecognised', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, 'recruiting', {
       ...VARIANTS.recruiting.good,
       company_id: '999',
@@ -271,7 +245,7 @@ describe('linking Personio recruiting end to end', () => {
     ['public_api_disabled', 'feature.public-api.disabled', 'enable the Recruiting API'],
   ] as const)('names %s and what to do, then links once it is enabled', async (kind, code, advice) => {
     personio.mode = { kind };
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { viewId, flowId, resultText } = await failedCheck(journey, 'recruiting', VARIANTS.recruiting.good);
     expect(resultText).toContain(code);
     expect(resultText).toContain(advice);
@@ -280,13 +254,13 @@ describe('linking Personio recruiting end to end', () => {
     await journey.waitForMessage((text) => text.includes(code));
 
     personio.mode = { kind: 'normal' };
-    const start = slack.calls.length;
+    const start = e2e.slack.calls.length;
     await submitAndWait(journey, { viewId, flowId }, VARIANTS.recruiting.good);
     await expectLinked(journey, 'recruiting', start);
   });
 
   it('shows format problems inline without calling Personio', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { viewId, flowId } = await walkToCredentials(journey, 'recruiting');
     const bad = await journey.submit(viewId, flowId, { company_id: 'acme.personio.de', access_token: '' });
     acks.push(bad.body);
@@ -299,7 +273,7 @@ describe('linking Personio recruiting end to end', () => {
 
 describe('linking Personio employee data end to end', () => {
   it('walks from /wintro link personio through the choice to the channel notification', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     await chooseVariant(journey, 'employees');
     const prerequisites = await journey.waitForMessage((text) => text.includes('Generate new credential'));
     expect(textOf(prerequisites.args.blocks)).toContain('Account configuration > API');
@@ -318,7 +292,7 @@ describe('linking Personio employee data end to end', () => {
   });
 
   it('names the guide steps and the attributes to tick', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     await journey.command('link personio employees');
     await journey.waitForMessage((text) => text.includes('Generate new credential'));
     await journey.click('flow.begin');
@@ -345,7 +319,7 @@ describe('linking Personio employee data end to end', () => {
   });
 
   it('explains rejected client credentials, and a corrected retry links', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { viewId, flowId, resultText } = await failedCheck(journey, 'employees', {
       client_id: CLIENT_ID,
       client_secret: 'papi-not-the-right-secret-000000000000',
@@ -356,7 +330,7 @@ describe('linking Personio employee data end to end', () => {
     expectEmployeeRequests('papi-not-the-right-secret-000000000000');
     await journey.waitForMessage((text) => text.includes('did not accept the Client ID'));
 
-    const start = slack.calls.length;
+    const start = e2e.slack.calls.length;
     await submitAndWait(journey, { viewId, flowId }, VARIANTS.employees.good);
     await expectLinked(journey, 'employees', start);
     expectEmployeeRequests();
@@ -367,7 +341,7 @@ describe('linking Personio employee data end to end', () => {
       CLIENT_ID,
       ALL_ATTRIBUTES.filter((key) => !['hire_date', 'office'].includes(key)),
     );
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { viewId, flowId, resultText } = await failedCheck(journey, 'employees', VARIANTS.employees.good);
     expect(resultText).toContain('2 employee attributes');
     expect(resultText).toContain('Hire date (hire_date)');
@@ -379,21 +353,21 @@ describe('linking Personio employee data end to end', () => {
     expect(textOf(dm.args.blocks)).toContain('Enter credentials');
 
     personio.setAttributes(CLIENT_ID, ALL_ATTRIBUTES);
-    const start = slack.calls.length;
+    const start = e2e.slack.calls.length;
     await submitAndWait(journey, { viewId, flowId }, VARIANTS.employees.good);
     await expectLinked(journey, 'employees', start);
   });
 
   it('says when the credential cannot read employees at all', async () => {
     personio.mode = { kind: 'employees_forbidden' };
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, 'employees', VARIANTS.employees.good);
     expect(resultText).toContain('cannot read employee data');
     expect(resultText).toContain('*Read* for Employees');
   });
 
   it('recognises a Client ID and Client Secret pasted the wrong way round', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { viewId, flowId } = await walkToCredentials(journey, 'employees');
     const swapped = await journey.submit(viewId, flowId, {
       client_id: CLIENT_SECRET,
@@ -411,21 +385,21 @@ describe.each(['recruiting', 'employees'] as const)('when Personio misbehaves (%
 
   it('says when Personio is down', async () => {
     personio.mode = { kind: 'down' };
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, variant, good);
     expect(resultText).toContain('Personio had a problem');
   });
 
   it('says when Personio times out', async () => {
     personio.mode = { kind: 'slow', delayMs: 2500 };
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, variant, good);
     expect(resultText).toContain('Personio did not answer in time');
   });
 
   it('honours Retry-After, refuses an early retry, and links after the wait', async () => {
     personio.mode = { kind: 'rate_limited', retryAfter: 2 };
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { viewId, flowId, resultText } = await failedCheck(journey, variant, good);
     expect(resultText).toContain('Personio asked us to slow down');
     expect(resultText).toContain('Try again in 2 seconds');
@@ -440,15 +414,14 @@ describe.each(['recruiting', 'employees'] as const)('when Personio misbehaves (%
 
     personio.mode = { kind: 'normal' };
     await new Promise((resolve) => setTimeout(resolve, 2100));
-    const start = slack.calls.length;
+    const start = e2e.slack.calls.length;
     await submitAndWait(journey, { viewId, flowId }, good);
     await expectLinked(journey, variant, start);
   });
 
   it('cannot reach Personio', async () => {
-    await running.stop();
-    running = await bootBot({ slack, env: { PERSONIO_API_URL: 'http://127.0.0.1:9' } });
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    await e2e.restart({ PERSONIO_API_URL: 'http://127.0.0.1:9' });
+    const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, variant, good);
     expect(resultText).toContain('could not reach Personio');
   });

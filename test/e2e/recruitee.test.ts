@@ -1,104 +1,58 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bootBot, deleteKeys, dumpRedis, type RunningBot } from '../support/bot.js';
+import { describe, expect, it } from 'vitest';
+import { dumpRedis } from '../support/bot.js';
+import { useE2e } from '../support/e2e.js';
 import { type FakeRecruitee, startFakeRecruitee } from '../support/fakeRecruitee.js';
-import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
-import { expectNoSecretLeaks, expectWithinSlackLimits } from '../support/guards.js';
-import { eventually, Journey, textOf } from '../support/journey.js';
+import { eventually, type Journey, textOf } from '../support/journey.js';
+import { checkCredentials, fieldsOf, notifications, startLinking, walkGuide } from '../support/linking.js';
 
 const COMPANY_ID = '123456';
 const COMPANY_SLUG = 'acme';
 const API_TOKEN = 'rt-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Jh1Gf0Ed';
 const LIMITED_TOKEN = 'rt-limited-Aa1Bb2Cc3Dd4Ee5Ff6Gg7';
 const OTHER_COMPANY_TOKEN = 'rt-other-Hh8Ii9Jj0Kk1Ll2Mm3Nn4';
-const STEPS = 5;
 
-let slack: FakeSlack;
 let recruitee: FakeRecruitee;
-let running: RunningBot;
-const acks: unknown[] = [];
-
-beforeAll(async () => {
-  slack = await startFakeSlack();
-  recruitee = await startFakeRecruitee();
+const e2e = useE2e({
+  vendors: async () => {
+    recruitee = await startFakeRecruitee();
+    return { recruitee };
+  },
+  reset: () => {
+    recruitee.requests.length = 0;
+    recruitee.mode = { kind: 'normal' };
+    recruitee.companies = [
+      { id: COMPANY_ID, slug: COMPANY_SLUG },
+      { id: '777', slug: 'other' },
+    ];
+    recruitee.tokens.clear();
+    recruitee.tokens.set(API_TOKEN, { companyId: COMPANY_ID, canRead: ['offers', 'candidates'] });
+    recruitee.tokens.set(LIMITED_TOKEN, { companyId: COMPANY_ID, canRead: ['offers'] });
+    recruitee.tokens.set(OTHER_COMPANY_TOKEN, { companyId: '777', canRead: ['offers', 'candidates'] });
+  },
+  env: () => ({ RECRUITEE_API_URL: recruitee.url }),
+  secrets: () => [API_TOKEN, LIMITED_TOKEN, OTHER_COMPANY_TOKEN],
 });
-
-afterAll(async () => {
-  await slack.close();
-  await recruitee.close();
-});
-
-beforeEach(async () => {
-  slack.reset();
-  recruitee.requests.length = 0;
-  recruitee.mode = { kind: 'normal' };
-  recruitee.companies = [
-    { id: COMPANY_ID, slug: COMPANY_SLUG },
-    { id: '777', slug: 'other' },
-  ];
-  recruitee.tokens.clear();
-  recruitee.tokens.set(API_TOKEN, { companyId: COMPANY_ID, canRead: ['offers', 'candidates'] });
-  recruitee.tokens.set(LIMITED_TOKEN, { companyId: COMPANY_ID, canRead: ['offers'] });
-  recruitee.tokens.set(OTHER_COMPANY_TOKEN, { companyId: '777', canRead: ['offers', 'candidates'] });
-  acks.length = 0;
-  running = await bootBot({ slack, env: { RECRUITEE_API_URL: recruitee.url } });
-});
-
-afterEach(async () => {
-  // Nothing the bot sent may break Slack's limits, and no secret may leak anywhere.
-  expectWithinSlackLimits(slack, acks);
-  await running.stop();
-  await expectNoSecretLeaks({
-    bots: [running],
-    slack,
-    acks,
-    secrets: [API_TOKEN, LIMITED_TOKEN, OTHER_COMPANY_TOKEN],
-  });
-  await deleteKeys(running.keyPrefix);
-});
+const { acks } = e2e;
 
 async function walkToCredentials(journey: Journey) {
-  const reply = await journey.command('link recruitee');
-  acks.push(reply.body);
-  expect(reply.status).toBe(200);
-  expect(reply.body.response_type).toBe('ephemeral');
-  expect(reply.body.text).toMatch(/direct message/);
+  await startLinking(journey, 'recruitee', { prerequisite: '*Administrator* role', acks });
   const prerequisites = await journey.waitForMessage((text) => text.includes('*Administrator* role'));
   expect(textOf(prerequisites.args.blocks)).toContain('MY ACCOUNT');
-  await journey.click('flow.begin');
-  await journey.waitForMessage((text) => text.includes(`Step 1 of ${STEPS}`));
-  for (let step = 2; step <= STEPS; step++) {
-    await journey.click('flow.next');
-    await journey.waitForMessage((text) => text.includes(`Step ${step} of ${STEPS}`));
-  }
-  await journey.click('flow.credentials');
-  const opened = await slack.waitFor((call) => call.method === 'views.open');
-  return { viewId: 'V0FORM', flowId: opened.args.view.private_metadata as string, view: opened.args.view };
+  return walkGuide(journey, 'recruitee', '*Administrator* role');
 }
 
 async function failedCheck(journey: Journey, values: Record<string, string>) {
-  const { viewId, flowId } = await walkToCredentials(journey);
-  const before = slack.callsTo('views.update').length;
-  const submitted = await journey.submit(viewId, flowId, values);
-  acks.push(submitted.body);
-  expect(submitted.body.response_action).toBe('update');
-  const result = await eventually(() => {
-    const update = slack.callsTo('views.update')[before];
-    if (!update) throw new Error('no result yet');
-    return update;
-  });
-  return { viewId, flowId, resultText: textOf(result.args.view.blocks), resultView: result.args.view };
+  const form = await walkToCredentials(journey);
+  return { ...form, ...(await checkCredentials(journey, form, values, acks)) };
 }
 
 const good = { company_id: COMPANY_ID, api_token: API_TOKEN };
 
 describe('linking Recruitee end to end', () => {
   it('walks from the command to the channel notification', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { viewId, flowId, view } = await walkToCredentials(journey);
-    expect(view.blocks.map((block: any) => block.block_id).filter(Boolean)).toEqual([
-      'company_id',
-      'api_token',
-    ]);
+    expect(fieldsOf(view)).toEqual(['company_id', 'api_token']);
 
     const submitted = await journey.submit(viewId, flowId, {
       company_id: `https://app.recruitee.com/#/settings/api_tokens?company=${COMPANY_ID}`,
@@ -108,12 +62,12 @@ describe('linking Recruitee end to end', () => {
     expect(submitted.body.response_action).toBe('update');
     expect(textOf(submitted.body.view.blocks)).toContain('Checking with Recruitee');
 
-    const notification = await slack.waitFor(
+    const notification = await e2e.slack.waitFor(
       (call) => call.method === 'chat.postMessage' && call.args.channel === 'C0NOTIFY',
     );
     expect(notification.args.text).toContain('<@U0ADMIN>');
     expect(notification.args.text).toContain('Recruitee');
-    const done = await slack.waitFor(
+    const done = await e2e.slack.waitFor(
       (call) => call.method === 'views.update' && call.args.view_id === viewId,
     );
     expect(textOf(done.args.view.blocks)).toContain('is linked');
@@ -132,7 +86,7 @@ describe('linking Recruitee end to end', () => {
       expect(request.headers.host).toBe(new URL(recruitee.url).host);
     }
 
-    const stored = await dumpRedis(running.keyPrefix);
+    const stored = await dumpRedis(e2e.running.keyPrefix);
     expect(stored).toContain(':conns');
     expect(stored).toMatch(/v1\.[0-9a-f]{8}\./);
 
@@ -140,12 +94,14 @@ describe('linking Recruitee end to end', () => {
     acks.push(status.body);
     expect(textOf(status.body.blocks)).toMatch(/Recruitee\*: linked by <@U0ADMIN>/);
     await eventually(() =>
-      expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0NOTIFY')).toHaveLength(1),
+      expect(e2e.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0NOTIFY')).toHaveLength(
+        1,
+      ),
     );
   });
 
   it('links with the company slug too', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { viewId, flowId } = await walkToCredentials(journey);
     const submitted = await journey.submit(viewId, flowId, { ...good, company_id: 'Acme' });
     acks.push(submitted.body);
@@ -157,7 +113,7 @@ describe('linking Recruitee end to end', () => {
   });
 
   it('explains a rejected token, and a corrected retry links without starting over', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { viewId, flowId, resultText, resultView } = await failedCheck(journey, {
       ...good,
       api_token: 'rt-wrong-0000000000000000000',
@@ -173,19 +129,20 @@ describe('linking Recruitee end to end', () => {
     acks.push(retried.body);
     expect(retried.body.response_action).toBe('update');
     await journey.waitForMessage((text) => text.includes('Recruitee is linked'));
-    expect(slack.callsTo('views.open')).toHaveLength(1);
-    expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0NOTIFY')).toHaveLength(1);
+    expect(e2e.slack.callsTo('views.open')).toHaveLength(1);
+    // The DM says "linked" before the channel is told.
+    await eventually(() => expect(notifications(journey)).toHaveLength(1));
   });
 
   it('treats a token of another company as not accepted for this one', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, { ...good, api_token: OTHER_COMPANY_TOKEN });
     expect(resultText).toContain('did not accept the token for this company');
     expect(resultText).toContain('*Company ID:*');
   });
 
   it('asks for an Administrator’s token when the token may not read what Wintro needs', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, { ...good, api_token: LIMITED_TOKEN });
     expect(resultText).toContain('would not let it read candidates');
     expect(resultText).toContain('*Administrator*');
@@ -194,7 +151,7 @@ describe('linking Recruitee end to end', () => {
   });
 
   it('names an unknown company ID', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, { ...good, company_id: '999999' });
     expect(resultText).toContain('Recruitee does not know that company ID');
     expect(resultText).toContain('*Company ID:*');
@@ -203,21 +160,21 @@ describe('linking Recruitee end to end', () => {
 
   it('says when Recruitee is down', async () => {
     recruitee.mode = { kind: 'down' };
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, good);
     expect(resultText).toContain('Recruitee had a problem');
   });
 
   it('says when Recruitee times out', async () => {
     recruitee.mode = { kind: 'slow', delayMs: 2500 };
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, good);
     expect(resultText).toContain('Recruitee did not answer in time');
   });
 
   it('honours Retry-After when Recruitee rate-limits', async () => {
     recruitee.mode = { kind: 'rate_limited', retryAfter: 7 };
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { viewId, flowId, resultText } = await failedCheck(journey, good);
     expect(resultText).toContain('Try again in 7 seconds');
     const calls = recruitee.requests.length;
@@ -229,15 +186,14 @@ describe('linking Recruitee end to end', () => {
   });
 
   it('cannot reach Recruitee', async () => {
-    await running.stop();
-    running = await bootBot({ slack, env: { RECRUITEE_API_URL: 'http://127.0.0.1:9' } });
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    await e2e.restart({ RECRUITEE_API_URL: 'http://127.0.0.1:9' });
+    const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, good);
     expect(resultText).toContain('could not reach Recruitee');
   });
 
   it('shows format problems inline without calling Recruitee', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { viewId, flowId } = await walkToCredentials(journey);
     for (const companyId of ['evil.com', '127.0.0.1', '123/../456', 'user@host', '123%2f..', 'app']) {
       const bad = await journey.submit(viewId, flowId, { company_id: companyId, api_token: API_TOKEN });

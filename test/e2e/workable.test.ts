@@ -1,9 +1,14 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bootBot, deleteKeys, dumpRedis, type RunningBot } from '../support/bot.js';
-import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
+import { describe, expect, it } from 'vitest';
+import { dumpRedis } from '../support/bot.js';
+import { useE2e } from '../support/e2e.js';
 import { type FakeWorkable, startFakeWorkable } from '../support/fakeWorkable.js';
-import { expectNoSecretLeaks, expectWithinSlackLimits } from '../support/guards.js';
-import { eventually, Journey, textOf } from '../support/journey.js';
+import { eventually, type Journey, textOf } from '../support/journey.js';
+import {
+  failedCheck as failedCheckOf,
+  fieldsOf,
+  stepCount,
+  walkToCredentials as walk,
+} from '../support/linking.js';
 
 const SUBDOMAIN = 'acme';
 const API_TOKEN = 'wk-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Jh1Gf0EdCc';
@@ -11,15 +16,12 @@ const JOBS_ONLY_TOKEN = 'wk-jobsonly-Aa1Bb2Cc3Dd4Ee5Ff6Gg7Hh';
 const EXPIRED_TOKEN = 'wk-expired-Ii8Jj9Kk0Ll1Mm2Nn3Oo4Pp';
 const RECRUITER_NAME = 'Wintro Test Recruiter';
 const RECRUITER_EMAIL = 'recruiter+acme@wintro.test';
-const STEPS = 8;
+const STEPS = stepCount('workable');
 
 const dayFromNow = (days: number) => new Date(Date.now() + days * 24 * 3600_000).toISOString().slice(0, 10);
 const EXPIRY = dayFromNow(200);
 
-let slack: FakeSlack;
 let workable: FakeWorkable;
-let running: RunningBot;
-const acks: unknown[] = [];
 
 const env = () => ({
   WORKABLE_API_URL: workable.apiUrlTemplate,
@@ -27,86 +29,41 @@ const env = () => ({
   WINTRO_WORKABLE_RECRUITER_EMAIL: RECRUITER_EMAIL,
 });
 
-beforeAll(async () => {
-  slack = await startFakeSlack();
-  workable = await startFakeWorkable();
+const e2e = useE2e({
+  vendors: async () => {
+    workable = await startFakeWorkable();
+    return { workable };
+  },
+  reset: () => {
+    workable.reset();
+    workable.accounts.set(SUBDOMAIN, {
+      tokens: new Map([
+        [API_TOKEN, { scopes: ['r_jobs', 'r_candidates', 'w_candidates'], expiresOn: EXPIRY }],
+        [JOBS_ONLY_TOKEN, { scopes: ['r_jobs'], expiresOn: EXPIRY }],
+        [EXPIRED_TOKEN, { scopes: ['r_jobs', 'r_candidates'], expiresOn: dayFromNow(-1) }],
+      ]),
+      recruiters: [
+        { id: 'r1', name: 'Agency Person', email: 'someone@agency.example' },
+        // Workable keeps the email as typed; the check compares case-insensitively.
+        { id: 'r2', name: RECRUITER_NAME, email: 'Recruiter+ACME@Wintro.test' },
+      ],
+    });
+    workable.accounts.set('other', { tokens: new Map(), recruiters: [] });
+  },
+  env,
+  secrets: () => [API_TOKEN, JOBS_ONLY_TOKEN, EXPIRED_TOKEN],
 });
-
-afterAll(async () => {
-  await slack.close();
-  await workable.close();
-});
-
-beforeEach(async () => {
-  slack.reset();
-  workable.reset();
-  workable.accounts.set(SUBDOMAIN, {
-    tokens: new Map([
-      [API_TOKEN, { scopes: ['r_jobs', 'r_candidates', 'w_candidates'], expiresOn: EXPIRY }],
-      [JOBS_ONLY_TOKEN, { scopes: ['r_jobs'], expiresOn: EXPIRY }],
-      [EXPIRED_TOKEN, { scopes: ['r_jobs', 'r_candidates'], expiresOn: dayFromNow(-1) }],
-    ]),
-    recruiters: [
-      { id: 'r1', name: 'Agency Person', email: 'someone@agency.example' },
-      // Workable keeps the email as typed; the check compares case-insensitively.
-      { id: 'r2', name: RECRUITER_NAME, email: 'Recruiter+ACME@Wintro.test' },
-    ],
-  });
-  workable.accounts.set('other', { tokens: new Map(), recruiters: [] });
-  acks.length = 0;
-  running = await bootBot({ slack, env: env() });
-});
-
-afterEach(async () => {
-  // Nothing the bot sent may break Slack's limits, and no secret may leak anywhere.
-  expectWithinSlackLimits(slack, acks);
-  await running.stop();
-  await expectNoSecretLeaks({
-    bots: [running],
-    slack,
-    acks,
-    secrets: [API_TOKEN, JOBS_ONLY_TOKEN, EXPIRED_TOKEN],
-  });
-  await deleteKeys(running.keyPrefix);
-});
-
-async function walkToCredentials(journey: Journey) {
-  const reply = await journey.command('link workable');
-  acks.push(reply.body);
-  expect(reply.status).toBe(200);
-  expect(reply.body.response_type).toBe('ephemeral');
-  expect(reply.body.text).toMatch(/direct message/);
-  await journey.waitForMessage((text) => text.includes('Only Admins can generate API tokens'));
-  await journey.click('flow.begin');
-  await journey.waitForMessage((text) => text.includes(`Step 1 of ${STEPS}`));
-  for (let step = 2; step <= STEPS; step++) {
-    await journey.click('flow.next');
-    await journey.waitForMessage((text) => text.includes(`Step ${step} of ${STEPS}`));
-  }
-  await journey.click('flow.credentials');
-  const opened = await slack.waitFor((call) => call.method === 'views.open');
-  return { viewId: 'V0FORM', flowId: opened.args.view.private_metadata as string, view: opened.args.view };
-}
-
-async function failedCheck(journey: Journey, values: Record<string, string>) {
-  const { viewId, flowId } = await walkToCredentials(journey);
-  const before = slack.callsTo('views.update').length;
-  const submitted = await journey.submit(viewId, flowId, values);
-  acks.push(submitted.body);
-  expect(submitted.body.response_action).toBe('update');
-  const result = await eventually(() => {
-    const update = slack.callsTo('views.update')[before];
-    if (!update) throw new Error('no result yet');
-    return update;
-  });
-  return { viewId, flowId, resultText: textOf(result.args.view.blocks), resultView: result.args.view };
-}
+const { acks } = e2e;
+const options = { prerequisite: 'Only Admins can generate API tokens', acks };
+const walkToCredentials = (journey: Journey) => walk(journey, 'workable', options);
+const failedCheck = (journey: Journey, values: Record<string, string>) =>
+  failedCheckOf(journey, 'workable', options, values);
 
 const good = { subdomain: SUBDOMAIN, api_token: API_TOKEN, token_expiry: EXPIRY };
 
 describe('linking Workable end to end', () => {
   it('walks from the command to the channel notification, and keeps the token expiry', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const reply = await journey.command('link workable');
     acks.push(reply.body);
     const prerequisites = await journey.waitForMessage((text) => text.includes('Only Admins'));
@@ -126,14 +83,10 @@ describe('linking Workable end to end', () => {
     expect(seen.join('\n')).toContain('Company profile');
     expect(seen.join('\n')).toContain('`r_candidates`');
     await journey.click('flow.credentials');
-    const opened = await slack.waitFor((call) => call.method === 'views.open');
+    const opened = await e2e.slack.waitFor((call) => call.method === 'views.open');
     const viewId = 'V0FORM';
     const flowId = opened.args.view.private_metadata as string;
-    expect(opened.args.view.blocks.map((block: any) => block.block_id).filter(Boolean)).toEqual([
-      'subdomain',
-      'api_token',
-      'token_expiry',
-    ]);
+    expect(fieldsOf(opened.args.view)).toEqual(['subdomain', 'api_token', 'token_expiry']);
 
     const submitted = await journey.submit(viewId, flowId, {
       subdomain: 'https://ACME.workable.com/backend/jobs',
@@ -144,12 +97,12 @@ describe('linking Workable end to end', () => {
     expect(submitted.body.response_action).toBe('update');
     expect(textOf(submitted.body.view.blocks)).toContain('Checking with Workable');
 
-    const notification = await slack.waitFor(
+    const notification = await e2e.slack.waitFor(
       (call) => call.method === 'chat.postMessage' && call.args.channel === 'C0NOTIFY',
     );
     expect(notification.args.text).toContain('<@U0ADMIN>');
     expect(notification.args.text).toContain('Workable');
-    const done = await slack.waitFor(
+    const done = await e2e.slack.waitFor(
       (call) => call.method === 'views.update' && call.args.view_id === viewId,
     );
     expect(textOf(done.args.view.blocks)).toContain('is linked');
@@ -168,7 +121,7 @@ describe('linking Workable end to end', () => {
       expect(request.headers.accept).toBe('application/json');
     }
 
-    const stored = await dumpRedis(running.keyPrefix);
+    const stored = await dumpRedis(e2e.running.keyPrefix);
     expect(stored).toContain(':conns');
     expect(stored).toMatch(/v1\.[0-9a-f]{8}\./);
 
@@ -177,12 +130,14 @@ describe('linking Workable end to end', () => {
     expect(textOf(status.body.blocks)).toMatch(/Workable\*: linked by <@U0ADMIN>/);
     expect(textOf(status.body.blocks)).toContain(`token expires ${EXPIRY}`);
     await eventually(() =>
-      expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0NOTIFY')).toHaveLength(1),
+      expect(e2e.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0NOTIFY')).toHaveLength(
+        1,
+      ),
     );
   });
 
   it('accepts the period picked for a token made today', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { viewId, flowId } = await walkToCredentials(journey);
     const submitted = await journey.submit(viewId, flowId, { ...good, token_expiry: '90 days' });
     acks.push(submitted.body);
@@ -196,7 +151,7 @@ describe('linking Workable end to end', () => {
     const account = workable.accounts.get(SUBDOMAIN);
     if (!account) throw new Error('no account');
     account.recruiters = [{ id: 'r1', name: 'Agency Person', email: 'someone@agency.example' }];
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { viewId, flowId, resultText, resultView } = await failedCheck(journey, good);
     expect(resultText).toContain('add Wintro as an external recruiter');
     expect(resultText).toContain(`\`${RECRUITER_NAME}\``);
@@ -213,13 +168,13 @@ describe('linking Workable end to end', () => {
     acks.push(retried.body);
     expect(retried.body.response_action).toBe('update');
     await journey.waitForMessage((text) => text.includes('Workable is linked'));
-    expect(slack.callsTo('views.open')).toHaveLength(1);
+    expect(e2e.slack.callsTo('views.open')).toHaveLength(1);
     expect(workable.requests.filter((request) => request.path === '/spi/v3/recruiters')).toHaveLength(2);
   });
 
   it('finds the recruiter on a later page', async () => {
     workable.recruitersPageSize = 1;
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { viewId, flowId } = await walkToCredentials(journey);
     const submitted = await journey.submit(viewId, flowId, good);
     acks.push(submitted.body);
@@ -231,14 +186,14 @@ describe('linking Workable end to end', () => {
   it('does not follow a next link that leads elsewhere', async () => {
     workable.recruitersPageSize = 1;
     workable.nextLinkOverride = `${workable.url}/other/spi/v3/recruiters?since_id=r1`;
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, good);
     expect(resultText).toContain('add Wintro as an external recruiter');
     expect(workable.requests.every((request) => request.subdomain === SUBDOMAIN)).toBe(true);
   });
 
   it('explains a rejected token, and a corrected retry links', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { viewId, flowId, resultText } = await failedCheck(journey, {
       ...good,
       api_token: 'wk-wrong-000000000000000000000000',
@@ -252,14 +207,14 @@ describe('linking Workable end to end', () => {
   });
 
   it('says an expired token may be the reason it was refused', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, { ...good, api_token: EXPIRED_TOKEN });
     expect(resultText).toContain('Workable did not accept the API token');
     expect(resultText).toContain('past its expiry date');
   });
 
   it('names the missing scopes', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, { ...good, api_token: JOBS_ONLY_TOKEN });
     expect(resultText).toContain('missing a scope Wintro needs');
     expect(resultText).toContain('• r_candidates');
@@ -272,7 +227,7 @@ describe('linking Workable end to end', () => {
   });
 
   it('names an unknown subdomain', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, { ...good, subdomain: 'nosuchco' });
     expect(resultText).toContain('Workable has no account at nosuchco.workable.com');
     expect(resultText).toContain('*Workable subdomain:*');
@@ -281,21 +236,21 @@ describe('linking Workable end to end', () => {
 
   it('says when Workable is down', async () => {
     workable.mode = { kind: 'down' };
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, good);
     expect(resultText).toContain('Workable had a problem');
   });
 
   it('says when Workable times out', async () => {
     workable.mode = { kind: 'slow', delayMs: 2500 };
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, good);
     expect(resultText).toContain('Workable did not answer in time');
   });
 
   it('waits until X-Rate-Limit-Reset when Workable rate-limits', async () => {
     workable.mode = { kind: 'rate_limited', resetInSeconds: 7 };
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { viewId, flowId, resultText } = await failedCheck(journey, good);
     expect(resultText).toMatch(/Try again in [78] seconds/);
     const calls = workable.requests.length;
@@ -308,7 +263,7 @@ describe('linking Workable end to end', () => {
 
   it('honours Retry-After when Workable sends one', async () => {
     workable.mode = { kind: 'rate_limited', resetInSeconds: 30, retryAfter: 4 };
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, good);
     expect(resultText).toContain('Try again in 4 seconds');
   });
@@ -316,7 +271,7 @@ describe('linking Workable end to end', () => {
   it('stays within Workable’s own limit of 10 calls per 10 seconds', async () => {
     workable.limitPerWindow = 3;
     workable.recruitersPageSize = 1;
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, good);
     // jobs, candidates, recruiters page 1 fit; page 2 is the fourth call and is refused.
     expect(resultText).toContain('Workable asked us to slow down');
@@ -324,15 +279,14 @@ describe('linking Workable end to end', () => {
   });
 
   it('cannot reach Workable', async () => {
-    await running.stop();
-    running = await bootBot({ slack, env: { ...env(), WORKABLE_API_URL: 'http://127.0.0.1:9/{subdomain}' } });
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    await e2e.restart({ WORKABLE_API_URL: 'http://127.0.0.1:9/{subdomain}' });
+    const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, good);
     expect(resultText).toContain('could not reach Workable');
   });
 
   it('refuses subdomains that could steer the request elsewhere, and impossible expiries, without calling Workable', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { viewId, flowId } = await walkToCredentials(journey);
     for (const subdomain of [
       'evil.com',

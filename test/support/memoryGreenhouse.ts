@@ -110,8 +110,8 @@ export function createMemoryGreenhouse(account: GreenhouseAccount): MemoryGreenh
       },
     },
     hold() {
-      let release = () => undefined as void;
-      gate = new Promise((resolve) => {
+      let release: () => void = () => {};
+      gate = new Promise<void>((resolve) => {
         release = resolve;
       });
       return () => {
