@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DEFAULT_SYSTEM_SETTINGS, type SystemSettings } from './systems/catalog.js';
+import { SYSTEM_SETTINGS } from './systems/catalog.js';
+import type { SettingValues } from './systems/settings.js';
 
 const url = (fallback: string) =>
   z
@@ -71,27 +72,14 @@ const envSchema = z.object({
       message: 'must be an https URL that Slack can fetch images from',
     },
   ),
-  WINTRO_WORKABLE_RECRUITER_NAME: z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .default(DEFAULT_SYSTEM_SETTINGS.workableRecruiter.name),
-  WINTRO_WORKABLE_RECRUITER_EMAIL: z
-    .string()
-    .trim()
-    .regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'must be an email address')
-    .default(DEFAULT_SYSTEM_SETTINGS.workableRecruiter.email),
   WINTRO_VENDOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
-  GREENHOUSE_API_URL: url('https://harvest.greenhouse.io'),
-  GREENHOUSE_AUTH_URL: url('https://auth.greenhouse.io'),
-  PERSONIO_API_URL: url('https://api.personio.de'),
-  RECRUITEE_API_URL: url('https://api.recruitee.com'),
-  WORKABLE_API_URL: url('https://{subdomain}.workable.com').refine((value) => value.includes('{subdomain}'), {
-    message: 'must contain {subdomain}',
-  }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
+
+/** The settings every vendor declares for itself (see src/systems/catalog.ts). */
+const systemsSchema = z.object(
+  Object.fromEntries(SYSTEM_SETTINGS.map((setting) => [setting.name, setting.schema])),
+);
 
 /** Rules across variables, checked on the raw environment so they are reported with every other problem. */
 function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
@@ -128,14 +116,8 @@ export interface Config {
   flowTtlSeconds: number;
   reminders: { idleMs: number; maxReminders: number; nudgeMs: number; expiryWarningMs: number };
   vendorTimeoutMs: number;
-  systems: SystemSettings;
-  vendors: {
-    greenhouseApiUrl: string;
-    greenhouseAuthUrl: string;
-    personioApiUrl: string;
-    recruiteeApiUrl: string;
-    workableApiUrl: string;
-  };
+  /** The vendors' own settings by variable name, checked: what `createCatalog` builds the systems from. */
+  systems: SettingValues;
   logLevel: string;
 }
 
@@ -146,23 +128,24 @@ export class ConfigError extends Error {
   }
 }
 
-const stripSlash = (value: string) => value.replace(/\/+$/, '');
-
 /** Reads the whole environment at once so an operator sees every problem in one message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
+  const systems = systemsSchema.safeParse(env);
   const problems = [
-    ...(parsed.success
-      ? []
-      : parsed.error.issues.map((issue) => {
-          const name = String(issue.path[0] ?? 'environment');
-          const message =
-            issue.code === 'invalid_type' && env[name] === undefined ? 'is required' : issue.message;
-          return `${name} ${message}`;
-        })),
+    ...[parsed, systems].flatMap((result) =>
+      result.success
+        ? []
+        : result.error.issues.map((issue) => {
+            const name = String(issue.path[0] ?? 'environment');
+            const message =
+              issue.code === 'invalid_type' && env[name] === undefined ? 'is required' : issue.message;
+            return `${name} ${message}`;
+          }),
+    ),
     ...crossFieldProblems(env),
   ];
-  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  if (!parsed.success || !systems.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     slack: {
@@ -186,16 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       expiryWarningMs: e.WINTRO_EXPIRY_WARNING_SECONDS * 1000,
     },
     vendorTimeoutMs: e.WINTRO_VENDOR_TIMEOUT_MS,
-    systems: {
-      workableRecruiter: { name: e.WINTRO_WORKABLE_RECRUITER_NAME, email: e.WINTRO_WORKABLE_RECRUITER_EMAIL },
-    },
-    vendors: {
-      greenhouseApiUrl: stripSlash(e.GREENHOUSE_API_URL),
-      greenhouseAuthUrl: stripSlash(e.GREENHOUSE_AUTH_URL),
-      personioApiUrl: stripSlash(e.PERSONIO_API_URL),
-      recruiteeApiUrl: stripSlash(e.RECRUITEE_API_URL),
-      workableApiUrl: stripSlash(e.WORKABLE_API_URL),
-    },
+    systems: systems.data,
     logLevel: e.LOG_LEVEL,
   };
 }

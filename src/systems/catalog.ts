@@ -1,32 +1,20 @@
-import { greenhouse } from './greenhouse.js';
-import { personioEmployees, personioFamily, personioRecruiting } from './personio.js';
-import { recruitee } from './recruitee.js';
-import type { LinkableSystem, SystemFamily } from './types.js';
-import { createWorkable } from './workable.js';
+import { greenhouseModule } from './greenhouse/index.js';
+import { personioModule } from './personio/index.js';
+import { recruiteeModule } from './recruitee/index.js';
+import { type SettingValues, type SystemSetting, settingReader } from './settings.js';
+import type { LinkableSystem, SystemFamily, SystemModule } from './types.js';
+import { workableModule } from './workable/index.js';
 
-/** Operator settings some systems' guides and checks need. */
-export interface SystemSettings {
-  /** The external recruiter Wintro asks Workable admins to add. */
-  workableRecruiter: { name: string; email: string };
-}
+/** Every vendor the bot can link, in the order the picker shows them. Adding one means adding it here. */
+export const SYSTEM_MODULES: readonly SystemModule[] = [
+  greenhouseModule,
+  personioModule,
+  recruiteeModule,
+  workableModule,
+];
 
-export const DEFAULT_SYSTEM_SETTINGS: SystemSettings = {
-  workableRecruiter: { name: 'Wintro Integration', email: 'integration@wintro.com' },
-};
-
-/** Every system the bot can link. Adding one means adding its module here. */
-export function defaultSystems(settings: SystemSettings = DEFAULT_SYSTEM_SETTINGS): LinkableSystem[] {
-  return [
-    greenhouse,
-    personioRecruiting,
-    personioEmployees,
-    recruitee,
-    createWorkable(settings.workableRecruiter),
-  ];
-}
-
-/** Vendors that offer several kinds of credentials and ask which one first. */
-export const FAMILIES: readonly SystemFamily[] = [personioFamily];
+/** Every operator setting the vendors declare; config reads and checks them with the rest. */
+export const SYSTEM_SETTINGS: readonly SystemSetting[] = SYSTEM_MODULES.flatMap((module) => module.settings);
 
 /**
  * How precisely `linkWord` names a system: 'family' sends a family's systems to the family's
@@ -45,9 +33,30 @@ export interface Catalog {
   linkWord(id: string, precision?: LinkWordPrecision): string;
 }
 
+/** Every vendor's systems, built from the operator's setting values (defaults for any not given). */
+export function createCatalog(values?: SettingValues): Catalog;
+/** @deprecated Use `catalogOf(systems, families)`; kept while callers move over. */
 export function createCatalog(
-  systems: readonly LinkableSystem[] = defaultSystems(),
-  families: readonly SystemFamily[] = FAMILIES,
+  systems: readonly LinkableSystem[],
+  families?: readonly SystemFamily[],
+): Catalog;
+export function createCatalog(
+  from: SettingValues | readonly LinkableSystem[] = {},
+  families: readonly SystemFamily[] = [],
+): Catalog {
+  if (Array.isArray(from)) return catalogOf(from, families);
+  const setting = settingReader(from as SettingValues);
+  const created = SYSTEM_MODULES.map((module) => module.create(setting));
+  return catalogOf(
+    created.flatMap(({ systems }) => systems),
+    created.flatMap((vendor) => vendor.families ?? []),
+  );
+}
+
+/** A catalog of exactly these systems and families (tests, tools). */
+export function catalogOf(
+  systems: readonly LinkableSystem[],
+  families: readonly SystemFamily[] = [],
 ): Catalog {
   const byId = new Map(systems.map((system) => [system.id, system]));
   const familyById = new Map(families.map((family) => [family.id, family]));

@@ -1,3 +1,4 @@
+import { t } from '../messages/index.js';
 import type { CredentialField } from './types.js';
 
 /** Values pasted from a browser or a password manager often carry spaces, quotes or line breaks. */
@@ -35,10 +36,11 @@ export function field(spec: FieldSpec): CredentialField {
     normalize,
     validate(raw) {
       const value = normalize(raw);
-      if (!value) return `Paste the ${spec.label} here. It ${spec.looksLike}.`;
-      if (/\s/.test(value)) return `The ${spec.label} has no spaces or line breaks. It ${spec.looksLike}.`;
-      if (value.length > maxLength) return `That is too long for a ${spec.label}. It ${spec.looksLike}.`;
-      if (!spec.pattern.test(value)) return `That doesn't look like a ${spec.label}. It ${spec.looksLike}.`;
+      const about = { label: spec.label, looksLike: spec.looksLike };
+      if (!value) return t('systems.common.field.empty', about);
+      if (/\s/.test(value)) return t('systems.common.field.spaces', about);
+      if (value.length > maxLength) return t('systems.common.field.tooLong', about);
+      if (!spec.pattern.test(value)) return t('systems.common.field.mismatch', about);
       return undefined;
     },
   };

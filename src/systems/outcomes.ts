@@ -1,34 +1,36 @@
-import type { TransportFailure } from '../vendors/http.js';
-import type { VerificationFailure, VerificationOutcome } from './types.js';
+import { t } from '../messages/index.js';
+import { retryAfterSeconds, type TransportFailure, type VendorResponse } from '../vendors/http.js';
+import type { VerificationFailure } from './types.js';
 
 /** Outcomes every vendor shares: the vendor could not be reached, was too slow, or broke. */
-export function transportFailure(vendor: string, failure: TransportFailure): VerificationOutcome {
+export function transportFailure(vendor: string, failure: TransportFailure): VerificationFailure {
   switch (failure) {
     case 'timeout':
       return {
         ok: false,
         code: 'timeout',
-        title: `${vendor} did not answer in time`,
-        detail: `${vendor} took too long to answer, so nothing was checked. This is usually brief: try again in a minute. Your entries are kept.`,
+        title: t('systems.common.outcome.timeout.title', { vendor }),
+        detail: t('systems.common.outcome.timeout.detail', { vendor }),
       };
     case 'too_large':
-      return vendorError(vendor, 'it sent an answer far larger than expected');
+      return vendorError(vendor, t('systems.common.because.tooLarge'));
     default:
       return {
         ok: false,
         code: 'unreachable',
-        title: `Wintro could not reach ${vendor}`,
-        detail: `The connection to ${vendor} failed, so nothing was checked. Try again in a minute. If it keeps failing, check ${vendor}'s status page.`,
+        title: t('systems.common.outcome.unreachable.title', { vendor }),
+        detail: t('systems.common.outcome.unreachable.detail', { vendor }),
       };
   }
 }
 
-export function vendorError(vendor: string, what: string): VerificationOutcome {
+/** The check could not be finished because of the vendor; `what` completes "… because <what>". */
+export function vendorError(vendor: string, what: string): VerificationFailure {
   return {
     ok: false,
     code: 'vendor_error',
-    title: `${vendor} had a problem`,
-    detail: `We could not finish the check because ${what}. Nothing is wrong with your entries as far as we can tell: try again in a minute.`,
+    title: t('systems.common.outcome.vendorError.title', { vendor }),
+    detail: t('systems.common.outcome.vendorError.detail', { what }),
   };
 }
 
@@ -36,13 +38,18 @@ export function vendorError(vendor: string, what: string): VerificationOutcome {
 export function rateLimited(
   vendor: string,
   waitSeconds: number,
-  why = `${vendor} limits how often it can be called.`,
+  why = t('systems.common.outcome.rateLimited.why', { vendor }),
 ): VerificationFailure {
   return {
     ok: false,
     code: 'rate_limited',
-    title: `${vendor} asked us to slow down`,
-    detail: `${why} Try again in ${waitSeconds} seconds; your entries are kept.`,
+    title: t('systems.common.outcome.rateLimited.title', { vendor }),
+    detail: t('systems.common.outcome.rateLimited.detail', { why, seconds: waitSeconds }),
     retryAfterSeconds: waitSeconds,
   };
+}
+
+/** A 429: wait what Retry-After says, or `fallbackSeconds` when it is absent. */
+export function rateLimitedBy(vendor: string, response: VendorResponse, fallbackSeconds?: number) {
+  return rateLimited(vendor, retryAfterSeconds(response.headers, fallbackSeconds));
 }

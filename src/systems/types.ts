@@ -1,4 +1,5 @@
 import type { VendorHttp } from '../vendors/http.js';
+import type { SettingReader, SystemSetting } from './settings.js';
 
 /**
  * A screenshot, named by a stable key. With WINTRO_SCREENSHOT_BASE_URL set, every screenshot is
@@ -67,15 +68,9 @@ export type VerificationOutcome =
 
 export type VerificationFailure = Extract<VerificationOutcome, { ok: false }>;
 
+/** What a check needs at run time; the vendor's endpoints were fixed when the system was created. */
 export interface VerifyContext {
   http: VendorHttp;
-  urls: {
-    greenhouseApiUrl: string;
-    greenhouseAuthUrl: string;
-    personioApiUrl: string;
-    recruiteeApiUrl: string;
-    workableApiUrl: string;
-  };
 }
 
 export interface LinkableSystem {
@@ -103,4 +98,13 @@ export interface SystemFamily {
   aliases: string[];
   question: string;
   variants: { systemId: string; label: string; description: string }[];
+}
+
+/**
+ * One vendor, plugged into the catalog: the operator settings it reads and the systems (and
+ * families) it offers, built from their values.
+ */
+export interface SystemModule {
+  settings: readonly SystemSetting[];
+  create(setting: SettingReader): { systems: LinkableSystem[]; families?: SystemFamily[] };
 }

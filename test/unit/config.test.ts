@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
+import { SYSTEM_SETTINGS } from '../../src/systems/catalog.js';
 
 const minimal = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
 
@@ -19,13 +20,9 @@ describe('config', () => {
     const config = loadConfig(minimal);
     expect(config.port).toBe(3000);
     expect(config.slack.apiUrl).toBe('https://slack.com/api/');
-    expect(config.vendors).toEqual({
-      greenhouseApiUrl: 'https://harvest.greenhouse.io',
-      greenhouseAuthUrl: 'https://auth.greenhouse.io',
-      personioApiUrl: 'https://api.personio.de',
-      recruiteeApiUrl: 'https://api.recruitee.com',
-      workableApiUrl: 'https://{subdomain}.workable.com',
-    });
+    expect(config.systems).toEqual(
+      Object.fromEntries(SYSTEM_SETTINGS.map((setting) => [setting.name, setting.default])),
+    );
     expect(config.redisUrl).toBeUndefined();
     expect(config.logLevel).toBe('info');
   });
@@ -61,5 +58,34 @@ describe('config', () => {
   it('does not echo a secret value in its messages', () => {
     const problems = problemsOf({ SLACK_BOT_TOKEN: 'not-a-token-s3cr3t', SLACK_SIGNING_SECRET: 'x' });
     expect(problems.join(' ')).not.toContain('s3cr3t');
+  });
+
+  describe('settings the systems declare', () => {
+    it('are named once each', () => {
+      const names = SYSTEM_SETTINGS.map((setting) => setting.name);
+      expect(new Set(names).size).toBe(names.length);
+      expect(names.length).toBeGreaterThan(0);
+    });
+
+    it('take what the operator set, tidied by the setting itself', () => {
+      for (const setting of SYSTEM_SETTINGS) {
+        const value = `  ${setting.default}  `;
+        expect(loadConfig({ ...minimal, [setting.name]: value }).systems[setting.name]).toBe(
+          setting.schema.parse(value),
+        );
+      }
+    });
+
+    it('are reported by name with every other problem, in their own words', () => {
+      for (const setting of SYSTEM_SETTINGS) {
+        const checked = setting.schema.safeParse('');
+        if (checked.success) continue;
+        const problems = problemsOf({ PORT: 'abc', [setting.name]: '' });
+        expect(problems).toContain(`${setting.name} ${checked.error.issues[0]?.message}`);
+        expect(problems.map((problem) => problem.split(' ')[0])).toEqual(
+          expect.arrayContaining(['SLACK_BOT_TOKEN', 'PORT']),
+        );
+      }
+    });
   });
 });

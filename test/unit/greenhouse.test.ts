@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyTokenResponse, greenhouse } from '../../src/systems/greenhouse.js';
+import { classifyTokenResponse, createGreenhouse } from '../../src/systems/greenhouse/index.js';
 import type { VerifyContext } from '../../src/systems/types.js';
 import type { VendorRequest, VendorResult } from '../../src/vendors/http.js';
 
@@ -64,15 +64,10 @@ function contextAnswering(
         return answer(request);
       },
     },
-    urls: {
-      greenhouseApiUrl: 'https://harvest.example',
-      greenhouseAuthUrl: 'https://auth.example',
-      personioApiUrl: '',
-      recruiteeApiUrl: '',
-      workableApiUrl: '',
-    },
   };
 }
+
+const greenhouse = createGreenhouse({ apiUrl: 'https://harvest.example', authUrl: 'https://auth.example' });
 
 const credentials = { client_id: 'abc-1', client_secret: 's3cret-value', user_id: '42' };
 

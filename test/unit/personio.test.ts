@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand } from '../../src/flows/commands.js';
-import { createCatalog, defaultSystems, FAMILIES } from '../../src/systems/catalog.js';
-import { personioEmployees, personioFamily, personioRecruiting } from '../../src/systems/personio.js';
+import { parseCommand } from '../../src/flows/parseCommand.js';
+import { createCatalog } from '../../src/systems/catalog.js';
 import {
   classifyAttributesResponse,
   classifyAuthResponse,
+  classifyRecruitingProbe,
+  createPersonioEmployees,
+  createPersonioFamily,
+  createPersonioRecruiting,
   maskClientId,
+  PERSONIO_API_URL,
   PERSONIO_REQUIRED_ATTRIBUTES,
-} from '../../src/systems/personioEmployees.js';
-import { classifyRecruitingProbe, personioErrorCodes } from '../../src/systems/personioRecruiting.js';
+  personioErrorCodes,
+} from '../../src/systems/personio/index.js';
 import type { CredentialField, VerificationOutcome } from '../../src/systems/types.js';
 import type { VendorResponse } from '../../src/vendors/http.js';
 
@@ -29,13 +33,17 @@ const failure = (outcome: VerificationOutcome | { token: string }) => {
   return outcome;
 };
 
+const personioRecruiting = createPersonioRecruiting(PERSONIO_API_URL.default);
+const personioEmployees = createPersonioEmployees(PERSONIO_API_URL.default);
+const personioFamily = createPersonioFamily();
+
 const RECRUITING = { company_id: '123456', access_token: 'rk_0123456789abcdefABCDEF' };
 
 describe('Personio in the catalog', () => {
-  const catalog = createCatalog(defaultSystems(), FAMILIES);
+  const catalog = createCatalog();
 
   it('asks which data, with one variant per kind of credential', () => {
-    expect(catalog.family('personio')).toBe(personioFamily);
+    expect(catalog.family('personio')).toEqual(personioFamily);
     expect(personioFamily.variants.map((variant) => variant.systemId)).toEqual([
       'personio-recruiting',
       'personio-employees',

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   classifyRecruiteeResponse,
+  createRecruitee,
   isRecruiteeCompanyId,
   normalizeRecruiteeCompanyId,
   RECRUITEE_PROBES,
-  recruitee,
-} from '../../src/systems/recruitee.js';
+} from '../../src/systems/recruitee/index.js';
 import type { VerificationOutcome, VerifyContext } from '../../src/systems/types.js';
 import type { VendorRequest, VendorResponse, VendorResult } from '../../src/vendors/http.js';
 
 const TOKEN = 'rt-token-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2';
 const good = { company_id: '123456', api_token: TOKEN };
+const recruitee = createRecruitee('https://api.recruitee.com');
 const [companyField, tokenField] = recruitee.credentialFields;
 
 const answer = (status: number, body: unknown = {}, headers: Record<string, string> = {}): VendorResult => ({
@@ -27,13 +28,6 @@ function stubHttp(answers: Record<string, VendorResult>) {
         const path = new URL(request.url).pathname.replace(/^\/c\/[^/]+/, '');
         return answers[path] ?? answer(500);
       },
-    },
-    urls: {
-      greenhouseApiUrl: 'http://unused',
-      greenhouseAuthUrl: 'http://unused',
-      personioApiUrl: 'http://unused',
-      recruiteeApiUrl: 'https://api.recruitee.com',
-      workableApiUrl: 'http://unused/{subdomain}',
     },
   };
   return { context, requests };

@@ -9,10 +9,11 @@ import {
   tokenExpiryProblem,
   WORKABLE_REQUIRED_SCOPES,
   workableRetrySeconds,
-} from '../../src/systems/workable.js';
+} from '../../src/systems/workable/index.js';
 import type { VendorRequest, VendorResponse, VendorResult } from '../../src/vendors/http.js';
 
 const RECRUITER = { name: 'Wintro Integration', email: 'integration@wintro.com' };
+const API_URL = 'https://{subdomain}.workable.com';
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 const at = () => NOW;
 const TOKEN = 'wk-token-0123456789abcdef0123456789';
@@ -24,10 +25,7 @@ const answer = (status: number, body: unknown = {}, headers: Record<string, stri
 });
 
 /** A VendorHttp that answers by path and records every request; nothing leaves the process. */
-function stubHttp(
-  answers: Record<string, VendorResult | VendorResult[]>,
-  base = 'https://acme.workable.com',
-) {
+function stubHttp(answers: Record<string, VendorResult | VendorResult[]>) {
   const requests: VendorRequest[] = [];
   const context: VerifyContext = {
     http: {
@@ -37,13 +35,6 @@ function stubHttp(
         if (Array.isArray(scripted)) return scripted.shift() ?? answer(500);
         return scripted ?? answer(404);
       },
-    },
-    urls: {
-      greenhouseApiUrl: 'http://unused',
-      greenhouseAuthUrl: 'http://unused',
-      personioApiUrl: 'http://unused',
-      recruiteeApiUrl: 'http://unused',
-      workableApiUrl: base.replace('acme', '{subdomain}'),
     },
   };
   return { context, requests };
@@ -63,7 +54,7 @@ const failure = (outcome: VerificationOutcome) => {
 };
 
 describe('verifying Workable', () => {
-  const workable = createWorkable(RECRUITER, at);
+  const workable = createWorkable({ apiUrlTemplate: API_URL, recruiter: RECRUITER }, at);
 
   it('checks each scope and the recruiter, one call each, with the token as a Bearer header', async () => {
     const { context, requests } = stubHttp(allGood());
@@ -296,7 +287,7 @@ describe('the token expiry', () => {
 
 describe('the Workable guide', () => {
   const custom = { name: 'Wintro `Bot` <x>', email: 'Recruiter+acme@wintro.test' };
-  const workable = createWorkable(custom, at);
+  const workable = createWorkable({ apiUrlTemplate: API_URL, recruiter: custom }, at);
   const everything = JSON.stringify([workable.prerequisites, workable.steps, workable.credentialFields]);
 
   it('says Workable, never Workday, and asks for an Admin', () => {

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkable } from '../../src/systems/workable.js';
 import {
+  createWorkable,
   isWorkableSubdomain,
   reduceWorkableSubdomain,
   workableBaseUrl,
-} from '../../src/systems/workableSubdomain.js';
+} from '../../src/systems/workable/index.js';
 
 const PRODUCTION = 'https://{subdomain}.workable.com';
-const subdomainField = createWorkable({ name: 'Wintro Integration', email: 'integration@wintro.com' })
-  .credentialFields[0];
+const subdomainField = createWorkable().credentialFields[0];
 
 const accepted: [string, string][] = [
   ['acme', 'acme'],

@@ -1,8 +1,9 @@
-import { retryAfterSeconds, type VendorResponse } from '../vendors/http.js';
-import { rateLimited as rateLimitedBy } from './outcomes.js';
+import { t } from '../../messages/index.js';
+import type { VendorResponse } from '../../vendors/http.js';
+import { rateLimitedBy } from '../outcomes.js';
 
 /** Shared by both kinds of Personio credentials: the vendor name, Personio's help pages and rate limits. */
-export const PERSONIO = 'Personio';
+export const personioName = () => t('systems.personio.name');
 
 export const PERSONIO_ACCESS_RIGHTS_HELP =
   'https://support.personio.de/hc/en-us/articles/360000038205-Access-rights';
@@ -14,7 +15,10 @@ export const PERSONIO_ACCESS_RIGHTS_HELP =
 export const PERSONIO_RATE_WINDOW_SECONDS = 60;
 
 export const personioRateLimited = (response: VendorResponse) =>
-  rateLimitedBy('Personio', retryAfterSeconds(response.headers, PERSONIO_RATE_WINDOW_SECONDS));
+  rateLimitedBy(personioName(), response, PERSONIO_RATE_WINDOW_SECONDS);
 
 /** Everything a pasted token may carry around it: a "Bearer " prefix copied from an example request. */
 export const stripBearer = (value: string) => value.replace(/^bearer\s+/i, '');
+
+/** A guide step's words from the catalog, with its screenshot when it has one. */
+export const kombo = (id: string) => `https://help.kombo.dev/hc/article_attachments/${id}`;

@@ -1,0 +1,123 @@
+import { t } from '../../messages/index.js';
+import { field, tidy } from '../fields.js';
+import type { CredentialField, Credentials, GuideStep, LinkableSystem, Prerequisites } from '../types.js';
+import { PERSONIO_ACCESS_RIGHTS_HELP, personioName } from './common.js';
+import { PERSONIO_REQUIRED_ATTRIBUTES, verifyPersonioEmployees } from './employeesCheck.js';
+
+const apideck = (version: string, file: string) =>
+  `https://res.cloudinary.com/apideck/image/upload/${version}/docs/connectors/personio/${file}`;
+
+/** Personio prefixes client ids with `papi-` followed by a UUID (observed, not documented). */
+const CLIENT_ID = /^(papi-[A-Za-z0-9-]{8,100}|[A-Za-z0-9_-]{16,100})$/;
+const CLIENT_SECRET = /^[A-Za-z0-9+/=_.-]{16,300}$/;
+const PAPI_UUID = /^papi-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type CheckId = 'settings' | 'generate';
+type StepId = 'login' | 'settings' | 'generate' | 'attributes' | 'copy';
+
+const screenshots = {
+  settings: { key: 'personio-settings', url: apideck('v1670942404', 'personio-settings.png') },
+  generate: { key: 'personio-api-credentials', url: apideck('v1670942404', 'personio-api-credentials.png') },
+  login: { key: 'personio-login', url: apideck('v1670942404', 'personio-login.png') },
+  attributes: {
+    key: 'personio-employee-attributes',
+    url: apideck('v1670941847', 'personio-employee-attributes.png'),
+  },
+  copy: { key: 'personio-client-credentials', url: apideck('v1670941848', 'personio-credentials.png') },
+} as const;
+
+function prerequisites(): Prerequisites {
+  const check = (id: CheckId): GuideStep => ({
+    title: t(`systems.personio.employees.selfCheck.${id}.title`),
+    text: t(`systems.personio.employees.selfCheck.${id}.text`),
+    screenshot: {
+      key: screenshots[id].key,
+      alt: t(`systems.personio.employees.selfCheck.${id}.alt`),
+      url: screenshots[id].url,
+    },
+  });
+  return {
+    text: t('systems.personio.employees.prerequisites.text'),
+    selfCheck: [check('settings'), check('generate')],
+    missingPermission: t('systems.personio.employees.prerequisites.missingPermission'),
+    whoCanHelp: t('systems.personio.employees.prerequisites.whoCanHelp', {
+      accessRightsHelp: PERSONIO_ACCESS_RIGHTS_HELP,
+    }),
+  };
+}
+
+function steps(): GuideStep[] {
+  const attributes = PERSONIO_REQUIRED_ATTRIBUTES.map(({ label }) => `• ${label}`).join('\n');
+  const step = (id: StepId, params?: Record<string, string>): GuideStep => ({
+    title: t(`systems.personio.employees.steps.${id}.title`),
+    text: t(`systems.personio.employees.steps.${id}.text`, params),
+    screenshot: {
+      key: screenshots[id].key,
+      alt: t(`systems.personio.employees.steps.${id}.alt`),
+      url: screenshots[id].url,
+    },
+  });
+  return [
+    step('login'),
+    step('settings'),
+    step('generate'),
+    {
+      title: t('systems.personio.employees.steps.access.title'),
+      text: t('systems.personio.employees.steps.access.text'),
+    },
+    step('attributes', { attributes }),
+    step('copy'),
+  ];
+}
+
+function credentialFields(): CredentialField[] {
+  const words = (id: 'clientId' | 'clientSecret') => ({
+    label: t(`systems.personio.employees.fields.${id}.label`),
+    hint: t(`systems.personio.employees.fields.${id}.hint`),
+    placeholder: t(`systems.personio.employees.fields.${id}.placeholder`),
+    looksLike: t(`systems.personio.employees.fields.${id}.looksLike`),
+  });
+  return [
+    field({ id: 'client_id', ...words('clientId'), pattern: CLIENT_ID, maxLength: 100 }),
+    field({
+      id: 'client_secret',
+      ...words('clientSecret'),
+      secret: true,
+      pattern: CLIENT_SECRET,
+      maxLength: 300,
+    }),
+  ];
+}
+
+/** Pasted the wrong way round: the Client ID is `papi-<uuid>`, the secret is not a UUID. */
+function recognizeSwapped(credentials: Credentials): Record<string, string> | undefined {
+  const id = tidy(credentials.client_id ?? '');
+  const secret = tidy(credentials.client_secret ?? '');
+  if (PAPI_UUID.test(secret) && id && !PAPI_UUID.test(id)) {
+    return { client_id: t('systems.personio.employees.swapped') };
+  }
+  return undefined;
+}
+
+/** Personio's employee data, with generated API credentials, checked at this API base. */
+export function createPersonioEmployees(apiUrl: string): LinkableSystem {
+  return {
+    id: 'personio-employees',
+    name: t('systems.personio.employees.name'),
+    vendor: personioName(),
+    aliases: [
+      'personio employees',
+      'personio employee',
+      'personio hr',
+      'personio hris',
+      'personio personnel',
+      'personio personnel data',
+    ],
+    summary: t('systems.personio.employees.summary'),
+    prerequisites: prerequisites(),
+    steps: steps(),
+    credentialFields: credentialFields(),
+    recognizeLegacy: recognizeSwapped,
+    verify: (credentials, context) => verifyPersonioEmployees(apiUrl, credentials, context),
+  };
+}

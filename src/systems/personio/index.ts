@@ -1,0 +1,60 @@
+import { t } from '../../messages/index.js';
+import { urlSetting } from '../settings.js';
+import type { SystemFamily, SystemModule } from '../types.js';
+import { createPersonioEmployees } from './employees.js';
+import { createPersonioRecruiting } from './recruiting.js';
+
+export { PERSONIO_ACCESS_RIGHTS_HELP, PERSONIO_RATE_WINDOW_SECONDS, stripBearer } from './common.js';
+export { createPersonioEmployees } from './employees.js';
+export {
+  classifyAttributesResponse,
+  classifyAuthResponse,
+  maskClientId,
+  PERSONIO_REQUIRED_ATTRIBUTES,
+} from './employeesCheck.js';
+export { createPersonioRecruiting, normalizeCompanyId } from './recruiting.js';
+export {
+  classifyRecruitingProbe,
+  PERSONIO_FEATURE_CODES,
+  PERSONIO_RECRUITING_PROBE,
+  personioErrorCodes,
+} from './recruitingCheck.js';
+
+export const PERSONIO_API_URL = urlSetting('PERSONIO_API_URL', 'https://api.personio.de');
+
+/**
+ * Personio hands out two unrelated kinds of credentials: the system-generated Recruiting API key
+ * (applications) and generated API credentials for the Personnel Data API (employees). The admin
+ * picks one first; `/wintro link personio recruiting|employees` skips the question.
+ */
+export function createPersonioFamily(): SystemFamily {
+  return {
+    id: 'personio',
+    name: t('systems.personio.name'),
+    aliases: ['personio'],
+    question: t('systems.personio.question'),
+    variants: [
+      {
+        systemId: 'personio-recruiting',
+        label: t('systems.personio.variants.recruiting.label'),
+        description: t('systems.personio.variants.recruiting.description'),
+      },
+      {
+        systemId: 'personio-employees',
+        label: t('systems.personio.variants.employees.label'),
+        description: t('systems.personio.variants.employees.description'),
+      },
+    ],
+  };
+}
+
+export const personioModule: SystemModule = {
+  settings: [PERSONIO_API_URL],
+  create(setting) {
+    const apiUrl = setting(PERSONIO_API_URL);
+    return {
+      systems: [createPersonioRecruiting(apiUrl), createPersonioEmployees(apiUrl)],
+      families: [createPersonioFamily()],
+    };
+  },
+};

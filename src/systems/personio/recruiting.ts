@@ -1,0 +1,97 @@
+import { t } from '../../messages/index.js';
+import { field } from '../fields.js';
+import type { CredentialField, GuideStep, LinkableSystem, Prerequisites } from '../types.js';
+import { kombo, PERSONIO_ACCESS_RIGHTS_HELP, personioName, stripBearer } from './common.js';
+import { verifyPersonioRecruiting } from './recruitingCheck.js';
+
+/** "Company ID: 123 456" pasted from the popup becomes "123456". */
+export function normalizeCompanyId(value: string): string {
+  const withoutLabel = value.replace(/^company[\s_-]*id\s*[:=]?\s*/i, '');
+  return /^[\d\s.,']+$/.test(withoutLabel) ? withoutLabel.replace(/[\s.,']/g, '') : withoutLabel;
+}
+
+type CheckId = 'marketplace' | 'connected' | 'custom';
+type StepId = 'login' | 'settings' | 'credentials' | 'findKey' | 'openKey' | 'copy';
+
+function prerequisites(): Prerequisites {
+  const check = (id: CheckId, key: string, image: string): GuideStep => ({
+    title: t(`systems.personio.recruiting.selfCheck.${id}.title`),
+    text: t(`systems.personio.recruiting.selfCheck.${id}.text`),
+    screenshot: { key, alt: t(`systems.personio.recruiting.selfCheck.${id}.alt`), url: kombo(image) },
+  });
+  return {
+    text: t('systems.personio.recruiting.prerequisites.text'),
+    selfCheck: [
+      check('marketplace', 'personio-marketplace', '24837808468113'),
+      check('connected', 'personio-connected-integrations', '24837808472337'),
+      check('custom', 'personio-create-custom-integration', '24837841575953'),
+    ],
+    missingPermission: t('systems.personio.recruiting.prerequisites.missingPermission'),
+    whoCanHelp: t('systems.personio.recruiting.prerequisites.whoCanHelp', {
+      accessRightsHelp: PERSONIO_ACCESS_RIGHTS_HELP,
+    }),
+  };
+}
+
+function steps(): GuideStep[] {
+  const step = (id: StepId, key: string, image: string): GuideStep => ({
+    title: t(`systems.personio.recruiting.steps.${id}.title`),
+    text: t(`systems.personio.recruiting.steps.${id}.text`),
+    screenshot: { key, alt: t(`systems.personio.recruiting.steps.${id}.alt`), url: kombo(image) },
+  });
+  return [
+    step('login', 'personio-login-domain', '16968677802129'),
+    step('settings', 'personio-settings-gear', '16968672577297'),
+    step('credentials', 'personio-integrations-api-credentials', '16968686964753'),
+    step('findKey', 'personio-recruiting-api-key-row', '16968677805201'),
+    step('openKey', 'personio-recruiting-api-key-popup', '16968672583569'),
+    step('copy', 'personio-recruiting-company-id-token', '16968661914513'),
+  ];
+}
+
+function credentialFields(): CredentialField[] {
+  const words = (id: 'companyId' | 'accessToken') => ({
+    label: t(`systems.personio.recruiting.fields.${id}.label`),
+    hint: t(`systems.personio.recruiting.fields.${id}.hint`),
+    placeholder: t(`systems.personio.recruiting.fields.${id}.placeholder`),
+    looksLike: t(`systems.personio.recruiting.fields.${id}.looksLike`),
+  });
+  return [
+    field({
+      id: 'company_id',
+      ...words('companyId'),
+      pattern: /^\d{1,12}$/,
+      maxLength: 20,
+      normalize: normalizeCompanyId,
+    }),
+    field({
+      id: 'access_token',
+      ...words('accessToken'),
+      secret: true,
+      pattern: /^[A-Za-z0-9._~+/=-]{12,1000}$/,
+      maxLength: 1000,
+      normalize: stripBearer,
+    }),
+  ];
+}
+
+/** Personio's recruiting data, with the system-generated Recruiting API key, checked at this API base. */
+export function createPersonioRecruiting(apiUrl: string): LinkableSystem {
+  return {
+    id: 'personio-recruiting',
+    name: t('systems.personio.recruiting.name'),
+    vendor: personioName(),
+    aliases: [
+      'personio recruiting',
+      'personio recruitment',
+      'personio ats',
+      'personio applications',
+      'personio recruiting api',
+    ],
+    summary: t('systems.personio.recruiting.summary'),
+    prerequisites: prerequisites(),
+    steps: steps(),
+    credentialFields: credentialFields(),
+    verify: (credentials, context) => verifyPersonioRecruiting(apiUrl, credentials, context),
+  };
+}

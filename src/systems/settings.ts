@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/**
+ * An operator setting a vendor reads from the environment. `schema` checks and tidies the raw
+ * value (undefined when the variable is not set); its messages complete "NAME …" in the startup
+ * error, so they say what a valid value looks like.
+ */
+export interface SystemSetting {
+  /** The environment variable. */
+  name: string;
+  /** What applies when the variable is not set. */
+  default: string;
+  schema: z.ZodType<string, string | undefined>;
+}
+
+/** Checked setting values by variable name, as config resolved them. */
+export type SettingValues = Readonly<Record<string, string>>;
+
+/** The value of one setting. */
+export type SettingReader = (setting: SystemSetting) => string;
+
+const stripSlash = (value: string) => value.replace(/\/+$/, '');
+
+/** An http(s) base URL, without trailing slashes. */
+export function urlSetting(name: string, fallback: string, mustContain?: string): SystemSetting {
+  const url = z
+    .string()
+    .trim()
+    .default(fallback)
+    .refine((value) => /^https?:\/\/[^\s/]+/i.test(value), 'must be an http(s) URL');
+  const schema = mustContain
+    ? url.refine((value) => value.includes(mustContain), { message: `must contain ${mustContain}` })
+    : url;
+  return { name, default: fallback, schema: schema.transform(stripSlash) };
+}
+
+/** Any other text: the caller's checks on the trimmed value; the default when the variable is not set. */
+export function textSetting(
+  name: string,
+  fallback: string,
+  check: (trimmed: z.ZodString) => z.ZodType<string, string>,
+): SystemSetting {
+  return { name, default: fallback, schema: check(z.string().trim()).default(fallback) };
+}
+
+/** Reads settings from checked values; a setting that is not among them gets its default. */
+export function settingReader(values: SettingValues = {}): SettingReader {
+  return (setting) => {
+    const value = values[setting.name];
+    return value !== undefined ? value : setting.schema.parse(undefined);
+  };
+}

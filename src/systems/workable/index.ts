@@ -1,0 +1,79 @@
+import { t } from '../../messages/index.js';
+import { textSetting, urlSetting } from '../settings.js';
+import type { LinkableSystem, SystemModule } from '../types.js';
+import { subdomainField, tokenField, workablePrerequisites, workableSteps } from './guide.js';
+import { tokenExpiryField } from './tokenExpiry.js';
+import { verifyWorkable, type WorkableSetup } from './verify.js';
+
+export { WORKABLE_REQUIRED_SCOPES } from './guide.js';
+export { WORKABLE_RECRUITERS_PATH, type WorkableRecruiter } from './recruiter.js';
+export {
+  isWorkableSubdomain,
+  reduceWorkableSubdomain,
+  WORKABLE_RESERVED_LABELS,
+  workableBaseUrl,
+} from './subdomain.js';
+export {
+  expiryFromChoice,
+  normalizeTokenExpiry,
+  tokenExpiryField,
+  tokenExpiryProblem,
+  type WorkableExpiryChoice,
+  workableExpiryChoices,
+} from './tokenExpiry.js';
+export { classifyWorkableResponse, type WorkableSetup, workableRetrySeconds } from './verify.js';
+
+export const WORKABLE_API_URL = urlSetting(
+  'WORKABLE_API_URL',
+  'https://{subdomain}.workable.com',
+  '{subdomain}',
+);
+/** The external recruiter Wintro asks Workable admins to add. */
+export const WORKABLE_RECRUITER_NAME = textSetting(
+  'WINTRO_WORKABLE_RECRUITER_NAME',
+  'Wintro Integration',
+  (text) => text.min(1).max(100),
+);
+export const WORKABLE_RECRUITER_EMAIL = textSetting(
+  'WINTRO_WORKABLE_RECRUITER_EMAIL',
+  'integration@wintro.com',
+  (text) => text.regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'must be an email address'),
+);
+
+const DEFAULT_SETUP: WorkableSetup = {
+  apiUrlTemplate: WORKABLE_API_URL.default,
+  recruiter: { name: WORKABLE_RECRUITER_NAME.default, email: WORKABLE_RECRUITER_EMAIL.default },
+};
+
+/**
+ * Workable, with the external recruiter Wintro asks admins to add and the API base to check at.
+ * `now` is injectable so tests do not depend on today's date.
+ */
+export function createWorkable(
+  setup: WorkableSetup = DEFAULT_SETUP,
+  now: () => number = Date.now,
+): LinkableSystem {
+  return {
+    id: 'workable',
+    name: t('systems.workable.name'),
+    vendor: t('systems.workable.name'),
+    aliases: ['workable'],
+    summary: t('systems.workable.summary'),
+    prerequisites: workablePrerequisites(),
+    steps: workableSteps(setup.recruiter),
+    credentialFields: [subdomainField(), tokenField(), tokenExpiryField(now)],
+    verify: (credentials, context) => verifyWorkable(setup, credentials, context, new Date(now())),
+  };
+}
+
+export const workableModule: SystemModule = {
+  settings: [WORKABLE_API_URL, WORKABLE_RECRUITER_NAME, WORKABLE_RECRUITER_EMAIL],
+  create: (setting) => ({
+    systems: [
+      createWorkable({
+        apiUrlTemplate: setting(WORKABLE_API_URL),
+        recruiter: { name: setting(WORKABLE_RECRUITER_NAME), email: setting(WORKABLE_RECRUITER_EMAIL) },
+      }),
+    ],
+  }),
+};

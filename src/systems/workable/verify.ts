@@ -1,0 +1,183 @@
+import { t } from '../../messages/index.js';
+import { jsonBody, retryAfterSeconds, type VendorResponse } from '../../vendors/http.js';
+import { rateLimited as rateLimitedFor, transportFailure, vendorError } from '../outcomes.js';
+import { bearerGet } from '../probes.js';
+import { classifyStatus } from '../statuses.js';
+import type { Credentials, VerificationFailure, VerificationOutcome, VerifyContext } from '../types.js';
+import { scopeCovers, WORKABLE_REQUIRED_SCOPES } from './guide.js';
+import { codeText, findRecruiter, type Get, recruiterMissing, type WorkableRecruiter } from './recruiter.js';
+import { workableBaseUrl } from './subdomain.js';
+import { DAY_MS, tokenExpiryProblem, utcToday } from './tokenExpiry.js';
+
+/**
+ * Workable SPI v3 with an account API access token: `Authorization: Bearer <token>` on
+ * `https://{subdomain}.workable.com/spi/v3/...`. Only Admins can generate tokens; each token has
+ * the scopes ticked when it was made (they cannot be changed later) and an expiry of 30 days,
+ * 90 days, 6 months, 1 year or 2 years: Workable has no token that never expires, and no call that
+ * tells a token's scopes or expiry. So each required scope is probed with its cheapest list call
+ * (`limit=1`, 403 when the scope is missing), and the admin types the expiry date.
+ */
+const vendor = () => t('systems.workable.name');
+
+/** Seconds to wait: Retry-After if sent, else Workable's X-Rate-Limit-Reset (time of the next interval). */
+export function workableRetrySeconds(headers: Record<string, string>, nowMs: number = Date.now()): number {
+  if (headers['retry-after']) return retryAfterSeconds(headers);
+  const reset = headers['x-rate-limit-reset'];
+  if (!reset) return 10;
+  const number = Number(reset);
+  let at: number;
+  if (Number.isFinite(number)) {
+    if (number > 1e12) at = number;
+    else if (number > 1e9) at = number * 1000;
+    else at = nowMs + number * 1000;
+  } else at = Date.parse(reset);
+  if (!Number.isFinite(at)) return 10;
+  return Math.min(Math.max(1, Math.ceil((at - nowMs) / 1000)), 3600);
+}
+
+const rateLimited = (response: VendorResponse) =>
+  rateLimitedFor(vendor(), workableRetrySeconds(response.headers), t('systems.workable.rateLimitWhy'));
+
+const invalidToken = (): VerificationFailure => ({
+  ok: false,
+  code: 'invalid_token',
+  title: t('systems.workable.invalidToken.title'),
+  detail: t('systems.workable.invalidToken.detail'),
+  fieldErrors: { api_token: t('systems.workable.invalidToken.apiToken') },
+});
+
+const unknownSubdomain = (subdomain: string): VerificationFailure => ({
+  ok: false,
+  code: 'unknown_subdomain',
+  title: t('systems.workable.unknownSubdomain.title', { subdomain }),
+  detail: t('systems.workable.unknownSubdomain.detail'),
+  fieldErrors: { subdomain: t('systems.workable.unknownSubdomain.subdomain', { subdomain }) },
+});
+
+/**
+ * Sorts one Workable answer: 'ok', 'forbidden' (the token lacks the scope), or what the admin has
+ * to fix.
+ */
+export function classifyWorkableResponse(
+  response: VendorResponse,
+  what: string,
+  subdomain: string,
+): 'ok' | 'forbidden' | VerificationFailure {
+  return classifyStatus<'ok' | 'forbidden' | VerificationFailure>(response, {
+    vendor: vendor(),
+    rateLimited,
+    rules: [
+      [200, () => 'ok'],
+      [403, () => 'forbidden'],
+      [401, invalidToken],
+      // An unknown account answers 404; a redirect (never followed) also means there is no API here.
+      [({ status }) => status === 404 || (status >= 300 && status < 400), () => unknownSubdomain(subdomain)],
+    ],
+    unexpected: (status) => t('systems.workable.unexpectedStatus', { what, status }),
+  });
+}
+
+function missingScopes(missing: string[]): VerificationFailure {
+  return {
+    ok: false,
+    code: 'missing_scopes',
+    title: t('systems.workable.missingScopes.title', { count: missing.length }),
+    detail: [
+      t('systems.workable.missingScopes.intro'),
+      ...missing.map((scope) => `• ${scope}`),
+      t('systems.workable.missingScopes.revoke'),
+    ].join('\n'),
+    fieldErrors: { api_token: t('systems.workable.missingScopes.apiToken', { scopes: missing.join(', ') }) },
+    missing,
+  };
+}
+
+const invalidSubdomain = (): VerificationFailure => ({
+  ok: false,
+  code: 'invalid_subdomain',
+  title: t('systems.workable.invalidSubdomain.title'),
+  detail: t('systems.workable.invalidSubdomain.detail'),
+  fieldErrors: { subdomain: t('systems.workable.invalidSubdomain.subdomain') },
+});
+
+const invalidExpiry = (problem: string): VerificationFailure => ({
+  ok: false,
+  code: 'invalid_expiry',
+  title: t('systems.workable.invalidExpiry.title'),
+  detail: problem,
+  fieldErrors: { token_expiry: problem },
+});
+
+export interface WorkableSetup {
+  /** The API base with `{subdomain}` in it. */
+  apiUrlTemplate: string;
+  recruiter: WorkableRecruiter;
+}
+
+export async function verifyWorkable(
+  setup: WorkableSetup,
+  credentials: Credentials,
+  context: VerifyContext,
+  now: Date,
+): Promise<VerificationOutcome> {
+  const { recruiter } = setup;
+  const subdomain = credentials.subdomain ?? '';
+  const base = workableBaseUrl(setup.apiUrlTemplate, subdomain);
+  if (!base) return invalidSubdomain();
+  const expiry = credentials.token_expiry ?? '';
+  const expiryProblem = tokenExpiryProblem(expiry, now);
+  if (expiryProblem) return invalidExpiry(expiryProblem);
+
+  const get: Get = (url) => bearerGet(context.http, url, credentials.api_token ?? '');
+
+  // One after the other: Workable allows an account token 10 calls every 10 seconds.
+  const missing: string[] = [];
+  for (const required of WORKABLE_REQUIRED_SCOPES) {
+    const result = await get(`${base}${required.path}?limit=1`);
+    if (!result.ok) return transportFailure(vendor(), result.failure);
+    const classified = classifyWorkableResponse(result.response, scopeCovers(required), subdomain);
+    if (classified === 'forbidden') {
+      missing.push(required.scope);
+      continue;
+    }
+    if (classified !== 'ok') return classified;
+    const body = jsonBody(result.response) as Record<string, unknown> | undefined;
+    if (!Array.isArray(body?.[required.key])) {
+      return vendorError(vendor(), t('systems.workable.unexpectedShape', { what: scopeCovers(required) }));
+    }
+  }
+  if (missing.length > 0) return missingScopes(missing);
+
+  const found = await findRecruiter(base, recruiter, get, (response) => {
+    const classified = classifyWorkableResponse(response, t('systems.workable.covers.recruiters'), subdomain);
+    return classified === 'forbidden' ? missingScopes(['r_jobs']) : classified;
+  });
+  if (found === 'missing') return recruiterMissing(recruiter);
+  if (found !== 'found') return found;
+
+  const daysLeft = Math.round((Date.parse(`${expiry}T00:00:00Z`) - utcToday(now)) / DAY_MS);
+  return {
+    ok: true,
+    details: [
+      {
+        label: t('systems.workable.details.account'),
+        value: t('systems.workable.details.accountValue', { subdomain }),
+      },
+      {
+        label: t('systems.workable.details.expires'),
+        value: t('systems.workable.details.expiresValue', { expiry, count: daysLeft }),
+      },
+      {
+        label: t('systems.workable.details.scopes'),
+        value: WORKABLE_REQUIRED_SCOPES.map(({ scope }) => scope).join(', '),
+      },
+      {
+        label: t('systems.workable.details.recruiter'),
+        value: codeText(
+          t('systems.workable.details.recruiterValue', { name: recruiter.name, email: recruiter.email }),
+        ),
+      },
+    ],
+    expiresAt: `${expiry}T00:00:00.000Z`,
+  };
+}
