@@ -37,9 +37,7 @@ export function createHttpReceiver(options: HTTPReceiverOptions): HTTPReceiver {
       },
       (error: unknown) => {
         // The body reader's own errors: 413 over the limit, 400 for a body that broke off.
-        const status = HTTPModuleFunctions.isRawBodyError(error)
-          ? (error as unknown as { statusCode: number }).statusCode
-          : 400;
+        const status = HTTPModuleFunctions.isRawBodyError(error) ? error.statusCode : 400;
         HTTPModuleFunctions.buildNoBodyResponse(res, status);
       },
     );
