@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createCatalog } from '../../src/systems/catalog.js';
 import { classifyTokenResponse, createGreenhouse } from '../../src/systems/greenhouse/index.js';
 import type { VerifyContext } from '../../src/systems/types.js';
 import type { VendorRequest, VendorResult } from '../../src/vendors/http.js';
@@ -140,5 +142,43 @@ describe('Greenhouse fields', () => {
       client_id: expect.stringContaining('31 August 2026'),
     });
     expect(greenhouse.recognizeLegacy?.({ client_id: 'abc-1', client_secret: 'x' })).toBeUndefined();
+  });
+});
+
+describe('Greenhouse settings', () => {
+  const minimal = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
+
+  it('defaults to Greenhouse’s own endpoints', () => {
+    const { systems } = loadConfig(minimal);
+    expect(systems.GREENHOUSE_API_URL).toBe('https://harvest.greenhouse.io');
+    expect(systems.GREENHOUSE_AUTH_URL).toBe('https://auth.greenhouse.io');
+  });
+
+  it('checks against the configured endpoints, trailing slashes removed', async () => {
+    const { systems } = loadConfig({
+      ...minimal,
+      GREENHOUSE_API_URL: 'http://127.0.0.1:4010/',
+      GREENHOUSE_AUTH_URL: 'http://127.0.0.1:4011//',
+    });
+    const configured = createCatalog(systems).system('greenhouse');
+    const context = contextAnswering((request) =>
+      request.url.endsWith('/token')
+        ? { ok: true, response: response(200, { access_token: 'tok' }) }
+        : { ok: true, response: response(200, []) },
+    );
+    expect((await configured?.verify(credentials, context))?.ok).toBe(true);
+    expect(context.seen.map((request) => request.url)).toEqual([
+      'http://127.0.0.1:4011/token',
+      'http://127.0.0.1:4010/v3/users?per_page=1',
+      'http://127.0.0.1:4010/v3/jobs?per_page=1',
+      'http://127.0.0.1:4010/v3/candidates?per_page=1',
+      'http://127.0.0.1:4010/v3/applications?per_page=1',
+    ]);
+  });
+
+  it('refuses an endpoint that is not an http(s) URL', () => {
+    expect(() => loadConfig({ ...minimal, GREENHOUSE_AUTH_URL: 'auth.greenhouse.io' })).toThrow(
+      'GREENHOUSE_AUTH_URL must be an http(s) URL',
+    );
   });
 });

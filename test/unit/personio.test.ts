@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 import { parseCommand } from '../../src/flows/parseCommand.js';
 import { createCatalog } from '../../src/systems/catalog.js';
 import {
@@ -13,7 +14,7 @@ import {
   PERSONIO_REQUIRED_ATTRIBUTES,
   personioErrorCodes,
 } from '../../src/systems/personio/index.js';
-import type { CredentialField, VerificationOutcome } from '../../src/systems/types.js';
+import type { CredentialField, VerificationOutcome, VerifyContext } from '../../src/systems/types.js';
 import type { VendorResponse } from '../../src/vendors/http.js';
 
 const reply = (status: number, body?: unknown, headers: Record<string, string> = {}): VendorResponse => ({
@@ -356,5 +357,31 @@ describe('classifyAttributesResponse', () => {
     expect(failure(classifyAttributesResponse(reply(200, { success: true, data: 'x' }))).code).toBe(
       'vendor_error',
     );
+  });
+});
+
+describe('Personio settings', () => {
+  const minimal = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
+
+  it('defaults to Personio’s API and checks both kinds of credentials against the configured one', async () => {
+    expect(loadConfig(minimal).systems.PERSONIO_API_URL).toBe('https://api.personio.de');
+    const catalog = createCatalog(
+      loadConfig({ ...minimal, PERSONIO_API_URL: 'http://127.0.0.1:4030/' }).systems,
+    );
+    const seen: string[] = [];
+    const context: VerifyContext = {
+      http: {
+        send: async (request) => {
+          seen.push(`${request.method} ${request.url}`);
+          return { ok: true, response: reply(401, {}) };
+        },
+      },
+    };
+    await catalog.system('personio-recruiting')?.verify(RECRUITING, context);
+    await catalog.system('personio-employees')?.verify({ client_id: 'papi-x', client_secret: 'y' }, context);
+    expect(seen).toEqual([
+      'POST http://127.0.0.1:4030/v1/recruiting/applications',
+      'POST http://127.0.0.1:4030/v1/auth',
+    ]);
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createCatalog } from '../../src/systems/catalog.js';
 import {
   classifyRecruiteeResponse,
   createRecruitee,
@@ -220,5 +222,23 @@ describe('the Recruitee guide', () => {
     ]) {
       expect(shots).toContain(`https://help.kombo.dev/hc/article_attachments/${id}`);
     }
+  });
+});
+
+describe('Recruitee settings', () => {
+  const minimal = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
+
+  it('defaults to Recruitee’s API and checks against the configured one', async () => {
+    expect(loadConfig(minimal).systems.RECRUITEE_API_URL).toBe('https://api.recruitee.com');
+    const { systems } = loadConfig({ ...minimal, RECRUITEE_API_URL: 'http://127.0.0.1:4020/' });
+    const { context, requests } = stubHttp({
+      '/offers': answer(200, { offers: [] }),
+      '/candidates': answer(200, { candidates: [] }),
+    });
+    expect((await createCatalog(systems).system('recruitee')?.verify(good, context))?.ok).toBe(true);
+    expect(requests.map((request) => request.url)).toEqual([
+      'http://127.0.0.1:4020/c/123456/offers?limit=1',
+      'http://127.0.0.1:4020/c/123456/candidates?limit=1',
+    ]);
   });
 });

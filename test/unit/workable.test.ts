@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { createCatalog } from '../../src/systems/catalog.js';
 import type { VerificationOutcome, VerifyContext } from '../../src/systems/types.js';
 import {
   classifyWorkableResponse,
@@ -328,5 +330,62 @@ describe('the Workable guide', () => {
     ]) {
       expect(shots).toContain(`https://help.kombo.dev/hc/article_attachments/${id}`);
     }
+  });
+});
+
+describe('Workable settings', () => {
+  const minimal = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
+  const problemsOf = (env: Record<string, string>) => {
+    try {
+      loadConfig({ ...minimal, ...env });
+    } catch (error) {
+      if (error instanceof ConfigError) return error.problems;
+      throw error;
+    }
+    return [];
+  };
+
+  it('defaults to Workable’s API and Wintro’s recruiter', () => {
+    const { systems } = loadConfig(minimal);
+    expect(systems.WORKABLE_API_URL).toBe('https://{subdomain}.workable.com');
+    expect(systems.WINTRO_WORKABLE_RECRUITER_NAME).toBe('Wintro Integration');
+    expect(systems.WINTRO_WORKABLE_RECRUITER_EMAIL).toBe('integration@wintro.com');
+  });
+
+  it('needs {subdomain} in the API address and an email address for the recruiter', () => {
+    expect(problemsOf({ WORKABLE_API_URL: 'https://acme.workable.com' })).toEqual([
+      'WORKABLE_API_URL must contain {subdomain}',
+    ]);
+    expect(problemsOf({ WORKABLE_API_URL: 'workable' })).toEqual([
+      'WORKABLE_API_URL must be an http(s) URL',
+      'WORKABLE_API_URL must contain {subdomain}',
+    ]);
+    expect(problemsOf({ WINTRO_WORKABLE_RECRUITER_EMAIL: 'wintro' })).toEqual([
+      'WINTRO_WORKABLE_RECRUITER_EMAIL must be an email address',
+    ]);
+    expect(problemsOf({ WINTRO_WORKABLE_RECRUITER_NAME: ' ' })).toHaveLength(1);
+  });
+
+  it('shows and looks for the configured recruiter, at the configured API', async () => {
+    const { systems } = loadConfig({
+      ...minimal,
+      WORKABLE_API_URL: 'http://127.0.0.1:4040/{subdomain}/',
+      WINTRO_WORKABLE_RECRUITER_NAME: ' Wintro Test ',
+      WINTRO_WORKABLE_RECRUITER_EMAIL: 'integration@wintro.com',
+    });
+    const configured = createCatalog(systems).system('workable');
+    expect(configured?.steps.map((step) => step.text).join('\n')).toContain('\n`Wintro Test`\n');
+    const byPath = Object.fromEntries(
+      Object.entries(allGood()).map(([path, reply]) => [`/acme${path}`, reply]),
+    );
+    const { context, requests } = stubHttp(byPath);
+    const expiry = new Date(Date.now() + 200 * 24 * 3600_000).toISOString().slice(0, 10);
+    const outcome = await configured?.verify({ ...good, token_expiry: expiry }, context);
+    expect(outcome?.ok).toBe(true);
+    expect(requests.map((request) => request.url)).toEqual([
+      'http://127.0.0.1:4040/acme/spi/v3/jobs?limit=1',
+      'http://127.0.0.1:4040/acme/spi/v3/candidates?limit=1',
+      'http://127.0.0.1:4040/acme/spi/v3/recruiters',
+    ]);
   });
 });
