@@ -20,5 +20,5 @@ export const personioRateLimited = (response: VendorResponse) =>
 /** Everything a pasted token may carry around it: a "Bearer " prefix copied from an example request. */
 export const stripBearer = (value: string) => value.replace(/^bearer\s+/i, '');
 
-/** A guide step's words from the catalog, with its screenshot when it has one. */
+/** Screenshots of the Personio recruiting guide, from Kombo's help centre. */
 export const kombo = (id: string) => `https://help.kombo.dev/hc/article_attachments/${id}`;
