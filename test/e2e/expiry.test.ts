@@ -1,40 +1,25 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bootBot, deleteKeys, type RunningBot } from '../support/bot.js';
-import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
+import { describe, expect, it } from 'vitest';
+import { useE2e } from '../support/e2e.js';
 import { type FakeWorkable, startFakeWorkable } from '../support/fakeWorkable.js';
-import { expectNoSecretLeaks, expectWithinSlackLimits } from '../support/guards.js';
-import { Journey } from '../support/journey.js';
 
 const SUBDOMAIN = 'acme';
 const API_TOKEN = 'wk-expiry-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Jh1';
 const RECRUITER_EMAIL = 'recruiter@wintro.test';
 const dayFromNow = (days: number) => new Date(Date.now() + days * 24 * 3600_000).toISOString().slice(0, 10);
 
-let slack: FakeSlack;
 let workable: FakeWorkable;
-let bots: RunningBot[] = [];
-
-beforeAll(async () => {
-  slack = await startFakeSlack();
-  workable = await startFakeWorkable();
-});
-
-afterAll(async () => {
-  await slack.close();
-  await workable.close();
-});
-
-beforeEach(() => {
-  slack.reset();
-  workable.reset();
-});
-
-afterEach(async () => {
-  expectWithinSlackLimits(slack);
-  for (const bot of bots) await bot.stop();
-  await expectNoSecretLeaks({ bots, slack, secrets: [API_TOKEN] });
-  for (const bot of bots) await deleteKeys(bot.keyPrefix);
-  bots = [];
+const e2e = useE2e({
+  vendors: async () => {
+    workable = await startFakeWorkable();
+    return { workable };
+  },
+  reset: () => workable.reset(),
+  env: () => ({
+    WORKABLE_API_URL: workable.apiUrlTemplate,
+    WINTRO_WORKABLE_RECRUITER_EMAIL: RECRUITER_EMAIL,
+  }),
+  secrets: () => [API_TOKEN],
+  bootEach: false,
 });
 
 /** Links Workable with a token that expires on `expiry`, warning `warnSeconds` before it runs out. */
@@ -43,20 +28,12 @@ async function linkWorkable(expiry: string, warnSeconds: number) {
     tokens: new Map([[API_TOKEN, { scopes: ['r_jobs', 'r_candidates'], expiresOn: expiry }]]),
     recruiters: [{ id: 'r1', name: 'Wintro', email: RECRUITER_EMAIL }],
   });
-  const bot = await bootBot({
-    slack,
-    env: {
-      WORKABLE_API_URL: workable.apiUrlTemplate,
-      WINTRO_WORKABLE_RECRUITER_EMAIL: RECRUITER_EMAIL,
-      WINTRO_EXPIRY_WARNING_SECONDS: String(warnSeconds),
-    },
-  });
-  bots.push(bot);
-  const admin = new Journey(slack, bot.sender, 'T0EXPIRY', 'U0ADMIN');
+  const bot = await e2e.boot({ WINTRO_EXPIRY_WARNING_SECONDS: String(warnSeconds) });
+  const admin = e2e.journey('U0ADMIN', 'T0EXPIRY', bot);
   await admin.command('link workable');
   await admin.waitForMessage((text) => text.includes('Only Admins can generate API tokens'));
   await admin.click('flow.credentials');
-  const form = await slack.waitFor((call) => call.method === 'views.open');
+  const form = await e2e.slack.waitFor((call) => call.method === 'views.open');
   await admin.submit('V0FORM', form.args.view.private_metadata, {
     subdomain: SUBDOMAIN,
     api_token: API_TOKEN,
@@ -67,7 +44,7 @@ async function linkWorkable(expiry: string, warnSeconds: number) {
 }
 
 const warnings = () =>
-  slack
+  e2e.slack
     .callsTo('chat.postMessage')
     .filter((call) => call.channel === 'DU0ADMIN' && String(call.args.text).includes('expire on'));
 
@@ -77,7 +54,7 @@ describe('warning before credentials expire', () => {
     // Warn so that the warning is due about two seconds after the link.
     const warnSeconds = Math.floor((Date.parse(`${expiry}T00:00:00Z`) - Date.now()) / 1000) - 2;
     await linkWorkable(expiry, warnSeconds);
-    await slack.waitFor(
+    await e2e.slack.waitFor(
       (call) => call.method === 'chat.postMessage' && String(call.args.text).includes('expire on'),
       8000,
     );

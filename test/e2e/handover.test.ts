@@ -1,13 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bootBot, deleteKeys, type RunningBot } from '../support/bot.js';
+import { describe, expect, it } from 'vitest';
+import type { RunningBot } from '../support/bot.js';
+import { useE2e } from '../support/e2e.js';
 import {
   type FakeGreenhouse,
   GREENHOUSE_ALL_SCOPES,
   startFakeGreenhouse,
 } from '../support/fakeGreenhouse.js';
-import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
-import { expectNoSecretLeaks, expectWithinSlackLimits } from '../support/guards.js';
-import { buttonsOf, eventually, Journey, textOf } from '../support/journey.js';
+import { answerRequest, askForHelp as askColleague, declineWith } from '../support/handover.js';
+import { buttonsOf, eventually, type Journey, textOf } from '../support/journey.js';
 
 const TEAM = 'T0ACME';
 const ADMIN = 'U0ADMIN';
@@ -16,106 +16,34 @@ const CLIENT_ID = 'a1b2c3d4e5f6-7';
 const CLIENT_SECRET = 'gh-secret-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2';
 const USER_ID = '12345';
 
-let slack: FakeSlack;
 let greenhouse: FakeGreenhouse;
-let bots: RunningBot[] = [];
-const vendorEnv = () => ({ GREENHOUSE_AUTH_URL: greenhouse.url, GREENHOUSE_API_URL: greenhouse.url });
-
-beforeAll(async () => {
-  slack = await startFakeSlack();
-  greenhouse = await startFakeGreenhouse();
+const e2e = useE2e({
+  vendors: async () => {
+    greenhouse = await startFakeGreenhouse();
+    return { greenhouse };
+  },
+  reset: () => greenhouse.reset({ clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID }),
+  env: () => ({ GREENHOUSE_AUTH_URL: greenhouse.url, GREENHOUSE_API_URL: greenhouse.url }),
+  secrets: () => [CLIENT_SECRET, ...greenhouse.issuedTokens],
+  bootEach: false,
 });
 
-afterAll(async () => {
-  await slack.close();
-  await greenhouse.close();
-});
-
-beforeEach(() => {
-  slack.reset();
-  greenhouse.reset({ clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID });
-});
-
-afterEach(async () => {
-  expectWithinSlackLimits(slack);
-  for (const bot of bots) await bot.stop();
-  await expectNoSecretLeaks({ bots, slack, secrets: [CLIENT_SECRET, ...greenhouse.issuedTokens] });
-  for (const prefix of new Set(bots.map((bot) => bot.keyPrefix))) await deleteKeys(prefix);
-  bots = [];
-});
-
-async function boot(env: Record<string, string> = {}, share?: RunningBot) {
-  const bot = await bootBot({
-    slack,
-    env: { ...vendorEnv(), ...env },
-    ...(share ? { keyPrefix: share.keyPrefix, encryptionKey: share.encryptionKey } : {}),
-  });
-  bots.push(bot);
-  return bot;
-}
+const boot = (env: Record<string, string> = {}, share?: RunningBot) => e2e.boot(env, share);
 
 const dmsTo = (userId: string) =>
-  slack.callsTo('chat.postMessage').filter((call) => call.channel === `D${userId}`);
+  e2e.slack.callsTo('chat.postMessage').filter((call) => call.channel === `D${userId}`);
 
 async function startAtPrerequisites(bot: RunningBot) {
-  const admin = new Journey(slack, bot.sender, TEAM, ADMIN);
+  const admin = e2e.journey(ADMIN, TEAM, bot);
   await admin.command('link greenhouse');
   await admin.waitForMessage((text) => text.includes('Can manage ALL organization'));
   return admin;
 }
 
-async function askForHelp(bot: RunningBot, admin: Journey, note = 'Could you do this? <!channel>') {
-  const before = slack.callsTo('views.open').length;
-  await admin.click('flow.help');
-  const opened = await eventually(() => {
-    const call = slack.callsTo('views.open')[before];
-    if (!call) throw new Error('no modal yet');
-    return call;
-  });
-  const view = opened.args.view;
-  expect(view.callback_id).toBe('handover.ask');
-  const submitted = await bot.sender.viewSubmission({
-    teamId: TEAM,
-    userId: ADMIN,
-    callbackId: 'handover.ask',
-    privateMetadata: view.private_metadata,
-    values: {
-      colleague: { user: { type: 'users_select', selected_user: HELPER } },
-      note: { value: { type: 'plain_text_input', value: note } },
-    },
-  });
-  expect(submitted.status).toBe(200);
-  const request = await slack.waitFor(
-    (call) =>
-      call.method === 'chat.postMessage' &&
-      call.channel === `D${HELPER}` &&
-      !call.args.text.includes('Reminder'),
-  );
-  return { view, request };
-}
+const askForHelp = (_bot: RunningBot, admin: Journey, note?: string) => askColleague(admin, HELPER, note);
 
-function colleagueButton(request: { args: Record<string, any> }, actionId: string) {
-  const button = buttonsOf(request.args.blocks).find((candidate) => candidate.action_id === actionId);
-  if (!button) throw new Error(`no ${actionId} on the request`);
-  return button;
-}
-
-async function answer(
-  bot: RunningBot,
-  request: { args: Record<string, any> },
-  actionId: string,
-  as = HELPER,
-) {
-  const button = colleagueButton(request, actionId);
-  return bot.sender.blockAction({
-    teamId: TEAM,
-    userId: as,
-    actionId,
-    value: button.value,
-    channelId: `D${HELPER}`,
-    messageTs: request.args.ts ?? '1700000000.000100',
-  });
-}
+const answer = (bot: RunningBot, request: { args: Record<string, any> }, actionId: string, as = HELPER) =>
+  answerRequest(e2e.journey(ADMIN, TEAM, bot), request, actionId, { helper: HELPER, as });
 
 describe('hand-over to a colleague', () => {
   it('asks a colleague, who takes over and finishes the link', async () => {
@@ -134,7 +62,7 @@ describe('hand-over to a colleague', () => {
     await admin.waitForMessage((message) => message.includes(`Waiting for <@${HELPER}>`));
 
     await answer(bot, request, 'handover.take');
-    const helper = new Journey(slack, bot.sender, TEAM, HELPER);
+    const helper = e2e.journey(HELPER, TEAM, bot);
     await helper.waitForMessage((message) => message.includes('Step 1 of 6'));
     await eventually(() =>
       expect(dmsTo(ADMIN).some((call) => call.args.text.includes('took over'))).toBe(true),
@@ -142,7 +70,7 @@ describe('hand-over to a colleague', () => {
 
     // The setup is the helper's now: the admin's old buttons no longer move it.
     await admin.click('flow.cancel', { button: oldCancel });
-    const refusal = await slack.waitFor(
+    const refusal = await e2e.slack.waitFor(
       (call) => call.method === 'chat.postEphemeral' && call.args.user === ADMIN,
     );
     expect(refusal.args.text).toContain(`Only <@${HELPER}> can continue`);
@@ -151,7 +79,7 @@ describe('hand-over to a colleague', () => {
       await helper.waitForMessage((message) => message.includes(`Step ${step} of 6`));
     }
     await helper.click('flow.credentials');
-    const form = await slack.waitFor(
+    const form = await e2e.slack.waitFor(
       (call) => call.method === 'views.open' && call.args.view.callback_id === 'credentials.submit',
     );
     await helper.submit('V0FORM', form.args.view.private_metadata, {
@@ -159,7 +87,7 @@ describe('hand-over to a colleague', () => {
       client_secret: CLIENT_SECRET,
       user_id: USER_ID,
     });
-    const notification = await slack.waitFor(
+    const notification = await e2e.slack.waitFor(
       (call) => call.method === 'chat.postMessage' && call.args.channel === 'C0NOTIFY',
     );
     expect(notification.args.text).toContain(`<@${HELPER}>`);
@@ -180,7 +108,7 @@ describe('hand-over to a colleague', () => {
     await admin.waitForMessage((message) => message.includes('says it') && message.includes('flow.begin'));
     await admin.click('flow.begin');
     await admin.waitForMessage((message) => message.includes('Step 1 of 6'));
-    const thanks = await slack.waitFor(
+    const thanks = await e2e.slack.waitFor(
       (call) => call.method === 'chat.update' && call.channel === `D${HELPER}`,
     );
     expect(thanks.args.text).toContain(`I told <@${ADMIN}> to carry on`);
@@ -191,24 +119,12 @@ describe('hand-over to a colleague', () => {
     const admin = await startAtPrerequisites(bot);
     const { request } = await askForHelp(bot, admin);
     await answer(bot, request, 'handover.decline');
-    const modal = await slack.waitFor(
+    const modal = await e2e.slack.waitFor(
       (call) => call.method === 'views.open' && call.args.view.callback_id === 'handover.decline',
     );
-    const empty = await bot.sender.viewSubmission({
-      teamId: TEAM,
-      userId: HELPER,
-      callbackId: 'handover.decline',
-      privateMetadata: modal.args.view.private_metadata,
-      values: { reason: { value: { type: 'plain_text_input', value: '   ' } } },
-    });
+    const empty = await declineWith(admin, HELPER, modal.args.view.private_metadata, '   ');
     expect(empty.body.response_action).toBe('errors');
-    await bot.sender.viewSubmission({
-      teamId: TEAM,
-      userId: HELPER,
-      callbackId: 'handover.decline',
-      privateMetadata: modal.args.view.private_metadata,
-      values: { reason: { value: { type: 'plain_text_input', value: 'Not an admin either, ask <!here>' } } },
-    });
+    await declineWith(admin, HELPER, modal.args.view.private_metadata, 'Not an admin either, ask <!here>');
     const told = await eventually(() => {
       const call = dmsTo(ADMIN).find((candidate) => candidate.args.text.includes("can't help"));
       if (!call) throw new Error('not told yet');
@@ -222,11 +138,11 @@ describe('hand-over to a colleague', () => {
   it('offers the hand-over when the check finds missing scopes, and lists them for the colleague', async () => {
     greenhouse.clients.set(CLIENT_ID, { secret: CLIENT_SECRET, scopes: ['harvest:users:list'] });
     const bot = await boot();
-    const admin = new Journey(slack, bot.sender, TEAM, ADMIN);
+    const admin = e2e.journey(ADMIN, TEAM, bot);
     await admin.command('link greenhouse');
     await admin.waitForMessage((message) => message.includes('Can manage ALL organization'));
     await admin.click('flow.credentials');
-    const form = await slack.waitFor((call) => call.method === 'views.open');
+    const form = await e2e.slack.waitFor((call) => call.method === 'views.open');
     const values = { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, user_id: USER_ID };
     await admin.submit('V0FORM', form.args.view.private_metadata, values);
     await admin.waitForMessage((message) => message.includes('Ask a colleague to fix this'));
@@ -252,14 +168,14 @@ describe('hand-over to a colleague', () => {
     const admin = await startAtPrerequisites(bot);
     const { request } = await askForHelp(bot, admin);
     await answer(bot, request, 'handover.take', 'U0STRANGER');
-    const refusal = await slack.waitFor((call) => call.method === 'chat.postEphemeral');
+    const refusal = await e2e.slack.waitFor((call) => call.method === 'chat.postEphemeral');
     expect(refusal.args.user).toBe('U0STRANGER');
     expect(refusal.args.text).toContain(`Only <@${HELPER}>`);
     expect(textOf(admin.latestMessage()?.args.blocks)).toContain(`Waiting for <@${HELPER}>`);
 
     await admin.click('flow.help');
     const second = await eventually(() => {
-      const call = slack.callsTo('views.open')[1];
+      const call = e2e.slack.callsTo('views.open')[1];
       if (!call) throw new Error('no second modal');
       return call;
     });
@@ -270,7 +186,7 @@ describe('hand-over to a colleague', () => {
     const bot = await boot();
     const admin = await startAtPrerequisites(bot);
     await admin.click('flow.help');
-    const opened = await slack.waitFor((call) => call.method === 'views.open');
+    const opened = await e2e.slack.waitFor((call) => call.method === 'views.open');
     const reply = await bot.sender.viewSubmission({
       teamId: TEAM,
       userId: ADMIN,
@@ -289,7 +205,7 @@ describe('reminders', () => {
     const first = await boot(env);
     await boot(env, first);
     await startAtPrerequisites(first);
-    const reminder = await slack.waitFor(
+    const reminder = await e2e.slack.waitFor(
       (call) =>
         call.method === 'chat.postMessage' &&
         call.channel === `D${ADMIN}` &&
@@ -301,7 +217,7 @@ describe('reminders', () => {
     expect(dmsTo(ADMIN).filter((call) => call.args.text.includes('is waiting'))).toHaveLength(1);
 
     const resume = buttonsOf(reminder.args.blocks).find((button) => button.action_id === 'flow.resume');
-    const admin = new Journey(slack, first.sender, TEAM, ADMIN);
+    const admin = e2e.journey(ADMIN, TEAM, first);
     await admin.click('flow.resume', { button: resume });
     await eventually(() =>
       expect(dmsTo(ADMIN).filter((call) => call.args.text.includes('first, check'))).toHaveLength(2),
@@ -311,7 +227,7 @@ describe('reminders', () => {
   it('sends no more reminders than configured, and none once the setup is cancelled', async () => {
     const bot = await boot({ WINTRO_REMINDER_AFTER_SECONDS: '1', WINTRO_REMINDER_MAX: '2' });
     await startAtPrerequisites(bot);
-    const other = new Journey(slack, bot.sender, TEAM, 'U0OTHER');
+    const other = e2e.journey('U0OTHER', TEAM, bot);
     await other.command('link greenhouse');
     await other.waitForMessage((text) => text.includes('Can manage ALL organization'));
     await other.command('cancel');
@@ -326,7 +242,7 @@ describe('reminders', () => {
     await boot(env, first);
     const admin = await startAtPrerequisites(first);
     await askForHelp(first, admin);
-    await slack.waitFor(
+    await e2e.slack.waitFor(
       (call) =>
         call.method === 'chat.postMessage' &&
         call.channel === `D${ADMIN}` &&

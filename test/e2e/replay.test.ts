@@ -1,9 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bootBot, deleteKeys, dumpRedis, type RunningBot, SIGNING_SECRET } from '../support/bot.js';
+import { describe, expect, it } from 'vitest';
+import { dumpRedis, SIGNING_SECRET } from '../support/bot.js';
+import { useE2e } from '../support/e2e.js';
 import { type FakeGreenhouse, startFakeGreenhouse } from '../support/fakeGreenhouse.js';
-import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
-import { expectNoSecretLeaks, expectWithinSlackLimits } from '../support/guards.js';
-import { eventually, Journey, settle, textOf } from '../support/journey.js';
+import { askForHelp, dmsTo } from '../support/handover.js';
+import { eventually, type Journey, settle, textOf } from '../support/journey.js';
+import { walkToCredentials as walk } from '../support/linking.js';
 import { encodeForm, type SlackReply, signature } from '../support/slackRequests.js';
 
 /**
@@ -16,47 +17,21 @@ const CLIENT_SECRET = 'gh-secret-Replay8Vu7Ts6Rq5Po4Nm3Lk';
 const USER_ID = '12345';
 const HELPER = 'U0HELPER';
 
-let slack: FakeSlack;
 let greenhouse: FakeGreenhouse;
-let running: RunningBot;
-const acks: unknown[] = [];
-
-beforeAll(async () => {
-  slack = await startFakeSlack();
-  greenhouse = await startFakeGreenhouse();
+const e2e = useE2e({
+  vendors: async () => {
+    greenhouse = await startFakeGreenhouse();
+    return { greenhouse };
+  },
+  reset: () => greenhouse.reset({ clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID }),
+  env: () => ({ GREENHOUSE_AUTH_URL: greenhouse.url, GREENHOUSE_API_URL: greenhouse.url }),
+  secrets: () => [CLIENT_SECRET, ...greenhouse.issuedTokens],
 });
-
-afterAll(async () => {
-  await slack.close();
-  await greenhouse.close();
-});
-
-beforeEach(async () => {
-  slack.reset();
-  greenhouse.reset({ clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID });
-  acks.length = 0;
-  running = await bootBot({
-    slack,
-    env: { GREENHOUSE_AUTH_URL: greenhouse.url, GREENHOUSE_API_URL: greenhouse.url },
-  });
-});
-
-afterEach(async () => {
-  // Nothing the bot sent may break Slack's limits, and no secret may leak anywhere.
-  expectWithinSlackLimits(slack, acks);
-  await running.stop();
-  await expectNoSecretLeaks({
-    bots: [running],
-    slack,
-    acks,
-    secrets: [CLIENT_SECRET, ...greenhouse.issuedTokens],
-  });
-  await deleteKeys(running.keyPrefix);
-});
+const { acks } = e2e;
 
 /** What the bot keeps: every flow, once-guard and connection (the reminder queue's bookkeeping aside). */
 const appState = async () =>
-  (await dumpRedis(running.keyPrefix))
+  (await dumpRedis(e2e.running.keyPrefix))
     .split('\n')
     .filter((line) => !line.includes(':{reminders}:'))
     .sort()
@@ -66,8 +41,8 @@ const appState = async () =>
 async function snapshot() {
   return {
     state: await appState(),
-    slackCalls: slack.calls.filter((call) => call.method !== 'auth.test').length,
-    responses: slack.responses.length,
+    slackCalls: e2e.slack.calls.filter((call) => call.method !== 'auth.test').length,
+    responses: e2e.slack.responses.length,
     greenhouse: greenhouse.requests.length,
   };
 }
@@ -81,15 +56,15 @@ interface Captured {
 /** The request the sender just sent, as it travelled. */
 function captureLast(): Captured {
   return {
-    body: running.sender.lastBody as string,
-    timestamp: running.sender.lastTimestamp as number,
+    body: e2e.running.sender.lastBody as string,
+    timestamp: e2e.running.sender.lastTimestamp as number,
     contentType: 'application/x-www-form-urlencoded',
   };
 }
 
 /** Sends a captured request again, byte for byte, with the signature Slack gave it. */
 function replay(captured: Captured): Promise<SlackReply> {
-  return running.sender.raw({
+  return e2e.running.sender.raw({
     body: captured.body,
     contentType: captured.contentType,
     timestamp: captured.timestamp,
@@ -110,27 +85,31 @@ const commandBody = (text: string, triggerId: string) =>
     ['text', text],
     ['api_app_id', 'A0APP'],
     ['is_enterprise_install', 'false'],
-    ['response_url', slack.responseUrl('replayed')],
+    ['response_url', e2e.slack.responseUrl('replayed')],
     ['trigger_id', triggerId],
   ]);
 
-async function walkToCredentials(journey: Journey) {
-  acks.push((await journey.command('link greenhouse')).body);
-  await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
-  await journey.click('flow.begin');
-  await journey.waitForMessage((text) => text.includes('Step 1 of 6'));
-  for (let step = 2; step <= 6; step++) {
-    await journey.click('flow.next');
-    await journey.waitForMessage((text) => text.includes(`Step ${step} of 6`));
-  }
-  await journey.click('flow.credentials');
-  const opened = await slack.waitFor((call) => call.method === 'views.open');
-  return { viewId: 'V0FORM', flowId: opened.args.view.private_metadata as string };
+const walkToCredentials = (journey: Journey) =>
+  walk(journey, 'greenhouse', { prerequisite: 'Can manage ALL organization', acks });
+
+/** Replays a captured request once things settled: Slack gets a 200 and nothing else changes. */
+async function expectReplayChangesNothing(
+  captured: Captured,
+  options: { settleMs?: number; emptyAck?: boolean } = {},
+) {
+  await settle(150);
+  const before = await snapshot();
+  const again = await replay(captured);
+  acks.push(again.body);
+  expect(again.status).toBe(200);
+  if (options.emptyAck !== false) expect(again.text).toBe('');
+  await settle(options.settleMs ?? 300);
+  expect(await snapshot()).toEqual(before);
 }
 
 describe('outside the five-minute window', () => {
   it('refuses an old signed command, button click and form submission with 401, and changes nothing', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     await journey.command('link greenhouse');
     await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
     const begin = journey.button('flow.begin');
@@ -138,7 +117,7 @@ describe('outside the five-minute window', () => {
     const before = await snapshot();
 
     const now = Math.floor(Date.now() / 1000);
-    const click = running.sender.blockActionPayload({
+    const click = e2e.running.sender.blockActionPayload({
       teamId: 'T0ACME',
       userId: 'U0ADMIN',
       actionId: begin.action_id,
@@ -187,7 +166,7 @@ describe('outside the five-minute window', () => {
   });
 
   it('still accepts the same request when it is fresh (the refusal above is the window, not the body)', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     await journey.command('link greenhouse');
     await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
     const reply = await replay({
@@ -203,63 +182,40 @@ describe('outside the five-minute window', () => {
 
 describe('inside the window, a replay changes nothing', () => {
   it('a replayed button click', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     await journey.command('link greenhouse');
     await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
     await journey.click('flow.begin');
     await journey.waitForMessage((text) => text.includes('Step 1 of 6'));
     await journey.click('flow.next');
     await journey.waitForMessage((text) => text.includes('Step 2 of 6'));
-    const captured = captureLast();
-    await settle(150);
-    const before = await snapshot();
-
-    const again = await replay(captured);
-    expect(again.status).toBe(200);
-    expect(again.text).toBe('');
-    await settle(300);
     // Not even an "already moved on" notice: the second delivery is dropped before it is looked at.
-    expect(await snapshot()).toEqual(before);
+    await expectReplayChangesNothing(captureLast());
     expect(textOf(journey.latestMessage()?.args.blocks)).toContain('Step 2 of 6');
   });
 
   it('a replayed slash command', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const first = await journey.command('link greenhouse');
     acks.push(first.body);
     expect(first.body.text).toMatch(/direct message/);
     await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
-    const captured = captureLast();
-    await settle(150);
-    const before = await snapshot();
-
-    const again = await replay(captured);
-    expect(again.status).toBe(200);
     // Acknowledged with nothing: no second reply, no second DM.
-    expect(again.text).toBe('');
-    await settle(300);
-    expect(await snapshot()).toEqual(before);
+    await expectReplayChangesNothing(captureLast());
   });
 
   it('a replayed cancel does not answer a second time either', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     await journey.command('link greenhouse');
     await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
     const cancelled = await journey.command('cancel');
     expect(cancelled.body.text).toContain('Cancelled your Greenhouse setup');
-    const captured = captureLast();
-    await settle(150);
-    const before = await snapshot();
-    const again = await replay(captured);
-    expect(again.status).toBe(200);
-    expect(again.text).toBe('');
-    await settle(200);
-    expect(await snapshot()).toEqual(before);
+    await expectReplayChangesNothing(captureLast(), { settleMs: 200 });
   });
 
   // Without the trigger_id claim in the views listener, a replay would run the whole check again.
   it('a replayed credentials submission does not run the check a second time', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { viewId, flowId } = await walkToCredentials(journey);
     const submitted = await journey.submit(viewId, flowId, {
       client_id: CLIENT_ID,
@@ -269,55 +225,31 @@ describe('inside the window, a replay changes nothing', () => {
     acks.push(submitted.body);
     expect(submitted.body.response_action).toBe('update');
     const captured = captureLast();
-    await eventually(() => expect(slack.callsTo('views.update')).toHaveLength(1));
+    await eventually(() => expect(e2e.slack.callsTo('views.update')).toHaveLength(1));
     await journey.waitForMessage((text) => text.includes('did not accept the Client ID'));
     await settle(150);
     const tokenCalls = () => greenhouse.requests.filter((request) => request.path === '/token').length;
     expect(tokenCalls()).toBe(1);
-    const before = await snapshot();
-
-    const again = await replay(captured);
-    acks.push(again.body);
-    expect(again.status).toBe(200);
-    await settle(500);
+    await expectReplayChangesNothing(captured, { settleMs: 500, emptyAck: false });
     expect(tokenCalls()).toBe(1);
-    expect(await snapshot()).toEqual(before);
   });
 
   it('a replayed "ask a colleague" submission does not ask the colleague again', async () => {
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     await journey.command('link greenhouse');
     await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
-    await journey.click('flow.help');
-    const opened = await slack.waitFor((call) => call.method === 'views.open');
-    const submitted = await running.sender.viewSubmission({
-      teamId: 'T0ACME',
-      userId: 'U0ADMIN',
-      callbackId: 'handover.ask',
-      privateMetadata: opened.args.view.private_metadata,
-      values: {
-        colleague: { user: { type: 'users_select', selected_user: HELPER } },
-        note: { value: { type: 'plain_text_input', value: 'Could you grant it?' } },
-      },
-    });
-    expect(submitted.status).toBe(200);
+    await askForHelp(journey, HELPER, 'Could you grant it?');
     const captured = captureLast();
-    const toHelper = () =>
-      slack.callsTo('chat.postMessage').filter((call) => call.channel === `D${HELPER}`).length;
+    const toHelper = () => dmsTo(journey, HELPER).length;
     await eventually(() => expect(toHelper()).toBe(1));
-    await settle(200);
-    const before = await snapshot();
-
-    const again = await replay(captured);
-    expect(again.status).toBe(200);
-    await settle(400);
+    await settle(50);
+    await expectReplayChangesNothing(captured, { settleMs: 400, emptyAck: false });
     expect(toHelper()).toBe(1);
-    expect(await snapshot()).toEqual(before);
   });
 
   it('two different submissions of the same form are not mistaken for a replay', async () => {
     // A corrected entry is a new submission with a new trigger_id: it must be checked.
-    const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+    const journey = e2e.journey();
     const { viewId, flowId } = await walkToCredentials(journey);
     await journey.submit(viewId, flowId, {
       client_id: CLIENT_ID,

@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConnectionStore } from '../../src/store/connectionStore.js';
 import { keyScheme } from '../../src/store/keys.js';
 import { createSealer, keyIdOf } from '../../src/store/sealing.js';
-import { bootBot, deleteKeys, REDIS_URL, type RunningBot } from '../support/bot.js';
+import { REDIS_URL, type RunningBot } from '../support/bot.js';
+import { useE2e } from '../support/e2e.js';
 import { type FakeGreenhouse, startFakeGreenhouse } from '../support/fakeGreenhouse.js';
-import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
-import { expectNoSecretLeaks, expectWithinSlackLimits } from '../support/guards.js';
-import { eventually, Journey, textOf } from '../support/journey.js';
+import { eventually, textOf } from '../support/journey.js';
 
 const TEAM = 'T0ACME';
 const ADMIN = 'U0ADMIN';
@@ -17,63 +16,39 @@ const CLIENT_SECRET = 'gh-secret-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2';
 const USER_ID = '12345';
 const GOOD = { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, user_id: USER_ID };
 
-let slack: FakeSlack;
 let greenhouse: FakeGreenhouse;
-let bots: RunningBot[] = [];
-
-beforeAll(async () => {
-  slack = await startFakeSlack();
-  greenhouse = await startFakeGreenhouse();
+const e2e = useE2e({
+  vendors: async () => {
+    greenhouse = await startFakeGreenhouse();
+    return { greenhouse };
+  },
+  reset: () => greenhouse.reset({ clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID }),
+  env: () => ({ GREENHOUSE_AUTH_URL: greenhouse.url, GREENHOUSE_API_URL: greenhouse.url }),
+  secrets: () => [CLIENT_SECRET, ...greenhouse.issuedTokens],
+  bootEach: false,
 });
-
-afterAll(async () => {
-  await slack.close();
-  await greenhouse.close();
-});
-
-beforeEach(() => {
-  slack.reset();
-  greenhouse.reset({ clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID });
-});
-
-afterEach(async () => {
-  expectWithinSlackLimits(slack);
-  for (const bot of bots) await bot.stop();
-  await expectNoSecretLeaks({ bots, slack, secrets: [CLIENT_SECRET, ...greenhouse.issuedTokens] });
-  for (const prefix of new Set(bots.map((bot) => bot.keyPrefix))) await deleteKeys(prefix);
-  bots = [];
-});
-
-async function boot(
+const boot = (
   env: Record<string, string> = {},
   options: { keyPrefix?: string; encryptionKey?: string } = {},
-) {
-  const bot = await bootBot({
-    slack,
-    env: { GREENHOUSE_AUTH_URL: greenhouse.url, GREENHOUSE_API_URL: greenhouse.url, ...env },
-    ...options,
-  });
-  bots.push(bot);
-  return bot;
-}
+) => e2e.boot(env, undefined, options);
 
 async function openForm(bot: RunningBot) {
-  const admin = new Journey(slack, bot.sender, TEAM, ADMIN);
+  const admin = e2e.journey(ADMIN, TEAM, bot);
   await admin.command('link greenhouse');
   await admin.waitForMessage((text) => text.includes('Can manage ALL organization'));
   await admin.click('flow.credentials');
-  const form = await slack.waitFor((call) => call.method === 'views.open');
+  const form = await e2e.slack.waitFor((call) => call.method === 'views.open');
   return { admin, flowId: form.args.view.private_metadata as string };
 }
 
 describe('when Slack fails', () => {
   it('posts the step without images, with links, when Slack cannot fetch a screenshot', async () => {
     const bot = await boot();
-    slack.scriptReply('chat.postMessage', { body: { ok: false, error: 'invalid_blocks' } }, 1);
-    const admin = new Journey(slack, bot.sender, TEAM, ADMIN);
+    e2e.slack.scriptReply('chat.postMessage', { body: { ok: false, error: 'invalid_blocks' } }, 1);
+    const admin = e2e.journey(ADMIN, TEAM, bot);
     await admin.command('link greenhouse');
     const posted = await admin.waitForMessage((text) => text.includes('Can manage ALL organization'));
-    const attempts = slack.callsTo('chat.postMessage');
+    const attempts = e2e.slack.callsTo('chat.postMessage');
     expect(attempts).toHaveLength(2);
     expect(attempts[0]?.args.blocks.some((block: any) => block.type === 'image')).toBe(true);
     expect(posted.args.blocks.some((block: any) => block.type === 'image')).toBe(false);
@@ -84,44 +59,44 @@ describe('when Slack fails', () => {
 
   it('tells the person when their DM cannot be posted, after a bounded number of retries', async () => {
     const bot = await boot();
-    slack.scriptReply('chat.postMessage', { status: 500 }, 10);
-    const admin = new Journey(slack, bot.sender, TEAM, ADMIN);
+    e2e.slack.scriptReply('chat.postMessage', { status: 500 }, 10);
+    const admin = e2e.journey(ADMIN, TEAM, bot);
     const started = Date.now();
     const reply = await admin.command('link greenhouse');
     expect(reply.body.text).toContain('direct message');
-    const followUp = await slack.waitForResponse(() => true, 8000);
+    const followUp = await e2e.slack.waitForResponse(() => true, 8000);
     expect(Date.now() - started).toBeLessThan(8000);
     expect(followUp.body.text).toContain("couldn't send you a direct message");
     expect(followUp.body.text).toContain('Slack');
-    expect(slack.callsTo('chat.postMessage')).toHaveLength(3);
-    expect(slack.callsTo('conversations.open')).toHaveLength(0);
+    expect(e2e.slack.callsTo('chat.postMessage')).toHaveLength(3);
+    expect(e2e.slack.callsTo('conversations.open')).toHaveLength(0);
   });
 
   it('waits out a short rate limit and carries on', async () => {
     const bot = await boot();
-    const admin = new Journey(slack, bot.sender, TEAM, ADMIN);
+    const admin = e2e.journey(ADMIN, TEAM, bot);
     await admin.command('link greenhouse');
     await admin.waitForMessage((text) => text.includes('Can manage ALL organization'));
-    slack.scriptReply('chat.update', { status: 429, headers: { 'retry-after': '1' } }, 1);
+    e2e.slack.scriptReply('chat.update', { status: 429, headers: { 'retry-after': '1' } }, 1);
     const clicked = Date.now();
     await admin.click('flow.begin');
     await admin.waitForMessage((text) => text.includes('Step 1 of 6'), 5000);
     expect(Date.now() - clicked).toBeGreaterThanOrEqual(1000);
-    expect(slack.callsTo('chat.update')).toHaveLength(2);
-    expect(slack.callsTo('chat.postEphemeral')).toHaveLength(0);
+    expect(e2e.slack.callsTo('chat.update')).toHaveLength(2);
+    expect(e2e.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
   });
 
   it('saves the step and says so when Slack asks for a long wait', async () => {
     const bot = await boot();
-    const admin = new Journey(slack, bot.sender, TEAM, ADMIN);
+    const admin = e2e.journey(ADMIN, TEAM, bot);
     await admin.command('link greenhouse');
     await admin.waitForMessage((text) => text.includes('Can manage ALL organization'));
-    slack.scriptReply('chat.update', { status: 429, headers: { 'retry-after': '30' } }, 1);
+    e2e.slack.scriptReply('chat.update', { status: 429, headers: { 'retry-after': '30' } }, 1);
     await admin.click('flow.begin');
-    const notice = await slack.waitFor((call) => call.method === 'chat.postEphemeral', 5000);
+    const notice = await e2e.slack.waitFor((call) => call.method === 'chat.postEphemeral', 5000);
     expect(notice.args.text).toContain('Your step is saved');
     expect(notice.args.text).toContain('wait 30 seconds');
-    expect(slack.callsTo('chat.update')).toHaveLength(1);
+    expect(e2e.slack.callsTo('chat.update')).toHaveLength(1);
     const status = await admin.command('status');
     expect(textOf(status.body.blocks)).toContain('step 1 of 6');
 
@@ -141,11 +116,11 @@ describe('shutting down during a check', () => {
     const submitted = await admin.submit('V0FORM', flowId, GOOD);
     expect(submitted.body.response_action).toBe('update');
     await bot.stop();
-    const result = slack.callsTo('views.update').at(-1);
+    const result = e2e.slack.callsTo('views.update').at(-1);
     expect(textOf(result?.args.view.blocks)).toContain('is linked');
-    expect(slack.callsTo('chat.postMessage').filter((call) => call.args.channel === 'C0NOTIFY')).toHaveLength(
-      1,
-    );
+    expect(
+      e2e.slack.callsTo('chat.postMessage').filter((call) => call.args.channel === 'C0NOTIFY'),
+    ).toHaveLength(1);
   });
 
   it('abandons a check still running at the end of the grace period and tells the person', async () => {
@@ -155,17 +130,17 @@ describe('shutting down during a check', () => {
     await admin.submit('V0FORM', flowId, GOOD);
     await new Promise((resolve) => setTimeout(resolve, 50));
     await bot.stop();
-    const result = slack.callsTo('views.update').at(-1);
+    const result = e2e.slack.callsTo('views.update').at(-1);
     expect(textOf(result?.args.view.blocks)).toContain('The check was interrupted');
     expect(result?.args.view.submit.text).toBe('Check again');
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(slack.callsTo('chat.postMessage').filter((call) => call.args.channel === 'C0NOTIFY')).toHaveLength(
-      0,
-    );
+    expect(
+      e2e.slack.callsTo('chat.postMessage').filter((call) => call.args.channel === 'C0NOTIFY'),
+    ).toHaveLength(0);
 
     greenhouse.mode = { kind: 'normal' };
     const restarted = await boot({}, { keyPrefix: bot.keyPrefix, encryptionKey: bot.encryptionKey });
-    const again = new Journey(slack, restarted.sender, TEAM, ADMIN);
+    const again = e2e.journey(ADMIN, TEAM, restarted);
     const retried = await again.submit('V0FORM', flowId, GOOD);
     expect(retried.body.response_action).toBe('update');
     await again.waitForMessage((text) => text.includes('Greenhouse is linked'));
@@ -199,11 +174,11 @@ describe('rotating the encryption key', () => {
       await expect(withoutOld.credentials(TEAM, 'greenhouse')).rejects.toThrow(/not configured/);
 
       // A new link seals with the current key.
-      const other = new Journey(slack, bots[1]!.sender, 'T0OTHER', 'U0OTHERADMIN');
+      const other = e2e.journey('U0OTHERADMIN', 'T0OTHER', e2e.bots[1]!);
       await other.command('link greenhouse');
       await other.waitForMessage((text) => text.includes('Can manage ALL organization'));
       await other.click('flow.credentials');
-      const form = await slack.waitFor(
+      const form = await e2e.slack.waitFor(
         (call) => call.method === 'views.open' && call.args.view.private_metadata !== flowId,
       );
       await other.submit('V0FORM2', form.args.view.private_metadata, GOOD);

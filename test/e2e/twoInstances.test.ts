@@ -1,12 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bootBot, deleteKeys, REDIS_URL, type RunningBot } from '../support/bot.js';
-import { captureStream } from '../support/captureLogs.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { REDIS_URL, type RunningBot } from '../support/bot.js';
+import { useE2e } from '../support/e2e.js';
 import { type FakeGreenhouse, startFakeGreenhouse } from '../support/fakeGreenhouse.js';
-import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
-import { expectNoSecretLeaks, expectWithinSlackLimits } from '../support/guards.js';
-import { type Button, eventually, Journey, textOf } from '../support/journey.js';
+import { type Button, eventually, type Journey, textOf } from '../support/journey.js';
 
 const CLIENT_ID = 'a1b2c3d4e5f6-7';
 const CLIENT_SECRET = 'gh-secret-TwoInst8Vu7Ts6Rq5Po4Nm3Lk';
@@ -15,52 +12,31 @@ const good = { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, user_id: USER
 const TEAM = 'T0TWOINST';
 const ADMIN = 'U0ADMIN';
 
-let slack: FakeSlack;
 let greenhouse: FakeGreenhouse;
 /** Two bot instances on one Redis: same key prefix, same encryption key, own port and sender each. */
 let a: RunningBot;
 let b: RunningBot;
 let viaA: Journey;
 let viaB: Journey;
-const acks: unknown[] = [];
 
-beforeAll(async () => {
-  slack = await startFakeSlack();
-  greenhouse = await startFakeGreenhouse();
+const e2e = useE2e({
+  vendors: async () => {
+    greenhouse = await startFakeGreenhouse();
+    return { greenhouse };
+  },
+  reset: () => greenhouse.reset({ clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID }),
+  env: () => ({ GREENHOUSE_AUTH_URL: greenhouse.url, GREENHOUSE_API_URL: greenhouse.url }),
+  secrets: () => [CLIENT_SECRET, ...greenhouse.issuedTokens],
+  bootEach: false,
 });
-
-afterAll(async () => {
-  await slack.close();
-  await greenhouse.close();
-});
+const { acks } = e2e;
 
 beforeEach(async () => {
-  slack.reset();
-  greenhouse.reset({ clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID });
-  acks.length = 0;
-  const shared = {
-    slack,
-    keyPrefix: `wintro-test-${randomBytes(4).toString('hex')}`,
-    encryptionKey: randomBytes(32).toString('base64'),
-    env: { GREENHOUSE_AUTH_URL: greenhouse.url, GREENHOUSE_API_URL: greenhouse.url },
-  };
-  a = await bootBot({ ...shared, logs: captureStream() });
-  b = await bootBot({ ...shared, logs: captureStream() });
+  a = await e2e.boot();
+  b = await e2e.boot({}, a);
   expect(a.port).not.toBe(b.port);
-  viaA = new Journey(slack, a.sender, TEAM, ADMIN);
-  viaB = new Journey(slack, b.sender, TEAM, ADMIN);
-});
-
-afterEach(async () => {
-  expectWithinSlackLimits(slack, acks);
-  await Promise.all([a.stop(), b.stop()]);
-  await expectNoSecretLeaks({
-    bots: [a, b],
-    slack,
-    acks,
-    secrets: [CLIENT_SECRET, ...greenhouse.issuedTokens],
-  });
-  await deleteKeys(a.keyPrefix);
+  viaA = e2e.journey(ADMIN, TEAM, a);
+  viaB = e2e.journey(ADMIN, TEAM, b);
 });
 
 /** Requests go to the instances in turn, the way a load balancer in front of both would send them. */
@@ -73,12 +49,12 @@ function alternate() {
 }
 
 const dmUpdatesOf = (ts: string) =>
-  slack.calls.filter(
+  e2e.slack.calls.filter(
     (call) => call.method === 'chat.update' && call.channel === viaA.dmChannel && call.args.ts === ts,
   );
 
 const notifications = () =>
-  slack.callsTo('chat.postMessage').filter((call) => call.args.channel === 'C0NOTIFY');
+  e2e.slack.callsTo('chat.postMessage').filter((call) => call.args.channel === 'C0NOTIFY');
 
 async function storedConnections(keyPrefix: string) {
   const redis = new Redis(REDIS_URL);
@@ -103,7 +79,7 @@ async function walkAlternating(next: () => Journey, atStep?: (step: number) => P
     await viaA.waitForMessage((text) => text.includes(`Step ${step} of 6`));
   }
   await next().click('flow.credentials');
-  const opened = await slack.waitFor((call) => call.method === 'views.open');
+  const opened = await e2e.slack.waitFor((call) => call.method === 'views.open');
   return opened.args.view.private_metadata as string;
 }
 
@@ -115,7 +91,7 @@ describe('two bot instances on one Redis', () => {
     acks.push(submitted.body);
     expect(submitted.body.response_action).toBe('update');
     await viaA.waitForMessage((text) => text.includes('Greenhouse is linked'));
-    await slack.waitFor((call) => call.method === 'chat.postMessage' && call.args.channel === 'C0NOTIFY');
+    await e2e.slack.waitFor((call) => call.method === 'chat.postMessage' && call.args.channel === 'C0NOTIFY');
 
     // Each instance sees what the other stored, and reads the connection it sealed.
     for (const journey of [viaA, viaB]) {
@@ -126,9 +102,9 @@ describe('two bot instances on one Redis', () => {
     expect(Object.keys(await storedConnections(a.keyPrefix))).toEqual(['greenhouse']);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(notifications()).toHaveLength(1);
-    expect(slack.callsTo('chat.postMessage').filter((call) => call.channel === viaA.dmChannel)).toHaveLength(
-      1,
-    );
+    expect(
+      e2e.slack.callsTo('chat.postMessage').filter((call) => call.channel === viaA.dmChannel),
+    ).toHaveLength(1);
   });
 
   it('makes one step, one redraw and one "moved on" of the same Next clicked at both instances at once', async () => {
@@ -144,19 +120,21 @@ describe('two bot instances on one Redis', () => {
       const ts = dm?.args.ts as string;
       const button: Button = viaA.button('flow.next');
       const updatesBefore = dmUpdatesOf(ts).length;
-      const ephemeralsBefore = slack.callsTo('chat.postEphemeral').length;
+      const ephemeralsBefore = e2e.slack.callsTo('chat.postEphemeral').length;
       const [fromA, fromB] = await Promise.all([
         viaA.click('flow.next', { button }),
         viaB.click('flow.next', { button }),
       ]);
       expect([fromA.status, fromB.status]).toEqual([200, 200]);
       await viaA.waitForMessage((text) => text.includes('Step 3 of 6'));
-      await eventually(() => expect(slack.callsTo('chat.postEphemeral').length).toBe(ephemeralsBefore + 1));
+      await eventually(() =>
+        expect(e2e.slack.callsTo('chat.postEphemeral').length).toBe(ephemeralsBefore + 1),
+      );
       await new Promise((resolve) => setTimeout(resolve, 250));
       // Exactly one transition (step 2 → 3, not → 4), exactly one redraw, one polite refusal.
       expect(textOf(viaA.latestMessage()?.args.blocks)).toContain('Step 3 of 6');
       expect(dmUpdatesOf(ts).length - updatesBefore).toBe(1);
-      const refusals = slack.callsTo('chat.postEphemeral').slice(ephemeralsBefore);
+      const refusals = e2e.slack.callsTo('chat.postEphemeral').slice(ephemeralsBefore);
       expect(refusals).toHaveLength(1);
       expect(refusals[0]?.args.text).toContain('already moved on');
       const status = await viaB.command('status');
@@ -183,7 +161,7 @@ describe('two bot instances on one Redis', () => {
     expect(Object.values(refused?.body.errors ?? {}).join(' ')).toMatch(/Still checking your last entry/);
 
     await viaA.waitForMessage((text) => text.includes('Greenhouse is linked'));
-    await slack.waitFor((call) => call.method === 'chat.postMessage' && call.args.channel === 'C0NOTIFY');
+    await e2e.slack.waitFor((call) => call.method === 'chat.postMessage' && call.args.channel === 'C0NOTIFY');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(greenhouse.requests.filter((request) => request.path === '/token')).toHaveLength(1);
     expect(greenhouse.issuedTokens.length - tokensBefore).toBe(1);

@@ -1,11 +1,10 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bootBot, deleteKeys, type RunningBot } from '../support/bot.js';
+import { describe, expect, it } from 'vitest';
+import { useE2e } from '../support/e2e.js';
 import { type FakeGreenhouse, type GreenhouseMode, startFakeGreenhouse } from '../support/fakeGreenhouse.js';
-import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
-import { expectNoSecretLeaks, expectWithinSlackLimits } from '../support/guards.js';
-import { eventually, Journey, textOf } from '../support/journey.js';
+import { eventually, type Journey, textOf } from '../support/journey.js';
+import { checkCredentials, walkToCredentials as walk } from '../support/linking.js';
 
 /**
  * Greenhouse misbehaving at the transport level, through the real app: every fault ends in a
@@ -53,80 +52,39 @@ async function startElsewhere(): Promise<Elsewhere> {
   };
 }
 
-let slack: FakeSlack;
 let greenhouse: FakeGreenhouse;
 let elsewhere: Elsewhere;
-let running: RunningBot;
-const acks: unknown[] = [];
-
-beforeAll(async () => {
-  slack = await startFakeSlack();
-  greenhouse = await startFakeGreenhouse();
-  elsewhere = await startElsewhere();
-});
-
-afterAll(async () => {
-  await slack.close();
-  await greenhouse.close();
-  await elsewhere.close();
-});
-
-beforeEach(async () => {
-  slack.reset();
-  greenhouse.reset({ clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID });
-  elsewhere.hits.length = 0;
-  acks.length = 0;
-  running = await bootBot({
-    slack,
-    env: { GREENHOUSE_AUTH_URL: greenhouse.url, GREENHOUSE_API_URL: greenhouse.url },
-  });
-});
-
-afterEach(async () => {
-  // Nothing the bot sent may break Slack's limits, and no secret may leak anywhere.
-  expectWithinSlackLimits(slack, acks);
-  await running.stop();
-  await expectNoSecretLeaks({
-    bots: [running],
-    slack,
-    acks,
-    secrets: [CLIENT_SECRET, ...greenhouse.issuedTokens],
-  });
+const e2e = useE2e({
+  vendors: async () => {
+    greenhouse = await startFakeGreenhouse();
+    elsewhere = await startElsewhere();
+    return { greenhouse, elsewhere };
+  },
+  reset: () => {
+    greenhouse.reset({ clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID });
+    elsewhere.hits.length = 0;
+  },
+  env: () => ({ GREENHOUSE_AUTH_URL: greenhouse.url, GREENHOUSE_API_URL: greenhouse.url }),
+  secrets: () => [CLIENT_SECRET, ...greenhouse.issuedTokens],
   // Whatever a fault looked like, credentials went to Greenhouse and nowhere else.
-  expect(elsewhere.hits).toEqual([]);
-  await deleteKeys(running.keyPrefix);
+  after: () => expect(elsewhere.hits).toEqual([]),
 });
+const { acks } = e2e;
 
-async function walkToCredentials(journey: Journey) {
-  const reply = await journey.command('link greenhouse');
-  acks.push(reply.body);
-  await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
-  await journey.click('flow.begin');
-  await journey.waitForMessage((text) => text.includes('Step 1 of 6'));
-  for (let step = 2; step <= 6; step++) {
-    await journey.click('flow.next');
-    await journey.waitForMessage((text) => text.includes(`Step ${step} of 6`));
-  }
-  await journey.click('flow.credentials');
-  const opened = await slack.waitFor((call) => call.method === 'views.open');
-  return { viewId: 'V0FORM', flowId: opened.args.view.private_metadata as string };
-}
+const walkToCredentials = (journey: Journey) =>
+  walk(journey, 'greenhouse', { prerequisite: 'Can manage ALL organization', acks });
 
 /** Submits the form and waits for the result the bot draws into the modal (views.update). */
 async function submitAndWaitForResult(journey: Journey, viewId: string, flowId: string) {
-  const before = slack.callsTo('views.update').length;
   const started = Date.now();
-  const submitted = await journey.submit(viewId, flowId, good);
-  acks.push(submitted.body);
-  expect(submitted.status).toBe(200);
-  expect(submitted.body.response_action).toBe('update');
-  expect(textOf(submitted.body.view.blocks)).toContain('Checking with Greenhouse');
-  const result = await eventually(() => {
-    const update = slack.callsTo('views.update')[before];
-    if (!update) throw new Error('no result yet');
-    return update;
-  }, 8000);
-  return { text: textOf(result.args.view.blocks), view: result.args.view, elapsed: Date.now() - started };
+  const { submitted, resultText, resultView } = await checkCredentials(
+    journey,
+    { viewId, flowId, view: {} },
+    good,
+    acks,
+  );
+  expect(textOf(submitted.view.blocks)).toContain('Checking with Greenhouse');
+  return { text: resultText, view: resultView, elapsed: Date.now() - started };
 }
 
 /** The fault is gone: the admin checks again from the same form and the link is made. */
@@ -135,11 +93,11 @@ async function retrySucceeds(journey: Journey, viewId: string, flowId: string) {
   const { text } = await submitAndWaitForResult(journey, viewId, flowId);
   expect(text).toContain('is linked');
   await journey.waitForMessage((message) => message.includes('Greenhouse is linked'));
-  expect(slack.callsTo('views.open')).toHaveLength(1);
+  expect(e2e.slack.callsTo('views.open')).toHaveLength(1);
 }
 
 async function failOnceThenRetry(mode: GreenhouseMode) {
-  const journey = new Journey(slack, running.sender, 'T0ACME', 'U0ADMIN');
+  const journey = e2e.journey();
   const { viewId, flowId } = await walkToCredentials(journey);
   greenhouse.mode = mode;
   const result = await submitAndWaitForResult(journey, viewId, flowId);
@@ -212,13 +170,13 @@ describe('Greenhouse faults, through the real app', () => {
 
   it('nothing of the fault reaches the logs beyond its category', async () => {
     await failOnceThenRetry({ kind: 'token_redirect', status: 302, location: `${elsewhere.url}/token` });
-    const finished = running.logs
+    const finished = e2e.running.logs
       .lines()
       .filter((line) => typeof line === 'object' && line.msg === 'Verification finished')
       .map((line) => line.outcome);
     expect(finished).toEqual(['vendor_error', 'linked']);
-    expect(running.logs.text()).not.toContain(elsewhere.url);
-    expect(running.logs.text()).not.toContain(
+    expect(e2e.running.logs.text()).not.toContain(elsewhere.url);
+    expect(e2e.running.logs.text()).not.toContain(
       Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64'),
     );
   });

@@ -11,6 +11,7 @@ import { expectNoSecretLeaks, expectWithinSlackLimits } from './guards.js';
 import { Journey } from './journey.js';
 
 type Env = Record<string, string | undefined>;
+type BotOptions = Partial<Pick<BootOptions, 'logs' | 'keyPrefix' | 'encryptionKey'>>;
 
 export interface E2eSetup<V extends Record<string, { close(): Promise<void> }>> {
   /** Starts the file's fake vendors, once. */
@@ -34,8 +35,10 @@ export interface E2e<V> {
   acks: unknown[];
   /** The bot booted last. */
   running: RunningBot;
+  /** Every bot booted in this test, in order. */
+  bots: RunningBot[];
   /** Boots another bot (with the file's vendor env and these overrides); `share` shares its Redis state. */
-  boot(env?: Env, share?: RunningBot, options?: Pick<BootOptions, 'logs'>): Promise<RunningBot>;
+  boot(env?: Env, share?: RunningBot, options?: BotOptions): Promise<RunningBot>;
   /** Stops the running bot and boots another in its place. */
   restart(env?: Env, share?: RunningBot): Promise<RunningBot>;
   /** A person's DM with the bot (by default the admin of T0ACME, through the running bot). */
@@ -45,8 +48,7 @@ export interface E2e<V> {
 export function useE2e<V extends Record<string, { close(): Promise<void> }> = Record<string, never>>(
   setup: E2eSetup<V> = {},
 ): E2e<V> {
-  let bots: RunningBot[] = [];
-  const context = { acks: [] as unknown[], vendors: {} as V } as E2e<V>;
+  const context = { acks: [] as unknown[], vendors: {} as V, bots: [] as RunningBot[] } as E2e<V>;
   context.boot = async (env = {}, share, options = {}) => {
     const bot = await bootBot({
       slack: context.slack,
@@ -54,7 +56,7 @@ export function useE2e<V extends Record<string, { close(): Promise<void> }> = Re
       ...(share ? { keyPrefix: share.keyPrefix, encryptionKey: share.encryptionKey } : {}),
       ...options,
     });
-    bots.push(bot);
+    context.bots.push(bot);
     context.running = bot;
     return bot;
   };
@@ -80,8 +82,8 @@ export function useE2e<V extends Record<string, { close(): Promise<void> }> = Re
     if (setup.bootEach !== false) await context.boot();
   });
   afterEach(async () => {
-    const stopped = bots;
-    bots = [];
+    const stopped = context.bots;
+    context.bots = [];
     // Nothing the bot sent may break Slack's limits, and no secret may leak anywhere.
     expectWithinSlackLimits(context.slack, context.acks);
     for (const bot of stopped) await bot.stop();

@@ -105,7 +105,7 @@ export async function checkCredentials(
     const update = journey.slack.callsTo('views.update')[before];
     if (!update) throw new Error('no result yet');
     return update;
-  });
+  }, 8000);
   return {
     submitted: submitted.body,
     result,
