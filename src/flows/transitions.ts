@@ -1,25 +1,68 @@
-import type { VerificationOutcome } from '../systems/types.js';
+import { t } from '../messages/index.js';
+import type { Detail, VerificationFailure, VerificationOutcome } from '../systems/types.js';
 import type { FlowState, OutcomeSummary } from './state.js';
 import { isTerminal } from './state.js';
 
+/** Where a flow's DM message is: a channel id and a message ts. */
+export type DmLocation = NonNullable<FlowState['dm']>;
+
+/** Everything that can happen to a flow. Only `transition()` turns one into a new state. */
 export type FlowEvent =
   | { type: 'choose_variant'; systemId: string }
   | { type: 'begin_guide' }
   | { type: 'next' }
   | { type: 'back' }
-  | { type: 'open_credentials' }
   | { type: 'submit_credentials' }
   | { type: 'verified'; outcome: VerificationOutcome }
   | { type: 'verification_abandoned'; reason: string }
   | { type: 'cancel' }
   | { type: 'request_help'; colleagueId: string; note?: string }
-  | { type: 'take_over'; by: string; seq: number }
+  | { type: 'take_over'; by: string; seq: number; to: string }
   | { type: 'help_granted'; by: string; seq: number }
-  | { type: 'help_declined'; by: string; seq: number; reason: string };
+  | { type: 'help_declined'; by: string; seq: number; reason: string }
+  /** Post the flow again at the bottom of a DM (`to`: a channel or user id) and retire the old message. */
+  | { type: 'repost'; to: string }
+  /** The flow's message was posted somewhere new. */
+  | { type: 'dm_posted'; dm: DmLocation };
 
-export type Effect = { type: 'render_dm' } | { type: 'notify_linked' } | { type: 'save_connection' };
+/** Things a person may ask to do that do not change the flow by themselves: only `can()` is asked. */
+export type FlowQuery = { type: 'open_credentials' } | { type: 'open_help_form' };
 
-export type Refusal = 'finished' | 'not_now' | 'not_yours' | 'answered';
+/**
+ * What happens after a transition is stored, in this order. The effect runner
+ * (`flows/effects.ts`) is the only place that carries them out.
+ */
+export type Effect =
+  /** Stored together with the flow, in the same compare-and-set. */
+  | { type: 'save_connection'; details: Detail[]; expiresAt?: string }
+  | { type: 'render_dm' }
+  | { type: 'show_check_result'; outcome: VerificationOutcome }
+  | { type: 'notify_linked' }
+  | { type: 'watch_expiry'; expiresAt: string }
+  | { type: 'run_check' }
+  | { type: 'retire_dm'; notice: 'continues_below' | 'taken_over' }
+  | { type: 'post_dm'; to: string }
+  | { type: 'remember_helper' }
+  | { type: 'send_help_request' }
+  | { type: 'schedule_nudge' }
+  | { type: 'mark_request_answered' }
+  | { type: 'tell_previous_holder' }
+  | { type: 'hand_back' }
+  | { type: 'tell_declined' };
+
+/** Why something was refused. `flows/refusals.ts` says what the person is told for each. */
+export type Refusal =
+  | 'linked'
+  | 'cancelled'
+  | 'not_holder'
+  | 'moved_on'
+  | 'not_now'
+  | 'busy_checking'
+  | 'stale_request'
+  | 'not_colleague'
+  | 'answered';
+
+export type Permission = { ok: true } | { ok: false; refusal: Refusal };
 
 export type TransitionResult =
   | { ok: true; state: FlowState; effects: Effect[] }
@@ -29,9 +72,74 @@ export interface TransitionContext {
   now: number;
   /** Guide steps of the flow's system (0 while a variant is still to be chosen). */
   stepCount: number;
+  /** The person asking, when a person asks: only the flow's holder may move it. */
+  actorId?: string;
+  /** The flow version the clicked message was drawn for: steps must come from the newest drawing. */
+  drawnVersion?: number;
 }
 
-const summarize = (outcome: Extract<VerificationOutcome, { ok: false }>, now: number): OutcomeSummary => ({
+/** A check that has run this long was cut off (e.g. by a restart); the admin may submit again. */
+export const VERIFYING_STALE_MS = 90_000;
+
+const isBusyVerifying = (state: FlowState, now: number) =>
+  state.phase === 'verifying' && now - state.updatedAt < VERIFYING_STALE_MS;
+
+/** Buttons that move the flow through its steps: a click on an older drawing of the message is stale. */
+const STEPS: ReadonlySet<string> = new Set(['choose_variant', 'begin_guide', 'next', 'back']);
+
+/** Answers to a request for help: only the colleague asked may give them. */
+type Answer = Extract<FlowEvent, { type: 'take_over' | 'help_granted' | 'help_declined' }>;
+const isAnswer = (action: FlowEvent | FlowQuery): action is Answer =>
+  action.type === 'take_over' || action.type === 'help_granted' || action.type === 'help_declined';
+
+const ALLOWED: Permission = { ok: true };
+const refuse = (refusal: Refusal): Permission => ({ ok: false, refusal });
+
+function canAnswer(state: FlowState, answer: Answer): Permission {
+  const handover = state.handover;
+  if (!handover || handover.seq !== answer.seq) return refuse('stale_request');
+  if (handover.colleagueId !== answer.by) return refuse('not_colleague');
+  if (isTerminal(state)) return refuse(state.phase as Refusal);
+  if (handover.status !== 'asked') return refuse('answered');
+  return ALLOWED;
+}
+
+/** Whether the flow allows this now, and if not, why. Pure; `transition()` asks it first. */
+export function can(state: FlowState, action: FlowEvent | FlowQuery, context: TransitionContext): Permission {
+  if (isAnswer(action)) return canAnswer(state, action);
+  if (context.actorId !== undefined && context.actorId !== state.holderId) return refuse('not_holder');
+  if (isTerminal(state)) return refuse(state.phase as Refusal);
+  if (STEPS.has(action.type) && context.drawnVersion !== undefined && context.drawnVersion !== state.version)
+    return refuse('moved_on');
+  const { phase } = state;
+  const when = (allowed: boolean, otherwise: Refusal = 'not_now') => (allowed ? ALLOWED : refuse(otherwise));
+  switch (action.type) {
+    case 'choose_variant':
+      return when(phase === 'choose_variant');
+    case 'begin_guide':
+      return when(phase === 'prerequisites');
+    case 'next':
+      return when(phase === 'guide');
+    case 'back':
+      return when(phase === 'guide' || phase === 'credentials');
+    case 'open_credentials':
+    case 'submit_credentials':
+      if (phase === 'choose_variant') return refuse('not_now');
+      return when(!isBusyVerifying(state, context.now), 'busy_checking');
+    case 'verified':
+    case 'verification_abandoned':
+      return when(phase === 'verifying');
+    case 'open_help_form':
+    case 'request_help':
+      return when(phase !== 'choose_variant' && phase !== 'verifying');
+    case 'cancel':
+    case 'repost':
+    case 'dm_posted':
+      return ALLOWED;
+  }
+}
+
+const summarize = (outcome: VerificationFailure, now: number): OutcomeSummary => ({
   code: outcome.code,
   title: outcome.title,
   detail: outcome.detail,
@@ -40,15 +148,10 @@ const summarize = (outcome: Extract<VerificationOutcome, { ok: false }>, now: nu
   at: now,
 });
 
-/** A check that has run this long was cut off (e.g. by a restart); the admin may submit again. */
-export const VERIFYING_STALE_MS = 90_000;
-
-const isBusyVerifying = (state: FlowState, now: number) =>
-  state.phase === 'verifying' && now - state.updatedAt < VERIFYING_STALE_MS;
-
-/** The flow's rules: which event is allowed in which phase, and what it changes. Pure. */
+/** The flow's rules: what each allowed event changes, and what happens because of it. Pure. */
 export function transition(state: FlowState, event: FlowEvent, context: TransitionContext): TransitionResult {
-  if (isTerminal(state)) return { ok: false, refusal: 'finished' };
+  const permission = can(state, event, context);
+  if (!permission.ok) return permission;
   const next = (
     changes: Partial<FlowState>,
     effects: Effect[] = [{ type: 'render_dm' }],
@@ -63,90 +166,117 @@ export function transition(state: FlowState, event: FlowEvent, context: Transiti
     case 'cancel':
       return next({ phase: 'cancelled' });
     case 'choose_variant':
-      if (state.phase !== 'choose_variant') return { ok: false, refusal: 'not_now' };
       return next({ systemId: event.systemId, phase: 'prerequisites', stepIndex: 0 });
     case 'begin_guide':
-      if (state.phase !== 'prerequisites') return { ok: false, refusal: 'not_now' };
       return next({ phase: 'guide', stepIndex: 0 });
     case 'next':
-      if (state.phase !== 'guide') return { ok: false, refusal: 'not_now' };
       if (state.stepIndex >= lastStep) return next({ phase: 'credentials', stepIndex: lastStep });
       return next({ stepIndex: state.stepIndex + 1 });
     case 'back':
-      if (state.phase === 'guide' && state.stepIndex === 0) return next({ phase: 'prerequisites' });
-      if (state.phase === 'guide') return next({ stepIndex: state.stepIndex - 1 });
       if (state.phase === 'credentials') return next({ phase: 'guide', stepIndex: lastStep });
-      return { ok: false, refusal: 'not_now' };
-    case 'open_credentials':
-      // Opening the modal does not move the flow: it only has to be allowed.
-      if (state.phase === 'choose_variant' || isBusyVerifying(state, context.now)) {
-        return { ok: false, refusal: 'not_now' };
-      }
-      return { ok: true, state, effects: [] };
+      if (state.stepIndex === 0) return next({ phase: 'prerequisites' });
+      return next({ stepIndex: state.stepIndex - 1 });
     case 'submit_credentials':
-      if (state.phase === 'choose_variant' || isBusyVerifying(state, context.now)) {
-        return { ok: false, refusal: 'not_now' };
-      }
-      return next({ phase: 'verifying', attempts: state.attempts + 1 });
-    case 'verified':
-      if (state.phase !== 'verifying') return { ok: false, refusal: 'not_now' };
-      if (event.outcome.ok) {
-        return next({ phase: 'linked', lastOutcome: undefined, linkedDetails: event.outcome.details }, [
-          { type: 'save_connection' },
+      return next({ phase: 'verifying', attempts: state.attempts + 1 }, [
+        { type: 'render_dm' },
+        { type: 'run_check' },
+      ]);
+    case 'verified': {
+      const { outcome } = event;
+      if (outcome.ok) {
+        return next({ phase: 'linked', lastOutcome: undefined, linkedDetails: outcome.details }, [
+          { type: 'save_connection', details: outcome.details, expiresAt: outcome.expiresAt },
           { type: 'render_dm' },
+          { type: 'show_check_result', outcome },
           { type: 'notify_linked' },
+          ...(outcome.expiresAt ? [{ type: 'watch_expiry' as const, expiresAt: outcome.expiresAt }] : []),
         ]);
       }
-      return next({ phase: 'credentials', lastOutcome: summarize(event.outcome, context.now) });
-    case 'request_help': {
-      if (state.phase === 'choose_variant' || state.phase === 'verifying')
-        return { ok: false, refusal: 'not_now' };
-      const missing = state.phase === 'credentials' ? state.lastOutcome?.missing : undefined;
-      return next({
-        handover: {
-          seq: (state.handover?.seq ?? 0) + 1,
-          colleagueId: event.colleagueId,
-          requestedBy: state.holderId,
-          reason: missing?.length ? 'missing' : 'permission',
-          ...(missing?.length ? { missing } : {}),
-          ...(event.note ? { note: event.note } : {}),
-          status: 'asked',
-          askedAt: context.now,
-        },
-      });
+      return next({ phase: 'credentials', lastOutcome: summarize(outcome, context.now) }, [
+        { type: 'render_dm' },
+        { type: 'show_check_result', outcome },
+      ]);
     }
-    case 'take_over':
-    case 'help_granted':
+    case 'verification_abandoned': {
+      const outcome: VerificationFailure = {
+        ok: false,
+        code: 'interrupted',
+        title: t('flow.check.interruptedTitle'),
+        detail: event.reason,
+      };
+      return next(
+        {
+          phase: 'credentials',
+          lastOutcome: { code: outcome.code, title: outcome.title, detail: outcome.detail, at: context.now },
+        },
+        [{ type: 'render_dm' }, { type: 'show_check_result', outcome }],
+      );
+    }
+    case 'request_help': {
+      const missing = state.phase === 'credentials' ? state.lastOutcome?.missing : undefined;
+      return next(
+        {
+          handover: {
+            seq: (state.handover?.seq ?? 0) + 1,
+            colleagueId: event.colleagueId,
+            requestedBy: state.holderId,
+            reason: missing?.length ? 'missing' : 'permission',
+            ...(missing?.length ? { missing } : {}),
+            ...(event.note ? { note: event.note } : {}),
+            status: 'asked',
+            askedAt: context.now,
+          },
+        },
+        [
+          { type: 'render_dm' },
+          { type: 'remember_helper' },
+          { type: 'send_help_request' },
+          { type: 'schedule_nudge' },
+        ],
+      );
+    }
     case 'help_declined': {
-      const handover = state.handover;
-      if (!handover || handover.seq !== event.seq) return { ok: false, refusal: 'answered' };
-      if (handover.colleagueId !== event.by) return { ok: false, refusal: 'not_yours' };
-      if (handover.status !== 'asked') return { ok: false, refusal: 'answered' };
-      const answered = { ...handover, answeredAt: context.now };
-      if (event.type === 'help_declined') {
-        return next({ handover: { ...answered, status: 'declined', declineReason: event.reason } });
-      }
-      if (event.type === 'help_granted') return next({ handover: { ...answered, status: 'granted' } });
+      const handover = { ...(state.handover as NonNullable<FlowState['handover']>), answeredAt: context.now };
+      return next({ handover: { ...handover, status: 'declined', declineReason: event.reason } }, [
+        { type: 'render_dm' },
+        { type: 'mark_request_answered' },
+        { type: 'tell_declined' },
+      ]);
+    }
+    case 'help_granted': {
+      const handover = { ...(state.handover as NonNullable<FlowState['handover']>), answeredAt: context.now };
+      return next({ handover: { ...handover, status: 'granted' } }, [
+        { type: 'render_dm' },
+        { type: 'mark_request_answered' },
+        { type: 'hand_back' },
+      ]);
+    }
+    case 'take_over': {
+      const handover = { ...(state.handover as NonNullable<FlowState['handover']>), answeredAt: context.now };
       // Whoever takes over has the access the holder lacked: past the prerequisites, at the same step.
       const phase =
         state.phase === 'prerequisites' ? 'guide' : state.phase === 'verifying' ? 'credentials' : state.phase;
-      return next({
-        holderId: event.by,
-        phase,
-        stepIndex: state.phase === 'prerequisites' ? 0 : state.stepIndex,
-        handover: { ...answered, status: 'taken' },
-      });
-    }
-    case 'verification_abandoned':
-      if (state.phase !== 'verifying') return { ok: false, refusal: 'not_now' };
-      return next({
-        phase: 'credentials',
-        lastOutcome: {
-          code: 'interrupted',
-          title: 'The check was interrupted',
-          detail: event.reason,
-          at: context.now,
+      return next(
+        {
+          holderId: event.by,
+          phase,
+          stepIndex: state.phase === 'prerequisites' ? 0 : state.stepIndex,
+          handover: { ...handover, status: 'taken' },
         },
-      });
+        [
+          { type: 'post_dm', to: event.to },
+          { type: 'mark_request_answered' },
+          { type: 'retire_dm', notice: 'taken_over' },
+          { type: 'tell_previous_holder' },
+        ],
+      );
+    }
+    case 'repost':
+      return next({}, [
+        { type: 'retire_dm', notice: 'continues_below' },
+        { type: 'post_dm', to: event.to },
+      ]);
+    case 'dm_posted':
+      return next({ dm: event.dm }, []);
   }
 }

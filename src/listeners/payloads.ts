@@ -53,26 +53,6 @@ export const viewPayload = z.object({
   }),
 });
 
-/** What the decline form carries in private_metadata: where the colleague's request message is. */
-export const requestMessageRef = z.object({
-  flowId: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/),
-  seq: z.number().int().nonnegative().max(1e9),
-  channelId: slackId.optional(),
-  ts: messageTs.optional(),
-});
-
-/** The decline form's private_metadata, or undefined when it is not what Wintro put there. */
-export function parseRequestMessageRef(privateMetadata: string) {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(privateMetadata);
-  } catch {
-    return undefined;
-  }
-  const parsed = requestMessageRef.safeParse(raw);
-  return parsed.success ? parsed.data : undefined;
-}
-
 export const teamOf = (
   payload: { team?: { id: string } | null; user: { team_id?: string } },
   fallback?: string,

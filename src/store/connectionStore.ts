@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import type { ConnectionWrite } from './flowStore.js';
 import type { KeyScheme } from './keys.js';
 import type { Sealer } from './sealing.js';
 
@@ -37,8 +38,8 @@ export class ConnectionStore {
     return `connection:${teamId}:${systemId}`;
   }
 
-  /** Stores the connection sealed; returns what it replaced, so a caller can put it back. */
-  async save(connection: NewConnection): Promise<string | null> {
+  /** The sealed record of a connection, to store with `save` or inside a flow's compare-and-set. */
+  record(connection: NewConnection): ConnectionWrite {
     const { teamId, systemId, credentials, ...rest } = connection;
     const record: StoredConnection = {
       ...rest,
@@ -46,20 +47,13 @@ export class ConnectionStore {
       linkedAt: Date.now(),
       sealed: this.sealer.seal(JSON.stringify(credentials), ConnectionStore.context(teamId, systemId)),
     };
-    const key = this.keys.connections(teamId);
-    const results = await this.redis
-      .multi()
-      .hget(key, systemId)
-      .hset(key, systemId, JSON.stringify(record))
-      .exec();
-    return (results?.[0]?.[1] as string | null) ?? null;
+    return { field: systemId, value: JSON.stringify(record) };
   }
 
-  /** Puts back what `save` replaced (or removes the connection if there was none). */
-  async restore(teamId: string, systemId: string, previous: string | null): Promise<void> {
-    const key = this.keys.connections(teamId);
-    if (previous === null) await this.redis.hdel(key, systemId);
-    else await this.redis.hset(key, systemId, previous);
+  /** Stores the connection sealed (tools and tests; flows store theirs with the flow's own step). */
+  async save(connection: NewConnection): Promise<void> {
+    const { field, value } = this.record(connection);
+    await this.redis.hset(this.keys.connections(connection.teamId), field, value);
   }
 
   async get(teamId: string, systemId: string): Promise<ConnectionSummary | undefined> {

@@ -5,8 +5,10 @@ import type { KeyScheme } from './keys.js';
 
 export type SaveResult = 'saved' | 'conflict' | 'missing';
 
-// KEYS: flow, active index. ARGV: expected version, new version, json, ttl, system id, flow id, 'clear'|'keep'.
-// One script so the version check, the write and the index update happen as one step.
+// KEYS: flow, active index, connections. ARGV: expected version, new version, json, ttl, system id,
+// flow id, 'clear'|'keep', connection field ('' = none), connection record.
+// One script so the version check, the write, the index update and a verified connection happen as
+// one step: a flow never says linked without its connection, nor the reverse.
 const COMPARE_AND_SET = `
 local current = redis.call('HGET', KEYS[1], 'v')
 if not current then return -1 end
@@ -19,13 +21,21 @@ else
   redis.call('HSET', KEYS[2], ARGV[5], ARGV[6])
   redis.call('EXPIRE', KEYS[2], ARGV[4])
 end
+if ARGV[8] ~= '' then redis.call('HSET', KEYS[3], ARGV[8], ARGV[9]) end
 return 1
 `;
+
+/** A connection record to store in the same step as the flow (see `ConnectionStore.record`). */
+export interface ConnectionWrite {
+  field: string;
+  value: string;
+}
 
 type CasRedis = Redis & {
   wintroFlowCas(
     flowKey: string,
     activeKey: string,
+    connectionsKey: string,
     expected: string,
     next: string,
     json: string,
@@ -33,6 +43,8 @@ type CasRedis = Redis & {
     systemId: string,
     flowId: string,
     mode: string,
+    connectionField: string,
+    connectionRecord: string,
   ): Promise<number>;
 };
 
@@ -47,7 +59,7 @@ export class FlowStore {
     private readonly ttlSeconds: number,
   ) {
     if (!('wintroFlowCas' in redis)) {
-      redis.defineCommand('wintroFlowCas', { numberOfKeys: 2, lua: COMPARE_AND_SET });
+      redis.defineCommand('wintroFlowCas', { numberOfKeys: 3, lua: COMPARE_AND_SET });
     }
     this.redis = redis as CasRedis;
   }
@@ -73,12 +85,18 @@ export class FlowStore {
 
   /**
    * Writes `next` only if the stored flow is still at `expectedVersion`; `next.version` must be
-   * `expectedVersion + 1`. The holder's active-flow index follows the flow's phase.
+   * `expectedVersion + 1`. The holder's active-flow index follows the flow's phase; `connection`, when
+   * given, is stored in the same step.
    */
-  async compareAndSet(expectedVersion: number, next: FlowState): Promise<SaveResult> {
+  async compareAndSet(
+    expectedVersion: number,
+    next: FlowState,
+    connection?: ConnectionWrite,
+  ): Promise<SaveResult> {
     const result = await this.redis.wintroFlowCas(
       this.keys.flow(next.teamId, next.id),
       this.keys.activeFlows(next.teamId, next.holderId),
+      this.keys.connections(next.teamId),
       String(expectedVersion),
       String(next.version),
       JSON.stringify(next),
@@ -86,6 +104,8 @@ export class FlowStore {
       next.systemId,
       next.id,
       isTerminal(next) ? 'clear' : 'keep',
+      connection?.field ?? '',
+      connection?.value ?? '',
     );
     return result === 1 ? 'saved' : result === 0 ? 'conflict' : 'missing';
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, parseCommand } from '../../src/flows/commands.js';
+import { editDistance, parseCommand } from '../../src/flows/parseCommand.js';
 import { createCatalog } from '../../src/systems/catalog.js';
 import { greenhouse } from '../../src/systems/greenhouse.js';
 

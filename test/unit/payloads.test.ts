@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { renderDeclineModal } from '../../src/blocks/handover.js';
+import { parseRequestMessageRef, requestMessageRef } from '../../src/flows/requestRef.js';
 import {
   actionPayload,
   commandPayload,
   fieldValues,
-  parseRequestMessageRef,
-  requestMessageRef,
   selectedUser,
   teamOf,
   viewPayload,

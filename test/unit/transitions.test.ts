@@ -56,7 +56,7 @@ describe('flow transitions', () => {
     for (const phase of ['linked', 'cancelled'] as const) {
       expect(transition({ ...base, phase }, { type: 'cancel' }, ctx)).toEqual({
         ok: false,
-        refusal: 'finished',
+        refusal: phase,
       });
     }
   });
@@ -72,6 +72,7 @@ describe('flow transitions', () => {
     expect(linked.effects.map((effect) => effect.type)).toEqual([
       'save_connection',
       'render_dm',
+      'show_check_result',
       'notify_linked',
     ]);
   });
@@ -123,13 +124,13 @@ describe('flow transitions', () => {
       missing: ['harvest:jobs:list'],
       status: 'asked',
     });
-    expect(transition(asked, { type: 'take_over', by: 'U3', seq: 1 }, ctx)).toEqual({
+    expect(transition(asked, { type: 'take_over', by: 'U3', seq: 1, to: 'U3' }, ctx)).toEqual({
       ok: false,
-      refusal: 'not_yours',
+      refusal: 'not_colleague',
     });
-    expect(transition(asked, { type: 'take_over', by: 'U2', seq: 0 }, ctx)).toEqual({
+    expect(transition(asked, { type: 'take_over', by: 'U2', seq: 0, to: 'U2' }, ctx)).toEqual({
       ok: false,
-      refusal: 'answered',
+      refusal: 'stale_request',
     });
     const granted = apply(asked, { type: 'help_granted', by: 'U2', seq: 1 }).state;
     expect(granted.handover?.status).toBe('granted');
@@ -143,7 +144,7 @@ describe('flow transitions', () => {
   it('moves the flow to whoever takes over, past the prerequisites they had', () => {
     const asked = apply(base, { type: 'request_help', colleagueId: 'U2' }).state;
     expect(asked.handover?.reason).toBe('permission');
-    const taken = apply(asked, { type: 'take_over', by: 'U2', seq: 1 }).state;
+    const taken = apply(asked, { type: 'take_over', by: 'U2', seq: 1, to: 'U2' }).state;
     expect(taken).toMatchObject({ holderId: 'U2', starterId: 'U1', phase: 'guide', stepIndex: 0 });
     expect(taken.handover?.status).toBe('taken');
     const again = apply(taken, { type: 'request_help', colleagueId: 'U4' }).state;

@@ -1,0 +1,101 @@
+import type { Credentials } from '../systems/types.js';
+import type { FlowDeps } from './deps.js';
+import { runEffects } from './effects.js';
+import type { FlowState } from './state.js';
+import { type Effect, type FlowEvent, type Refusal, transition } from './transitions.js';
+
+/** What the effects of one transition need besides the flow itself. Never stored. */
+export interface EffectContext {
+  /** The credentials being checked; only ever in memory, and stored only sealed. */
+  credentials?: Credentials;
+  /** The credentials form that shows a check's result. */
+  viewId?: string;
+  /** Where the colleague's copy of a request for help is. */
+  requestMessage?: { channelId?: string; ts?: string };
+}
+
+export interface EventContext extends EffectContext {
+  /** The person asking: only the holder may move a flow. */
+  actorId?: string;
+  /** The version the clicked message was drawn for. */
+  drawnVersion?: number;
+}
+
+/** A refusal, or a flow that changed (`conflict`) or expired between reading and writing it. */
+export type NotApplied = Refusal | 'conflict' | 'expired';
+
+export interface EffectReport {
+  /** The flow after its effects (a repost moves its message). */
+  state: FlowState;
+  /** Set when the step was saved but Slack could not show it. */
+  notShown?: string;
+}
+
+export type Applied =
+  | {
+      ok: true;
+      previous: FlowState;
+      state: FlowState;
+      effects: Effect[];
+      /** Carries out the transition's effects; run it at once, or after Slack's acknowledgement. */
+      run(): Promise<EffectReport>;
+    }
+  | { ok: false; refusal: NotApplied };
+
+export const stepCountOf = (deps: FlowDeps, state: FlowState) =>
+  deps.catalog.system(state.systemId)?.steps.length ?? 0;
+
+/**
+ * The one way a flow changes: the transition, then a compare-and-set on the version the caller
+ * read (with the verified connection in the same step), then — when the caller runs them — its
+ * effects.
+ */
+export async function applyEvent(
+  deps: FlowDeps,
+  flow: FlowState,
+  event: FlowEvent,
+  context: EventContext = {},
+): Promise<Applied> {
+  const result = transition(flow, event, {
+    now: deps.now(),
+    stepCount: stepCountOf(deps, flow),
+    actorId: context.actorId,
+    drawnVersion: context.drawnVersion,
+  });
+  if (!result.ok) return result;
+  const saving = result.effects.find((effect) => effect.type === 'save_connection');
+  if (saving && !context.credentials) throw new Error('A verified flow needs its credentials to be stored');
+  const connection =
+    saving && context.credentials
+      ? deps.connections.record({
+          teamId: flow.teamId,
+          systemId: flow.systemId,
+          linkedBy: flow.holderId,
+          flowId: flow.id,
+          details: saving.details,
+          expiresAt: saving.expiresAt,
+          credentials: context.credentials,
+        })
+      : undefined;
+  const saved = await deps.flows.compareAndSet(flow.version, result.state, connection);
+  if (saved !== 'saved') return { ok: false, refusal: saved === 'missing' ? 'expired' : 'conflict' };
+  return {
+    ok: true,
+    previous: flow,
+    state: result.state,
+    effects: result.effects,
+    run: () => runEffects(deps, { previous: flow, state: result.state, effects: result.effects, context }),
+  };
+}
+
+/** `applyEvent`, with the effects run at once. */
+export async function applyAndRun(
+  deps: FlowDeps,
+  flow: FlowState,
+  event: FlowEvent,
+  context: EventContext = {},
+): Promise<{ ok: true; state: FlowState; notShown?: string } | { ok: false; refusal: NotApplied }> {
+  const applied = await applyEvent(deps, flow, event, context);
+  if (!applied.ok) return applied;
+  return { ok: true, ...(await applied.run()) };
+}

@@ -1,0 +1,31 @@
+import { decodeFlowRef } from '../blocks/ids.js';
+import { t } from '../messages/index.js';
+import { stepCountOf } from './applyEvent.js';
+import type { FlowDeps } from './deps.js';
+import { refusalText, type Surface } from './refusals.js';
+import type { Click } from './requests.js';
+import type { FlowState } from './state.js';
+import { can, type FlowEvent, type FlowQuery } from './transitions.js';
+
+export type ClickedFlow = { ok: true; flow: FlowState; drawnVersion: number } | { ok: false; told: string };
+
+/** The flow a button belongs to, if the person who clicked may do `action` now; else what to tell them. */
+export async function clickedFlow(
+  deps: FlowDeps,
+  click: Click,
+  action: FlowEvent | FlowQuery,
+  surface: Surface = 'button',
+): Promise<ClickedFlow> {
+  const ref = decodeFlowRef(click.value);
+  if (!ref) return { ok: false, told: t('flow.button.noLongerWorks') };
+  const flow = await deps.flows.get(click.teamId, ref.flowId);
+  if (!flow) return { ok: false, told: refusalText(deps, surface, 'expired') };
+  const permission = can(flow, action, {
+    now: deps.now(),
+    stepCount: stepCountOf(deps, flow),
+    actorId: click.userId,
+    drawnVersion: ref.version,
+  });
+  if (!permission.ok) return { ok: false, told: refusalText(deps, surface, permission.refusal, flow) };
+  return { ok: true, flow, drawnVersion: ref.version };
+}

@@ -1,0 +1,132 @@
+import { renderCredentialsModal } from '../blocks/credentialsModal.js';
+import { section } from '../blocks/kit.js';
+import { t } from '../messages/index.js';
+import type { Credentials, LinkableSystem, VerificationOutcome } from '../systems/types.js';
+import { applyAndRun, applyEvent } from './applyEvent.js';
+import type { FlowDeps } from './deps.js';
+import { showCheckResult, updateForm } from './effects.js';
+import type { FlowState } from './state.js';
+
+interface Check {
+  flow: FlowState;
+  system: LinkableSystem;
+  viewId?: string;
+  abandoned: boolean;
+}
+
+/**
+ * Runs credential checks against the vendors, after Slack has its answer, and keeps count of the
+ * ones running so a shutdown can let them finish (or tell the person it cut one off).
+ */
+export class CredentialChecks {
+  private readonly inFlight = new Map<Promise<void>, Check>();
+  private shuttingDown = false;
+
+  /** False once shutdown began: new checks are refused with a "restarting" notice. */
+  get accepting(): boolean {
+    return !this.shuttingDown;
+  }
+
+  /**
+   * Counts a check as running from now on (so a shutdown that begins before it starts still waits
+   * for it), and returns what runs it: the vendor check, then its result applied to the flow.
+   * A prepared check that will not run after all must be dropped with `release()`.
+   */
+  prepare(
+    deps: FlowDeps,
+    flow: FlowState,
+    credentials: Credentials,
+    viewId: string | undefined,
+  ): { run(): Promise<void>; release(): void } {
+    const system = deps.catalog.system(flow.systemId);
+    const check: Check = { flow, system: system as LinkableSystem, viewId, abandoned: false };
+    let finished: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => {
+      finished = resolve;
+    });
+    if (system) this.inFlight.set(done, check);
+    const release = () => {
+      this.inFlight.delete(done);
+      finished();
+    };
+    return {
+      run: () =>
+        system ? this.verifyAndApply(deps, check, credentials).finally(release) : Promise.resolve(),
+      release,
+    };
+  }
+
+  private async verifyAndApply(deps: FlowDeps, check: Check, credentials: Credentials): Promise<void> {
+    const { flow, system, viewId } = check;
+    const outcome = await verifySafely(deps, system, flow, credentials);
+    // Shutdown already told the person the check was cut off; a late answer must not contradict it.
+    if (check.abandoned) return;
+    deps.logger.info(
+      { flowId: flow.id, system: system.id, outcome: outcome.ok ? 'linked' : outcome.code },
+      'Verification finished',
+    );
+    const applied = await applyEvent(deps, flow, { type: 'verified', outcome }, { credentials, viewId });
+    if (applied.ok) {
+      await applied.run();
+      return;
+    }
+    if (!viewId) return;
+    await updateForm(deps, viewId, {
+      ...renderCredentialsModal(flow.id, system, { kind: 'linked', details: [] }),
+      blocks: [section(t('flow.check.changedMeanwhile'))],
+    });
+  }
+
+  /**
+   * Stops taking new checks and lets the running ones finish within `timeoutMs`. A check still
+   * running then is abandoned: nothing is stored, and the person is told to check again.
+   */
+  async drain(deps: FlowDeps, timeoutMs: number): Promise<void> {
+    this.shuttingDown = true;
+    if (this.inFlight.size === 0) return;
+    await Promise.race([
+      Promise.allSettled([...this.inFlight.keys()]),
+      new Promise((resolve) => setTimeout(resolve, timeoutMs)),
+    ]);
+    await Promise.allSettled([...this.inFlight.values()].map((check) => abandon(deps, check)));
+  }
+}
+
+async function verifySafely(
+  deps: FlowDeps,
+  system: LinkableSystem,
+  flow: FlowState,
+  credentials: Credentials,
+): Promise<VerificationOutcome> {
+  try {
+    return await system.verify(credentials, deps.verifyContext);
+  } catch (error) {
+    deps.logger.error(
+      { flowId: flow.id, system: system.id, error: (error as Error).name },
+      'Verification crashed',
+    );
+    return {
+      ok: false,
+      code: 'internal_error',
+      title: t('flow.check.crashedTitle'),
+      detail: t('flow.check.crashedDetail'),
+    };
+  }
+}
+
+async function abandon(deps: FlowDeps, check: Check): Promise<void> {
+  check.abandoned = true;
+  const { flow, system, viewId } = check;
+  const reason = t('flow.check.interruptedByRestart', { vendor: system.vendor });
+  const result = await applyAndRun(deps, flow, { type: 'verification_abandoned', reason }, { viewId });
+  deps.logger.warn({ flowId: flow.id, saved: result.ok }, 'Abandoned a check at shutdown');
+  // Even when the flow could not be told, the open form must not keep saying "checking".
+  if (!result.ok) {
+    await showCheckResult(
+      deps,
+      flow,
+      { ok: false, code: 'interrupted', title: t('flow.check.interruptedTitle'), detail: reason },
+      viewId,
+    );
+  }
+}

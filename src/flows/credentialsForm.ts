@@ -1,0 +1,85 @@
+import { renderCredentialsModal } from '../blocks/credentialsModal.js';
+import { t } from '../messages/index.js';
+import type { Credentials, LinkableSystem } from '../systems/types.js';
+import { applyEvent, stepCountOf } from './applyEvent.js';
+import { clickedFlow } from './clickedFlow.js';
+import { refusalText } from './refusals.js';
+import type { ClickHandler, FormHandler, FormResult } from './requests.js';
+import { can, type Refusal } from './transitions.js';
+
+/** Refused before anything is checked: whoever is not the holder, or a setup that has ended. */
+const FINAL: ReadonlySet<Refusal> = new Set(['not_holder', 'linked', 'cancelled']);
+
+/** "Enter credentials": opens the private form. */
+export const openCredentialsForm: ClickHandler = async (deps, click) => {
+  const clicked = await clickedFlow(deps, click, { type: 'open_credentials' }, 'open_credentials');
+  if (!clicked.ok) return clicked.told;
+  const system = deps.catalog.system(clicked.flow.systemId);
+  if (!system) return refusalText(deps, 'open_credentials', 'not_now', clicked.flow);
+  if (!click.triggerId) return t('flow.button.noTrigger');
+  await deps.slack.openModal(
+    click.triggerId,
+    renderCredentialsModal(clicked.flow.id, system, { kind: 'form' }),
+  );
+  return undefined;
+};
+
+const onFirstField = (system: LinkableSystem | undefined, message: string): FormResult => ({
+  ack: { response_action: 'errors', errors: { [system?.credentialFields[0]?.id ?? 'value']: message } },
+});
+
+/** Checks the form's values, and once they look right, starts the vendor check after the acknowledgement. */
+function readCredentials(
+  system: LinkableSystem,
+  values: Record<string, string>,
+): { credentials: Credentials } | { errors: Record<string, string> } {
+  const legacy = system.recognizeLegacy?.(values);
+  if (legacy) return { errors: legacy };
+  const credentials: Credentials = {};
+  const errors: Record<string, string> = {};
+  for (const field of system.credentialFields) {
+    const raw = values[field.id] ?? '';
+    const problem = field.validate(raw);
+    if (problem) errors[field.id] = problem;
+    else credentials[field.id] = field.normalize ? field.normalize(raw) : raw.trim();
+  }
+  return Object.keys(errors).length > 0 ? { errors } : { credentials };
+}
+
+/** The credentials form was submitted: inline errors, or "checking" and the vendor check after the ack. */
+export const submitCredentials: FormHandler = async (deps, form) => {
+  const flow = await deps.flows.get(form.teamId, form.privateMetadata);
+  const system = flow ? deps.catalog.system(flow.systemId) : undefined;
+  if (!flow || !system) return onFirstField(system, refusalText(deps, 'credentials_form', 'expired'));
+  const now = deps.now();
+  const context = { now, stepCount: stepCountOf(deps, flow), actorId: form.userId };
+  const permission = can(flow, { type: 'submit_credentials' }, context);
+  if (!permission.ok && FINAL.has(permission.refusal)) {
+    return onFirstField(system, refusalText(deps, 'credentials_form', permission.refusal, flow));
+  }
+  if (!deps.checks.accepting) return onFirstField(system, t('flow.refused.form.restarting'));
+
+  const read = readCredentials(system, form.values);
+  if ('errors' in read) return { ack: { response_action: 'errors', errors: read.errors } };
+
+  const retryAt = flow.lastOutcome?.retryAt;
+  if (retryAt && retryAt > now) {
+    const seconds = Math.ceil((retryAt - now) / 1000);
+    return onFirstField(system, t('flow.refused.form.vendorAskedToWait', { vendor: system.vendor, seconds }));
+  }
+
+  const applied = await applyEvent(
+    deps,
+    flow,
+    { type: 'submit_credentials' },
+    { actorId: form.userId, credentials: read.credentials, viewId: form.viewId },
+  );
+  if (!applied.ok) return onFirstField(system, refusalText(deps, 'credentials_form', applied.refusal, flow));
+  return {
+    ack: { response_action: 'update', view: renderCredentialsModal(flow.id, system, { kind: 'checking' }) },
+    afterAck: async () => {
+      await applied.run();
+    },
+    whenAfterAckFails: 'show_form_again',
+  };
+};

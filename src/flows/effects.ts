@@ -1,0 +1,193 @@
+import type { ModalView } from '@slack/types';
+import { renderCredentialsModal } from '../blocks/credentialsModal.js';
+import {
+  renderAnsweredRequest,
+  renderDeclinedNotice,
+  renderGrantedNotice,
+  renderTakenOverNotice,
+} from '../blocks/handover.js';
+import { renderLinkedNotification } from '../blocks/replies.js';
+import { t } from '../messages/index.js';
+import { scheduleExpiryWarning, scheduleNudge } from '../reminders/reminders.js';
+import type { VerificationOutcome } from '../systems/types.js';
+import type { EffectContext, EffectReport } from './applyEvent.js';
+import { applyAndRun, applyEvent } from './applyEvent.js';
+import type { CredentialChecks } from './credentialChecks.js';
+import type { FlowDeps } from './deps.js';
+import { postFlow, redrawFlow, retireFlowMessage } from './flowDm.js';
+import { sendHelpRequest } from './helpRequests.js';
+import type { FlowState } from './state.js';
+import { notice, tellUser, updateQuietly } from './tell.js';
+import type { Effect } from './transitions.js';
+
+interface EffectRun {
+  previous: FlowState;
+  state: FlowState;
+  effects: Effect[];
+  context: EffectContext;
+}
+
+type PreparedCheck = ReturnType<CredentialChecks['prepare']>;
+
+/** Carries out a stored transition's effects, in order. The only place where they happen. */
+export async function runEffects(deps: FlowDeps, run: EffectRun): Promise<EffectReport> {
+  const { previous, context } = run;
+  // Counted as running from the start, so a shutdown meanwhile waits for it.
+  const check =
+    context.credentials && run.effects.some((effect) => effect.type === 'run_check')
+      ? deps.checks.prepare(deps, run.state, context.credentials, context.viewId)
+      : undefined;
+  let report: EffectReport = { state: run.state };
+  try {
+    for (const effect of run.effects) {
+      const next = await runEffect(deps, effect, { previous, state: report.state, context, check });
+      report = { ...next, ...(report.notShown ? { notShown: report.notShown } : {}) };
+    }
+  } finally {
+    check?.release();
+  }
+  return report;
+}
+
+interface Step {
+  previous: FlowState;
+  state: FlowState;
+  context: EffectContext;
+  check?: PreparedCheck;
+}
+
+async function runEffect(deps: FlowDeps, effect: Effect, step: Step): Promise<EffectReport> {
+  const { previous, state, context } = step;
+  const system = deps.catalog.system(state.systemId);
+  switch (effect.type) {
+    case 'save_connection':
+      // Stored with the flow, in the same compare-and-set (see applyEvent).
+      break;
+    case 'render_dm': {
+      const notShown = await redrawFlow(deps, state);
+      return notShown ? { state, notShown } : { state };
+    }
+    case 'show_check_result':
+      await showCheckResult(deps, state, effect.outcome, context.viewId);
+      break;
+    case 'notify_linked':
+      await notifyLinked(deps, state);
+      break;
+    case 'watch_expiry':
+      await scheduleExpiryWarning(deps, state, effect.expiresAt);
+      break;
+    case 'run_check':
+      await step.check?.run();
+      break;
+    case 'retire_dm':
+      if (previous.dm && system) {
+        const retired =
+          effect.notice === 'taken_over'
+            ? renderTakenOverNotice(state, system, previous.holderId)
+            : notice(t('flow.dm.continuesBelow'));
+        await retireFlowMessage(deps, previous.dm, retired);
+      }
+      break;
+    case 'post_dm':
+      return { state: await moveMessage(deps, state, effect.to) };
+    case 'remember_helper':
+      if (state.handover) {
+        await deps.suggestions.remember(state.teamId, state.systemId, state.handover.colleagueId);
+      }
+      break;
+    case 'send_help_request':
+      await sendHelpRequest(deps, state, false);
+      break;
+    case 'schedule_nudge':
+      await scheduleNudge(deps, state);
+      break;
+    case 'mark_request_answered':
+      if (system) await updateQuietly(deps, context.requestMessage, renderAnsweredRequest(state, system));
+      break;
+    case 'tell_previous_holder':
+      if (system) {
+        await tellUser(deps, previous.holderId, renderTakenOverNotice(state, system, previous.holderId).text);
+      }
+      break;
+    case 'hand_back':
+      if (system) return { state: await handBack(deps, state, renderGrantedNotice(state, system)) };
+      break;
+    case 'tell_declined':
+      if (system) await tellUser(deps, state.holderId, renderDeclinedNotice(state, system).text);
+      break;
+  }
+  return { state };
+}
+
+/**
+ * Posts the flow's message somewhere new and records where. The message is drawn for the version
+ * that recording it gives the flow, so its buttons are current.
+ */
+async function moveMessage(deps: FlowDeps, state: FlowState, to: string): Promise<FlowState> {
+  const dm = await postFlow(deps, to, { ...state, version: state.version + 1 });
+  const posted = await applyEvent(deps, state, { type: 'dm_posted', dm });
+  if (!posted.ok) {
+    deps.logger.warn(
+      { flowId: state.id, saved: posted.refusal },
+      'A flow moved on while it was being posted',
+    );
+    return state;
+  }
+  return posted.state;
+}
+
+/** After access was granted: the holder gets a DM and the setup again at the bottom of it. */
+async function handBack(
+  deps: FlowDeps,
+  state: FlowState,
+  granted: ReturnType<typeof renderGrantedNotice>,
+): Promise<FlowState> {
+  try {
+    const { channel } = await deps.slack.post(state.holderId, granted);
+    const reposted = await applyAndRun(deps, state, { type: 'repost', to: channel });
+    return reposted.ok ? reposted.state : state;
+  } catch (error) {
+    deps.logger.warn({ flowId: state.id, error: (error as Error).message }, 'Could not hand the setup back');
+    return state;
+  }
+}
+
+/** Shows a check's result in the credentials form, if it is still open. */
+export async function showCheckResult(
+  deps: FlowDeps,
+  state: FlowState,
+  outcome: VerificationOutcome,
+  viewId: string | undefined,
+): Promise<void> {
+  const system = deps.catalog.system(state.systemId);
+  if (!viewId || !system) return;
+  const view: ModalView = outcome.ok
+    ? renderCredentialsModal(state.id, system, { kind: 'linked', details: outcome.details })
+    : renderCredentialsModal(state.id, system, { kind: 'failed', outcome });
+  await updateForm(deps, viewId, view);
+}
+
+/** The person may have closed the form; the DM message shows the same result. */
+export async function updateForm(deps: FlowDeps, viewId: string, view: ModalView): Promise<void> {
+  await deps.slack.updateModal(viewId, view).catch((error: unknown) => {
+    deps.logger.info({ error: (error as Error).message }, 'Could not update the credentials form');
+  });
+}
+
+async function notifyLinked(deps: FlowDeps, flow: FlowState): Promise<void> {
+  const { once, slack, logger, catalog } = deps;
+  const channel = deps.settings.notifyChannel;
+  const system = catalog.system(flow.systemId);
+  if (!channel || !system) return;
+  const claim = `notify:${flow.id}`;
+  if (!(await once.claim(flow.teamId, claim))) return;
+  try {
+    await slack.post(channel, renderLinkedNotification(system.name, flow.holderId, flow.linkedDetails ?? []));
+  } catch (error) {
+    await once.release(flow.teamId, claim);
+    logger.error(
+      { flowId: flow.id, error: (error as Error).message },
+      'Could not post the success notification',
+    );
+  }
+}

@@ -1,0 +1,104 @@
+import {
+  COLLEAGUE_BLOCK,
+  NOTE_BLOCK,
+  NOTE_MAX,
+  renderHelpModal,
+  renderHelpRequest,
+} from '../blocks/handover.js';
+import { t } from '../messages/index.js';
+import { applyEvent, stepCountOf } from './applyEvent.js';
+import { clickedFlow } from './clickedFlow.js';
+import type { FlowDeps } from './deps.js';
+import { refusalText } from './refusals.js';
+import type { ClickHandler, FormHandler, FormResult } from './requests.js';
+import type { FlowState } from './state.js';
+import { tellUser } from './tell.js';
+import { can, type Refusal } from './transitions.js';
+
+// Control characters and bidirectional overrides can disguise what a note says.
+const INVISIBLE = /[\p{Cc}\u200B-\u200F\u202A-\u202E\u2066-\u2069]/gu;
+
+/** A note typed by a person: visible characters only, line breaks kept, bounded. */
+export const cleanNote = (text: string | undefined) =>
+  (text ?? '')
+    .normalize('NFKC')
+    .split('\n')
+    .map((line) => line.replace(INVISIBLE, ''))
+    .join('\n')
+    .trim()
+    .slice(0, NOTE_MAX);
+
+/** "I don't have this" / "Ask a colleague": opens the form that asks who can help. */
+export const askForHelp: ClickHandler = async (deps, click) => {
+  const clicked = await clickedFlow(deps, click, { type: 'open_help_form' }, 'open_help_form');
+  if (!clicked.ok) return clicked.told;
+  const { flow } = clicked;
+  const system = deps.catalog.system(flow.systemId);
+  if (!system) return refusalText(deps, 'open_help_form', 'not_now', flow);
+  if (!click.triggerId) return t('flow.button.noTrigger');
+  const suggestion = await deps.suggestions.suggest(flow.teamId, flow.systemId);
+  await deps.slack.openModal(
+    click.triggerId,
+    renderHelpModal(flow.id, system, suggestion && suggestion !== flow.holderId ? suggestion : undefined),
+  );
+  return undefined;
+};
+
+/** Refused on the form itself; anything else is found out after it closes. */
+const ON_THE_FORM: ReadonlySet<Refusal> = new Set(['not_holder', 'linked', 'cancelled']);
+
+/** The form that asks a colleague was submitted: the request goes out after the acknowledgement. */
+export const submitHelpRequest: FormHandler = async (deps, form) => {
+  const flow = await deps.flows.get(form.teamId, form.privateMetadata);
+  const system = flow ? deps.catalog.system(flow.systemId) : undefined;
+  const error = (message: string): FormResult => ({
+    ack: { response_action: 'errors', errors: { [COLLEAGUE_BLOCK]: message } },
+  });
+  if (!flow || !system) return error(refusalText(deps, 'help_form', 'expired'));
+  const colleagueId = form.colleagueId;
+  const ask = { type: 'request_help' as const, colleagueId: colleagueId ?? '' };
+  const context = { now: deps.now(), stepCount: stepCountOf(deps, flow), actorId: form.userId };
+  const permission = can(flow, ask, context);
+  if (!permission.ok && ON_THE_FORM.has(permission.refusal)) {
+    return error(refusalText(deps, 'help_form', permission.refusal, flow));
+  }
+  if (!colleagueId) return error(t('handover.form.chooseColleague'));
+  if (colleagueId === form.userId) return error(t('handover.form.notYourself'));
+  const note = cleanNote(form.values[NOTE_BLOCK]);
+  return {
+    afterAck: async () => {
+      const applied = await applyEvent(
+        deps,
+        flow,
+        { type: 'request_help', colleagueId, ...(note ? { note } : {}) },
+        { actorId: form.userId },
+      );
+      if (!applied.ok) {
+        await tellUser(deps, flow.holderId, t('flow.refused.helpForm.movedOn'));
+        return;
+      }
+      await applied.run();
+    },
+    whenAfterAckFails: 'tell_in_dm',
+  };
+};
+
+/** DMs the colleague the request (or its reminder), once per request and kind. */
+export async function sendHelpRequest(deps: FlowDeps, state: FlowState, reminder: boolean): Promise<boolean> {
+  const system = deps.catalog.system(state.systemId);
+  const handover = state.handover;
+  if (!system || !handover) return false;
+  const onceKey = `help:${state.id}:${handover.seq}:${reminder ? 'reminder' : 'request'}`;
+  if (!(await deps.once.claim(state.teamId, onceKey))) return false;
+  try {
+    await deps.slack.post(handover.colleagueId, renderHelpRequest(state, system, reminder));
+    return true;
+  } catch (error) {
+    await deps.once.release(state.teamId, onceKey);
+    deps.logger.warn({ flowId: state.id, error: (error as Error).message }, 'Could not DM the colleague');
+    if (!reminder) {
+      await tellUser(deps, state.holderId, t('handover.requestNotSent', { colleague: handover.colleagueId }));
+    }
+    return false;
+  }
+}

@@ -1,0 +1,92 @@
+import { UNAVAILABLE_TEXT } from '../blocks/notices.js';
+import { t } from '../messages/index.js';
+import { scheduleIdleReminder } from '../reminders/reminders.js';
+import { describeSlackFailure, isSlackFailure } from '../slack/gateway.js';
+import { newFlowId } from '../store/flowStore.js';
+import { applyAndRun } from './applyEvent.js';
+import type { FlowDeps } from './deps.js';
+import { postFlow } from './flowDm.js';
+import type { LinkTarget } from './parseCommand.js';
+import type { ClickHandler, CommandResult } from './requests.js';
+import type { FlowState } from './state.js';
+import { notice } from './tell.js';
+
+/** Whether a flow is a setup of this system (or of one of this vendor's kinds of credentials). */
+export function flowMatches(deps: FlowDeps, flow: FlowState, target: LinkTarget): boolean {
+  if (target.type === 'system') return flow.systemId === target.id;
+  const family = deps.catalog.family(target.id);
+  return (
+    flow.systemId === target.id ||
+    Boolean(family?.variants.some((variant) => variant.systemId === flow.systemId))
+  );
+}
+
+/** `/wintro link <system>`: says where the setup continues, then starts or resumes it in the DM. */
+export function linkSystem(
+  deps: FlowDeps,
+  teamId: string,
+  userId: string,
+  target: LinkTarget,
+): CommandResult {
+  const name = deps.catalog.name(target.id);
+  return {
+    reply: notice(t('command.link.continuesInDm', { name })),
+    followUp: async () => {
+      try {
+        await startOrResume(deps, teamId, userId, target);
+        return undefined;
+      } catch (error) {
+        deps.logger.error({ teamId, error: (error as Error).message }, 'Could not start a flow');
+        if (!isSlackFailure(error)) return notice(UNAVAILABLE_TEXT);
+        return notice(t('command.link.dmFailed', { name, reason: describeSlackFailure(error) }));
+      }
+    },
+  };
+}
+
+/** The person's setup of this system again at the bottom of their DM, or a new one. */
+export async function startOrResume(
+  deps: FlowDeps,
+  teamId: string,
+  userId: string,
+  target: LinkTarget,
+): Promise<FlowState> {
+  const active = await deps.flows.activeFor(teamId, userId);
+  const existing = active.find((flow) => flowMatches(deps, flow, target));
+  if (existing) {
+    // Posting to the user id lands in their DM with the bot, without opening it first.
+    const reposted = await applyAndRun(deps, existing, {
+      type: 'repost',
+      to: existing.dm?.channelId ?? userId,
+    });
+    return reposted.ok ? reposted.state : existing;
+  }
+  const at = deps.now();
+  const draft: FlowState = {
+    id: newFlowId(),
+    teamId,
+    systemId: target.id,
+    starterId: userId,
+    holderId: userId,
+    phase: target.type === 'family' ? 'choose_variant' : 'prerequisites',
+    stepIndex: 0,
+    attempts: 0,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+  const state = { ...draft, dm: await postFlow(deps, userId, draft) };
+  await deps.flows.create(state);
+  await scheduleIdleReminder(deps, teamId, state.id);
+  return state;
+}
+
+/** A button in the `/wintro link` picker: its value is `system:<id>` or `family:<id>`. */
+export const pickSystem: ClickHandler = async (deps, click) => {
+  const [type, id] = (click.value ?? '').split(':');
+  const known =
+    id && ((type === 'system' && deps.catalog.system(id)) || (type === 'family' && deps.catalog.family(id)));
+  if (!known || !id) return t('command.pick.gone');
+  await startOrResume(deps, click.teamId, click.userId, { type: type as LinkTarget['type'], id });
+  return t('command.pick.continuesInDm', { name: deps.catalog.name(id) });
+};

@@ -1,0 +1,52 @@
+import type { App } from '@slack/bolt';
+import { ACTIONS } from '../../blocks/ids.js';
+import { openCredentialsForm } from '../../flows/credentialsForm.js';
+import type { FlowDeps } from '../../flows/deps.js';
+import { confirmGranted, declineHelp, takeOver } from '../../flows/helpAnswers.js';
+import { askForHelp } from '../../flows/helpRequests.js';
+import type { ClickHandler } from '../../flows/requests.js';
+import { pickSystem } from '../../flows/start.js';
+import {
+  beginGuide,
+  cancelSetup,
+  chooseVariant,
+  nextStep,
+  previousStep,
+  resumeSetup,
+} from '../../flows/steps.js';
+import { unknownButton } from '../../flows/unknownButton.js';
+import { buttonListener } from '../answer.js';
+
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Action ids that carry a choice after a colon, e.g. `flow.variant:personio-recruiting`. */
+const withChoice = (prefix: string) => new RegExp(`^${literal(prefix)}:`);
+
+/** Every button, by action id, and what handles it. */
+const BUTTONS: [string | RegExp, ClickHandler][] = [
+  [ACTIONS.begin, beginGuide],
+  [ACTIONS.next, nextStep],
+  [ACTIONS.back, previousStep],
+  [ACTIONS.cancel, cancelSetup],
+  [withChoice(ACTIONS.variant), chooseVariant],
+  [ACTIONS.credentials, openCredentialsForm],
+  [ACTIONS.help, askForHelp],
+  [ACTIONS.resume, resumeSetup],
+  [ACTIONS.takeOver, takeOver],
+  [ACTIONS.granted, confirmGranted],
+  [ACTIONS.decline, declineHelp],
+];
+
+/**
+ * Any other action id in the bot's own namespaces (an old or mistyped button) gets an answer too.
+ * Bolt runs every listener that matches, so this one excludes the ids above.
+ */
+const OTHER_BUTTONS = new RegExp(
+  `^(?!${BUTTONS.map(([id]) => (typeof id === 'string' ? `${literal(id)}$` : id.source.slice(1))).join('|')}|${literal(ACTIONS.pick)}:)(?:flow|pick|handover)\\.`,
+);
+
+export function registerActions(app: App, deps: FlowDeps) {
+  for (const [actionId, handler] of BUTTONS) app.action(actionId, buttonListener(deps, handler));
+  // The picker's answer replaces the picker, so the list does not stay behind.
+  app.action(withChoice(ACTIONS.pick), buttonListener(deps, pickSystem, 'replace'));
+  app.action(OTHER_BUTTONS, buttonListener(deps, unknownButton));
+}

@@ -1,0 +1,172 @@
+import type {
+  Middleware,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+} from '@slack/bolt';
+import { COLLEAGUE_ACTION, COLLEAGUE_BLOCK } from '../blocks/handover.js';
+import { FIELD_ACTION } from '../blocks/ids.js';
+import { UNAVAILABLE_TEXT } from '../blocks/notices.js';
+import { unavailableForm } from '../blocks/unavailableForm.js';
+import type { FlowDeps } from '../flows/deps.js';
+import type { ClickHandler, CommandRequest, CommandResult, FormHandler } from '../flows/requests.js';
+import { notice } from '../flows/tell.js';
+import { t } from '../messages/index.js';
+import { requestOf } from './middleware.js';
+import { fieldValues, selectedUser } from './payloads.js';
+
+/** For logs: the message of whatever was thrown. */
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * A slash command listener: answers inside Slack's window with the handler's reply, then runs its
+ * follow-up and sends what that returns.
+ */
+export function commandListener(
+  deps: FlowDeps,
+  handler: (deps: FlowDeps, request: CommandRequest) => Promise<CommandResult>,
+): Middleware<SlackCommandMiddlewareArgs> {
+  return async ({ ack, respond, context }) => {
+    const request = requestOf(context);
+    if (request?.surface !== 'command' || 'malformed' in request) {
+      await ack({ response_type: 'ephemeral', text: t('command.malformed') });
+      return;
+    }
+    if (request.unavailable) {
+      await ack({ response_type: 'ephemeral', text: UNAVAILABLE_TEXT });
+      return;
+    }
+    const { team_id: teamId, user_id: userId, text } = request.payload;
+    let result: CommandResult;
+    try {
+      result = await handler(deps, { teamId, userId, text });
+    } catch (error) {
+      deps.logger.error({ error: reason(error) }, 'Command failed');
+      await ack({ response_type: 'ephemeral', text: UNAVAILABLE_TEXT });
+      return;
+    }
+    await ack({ response_type: 'ephemeral', ...result.reply });
+    if (!result.followUp) return;
+    let followUp: Awaited<ReturnType<NonNullable<CommandResult['followUp']>>>;
+    try {
+      followUp = await result.followUp();
+    } catch (error) {
+      // The reply has gone out already; what came after it failed, and the person must hear so.
+      deps.logger.error({ error: reason(error) }, 'Command follow-up failed');
+      followUp = notice(UNAVAILABLE_TEXT);
+    }
+    if (!followUp) return;
+    await respond({ response_type: 'ephemeral', replace_original: false, ...followUp }).catch(
+      (error: unknown) => deps.logger.warn({ error: reason(error) }, 'Could not tell the user'),
+    );
+  };
+}
+
+/**
+ * A button listener: acknowledges at once, runs the handler, and tells the person what it returns
+ * — as an ephemeral message, or (`replace`) in place of the message that had the button.
+ */
+export function buttonListener(
+  deps: FlowDeps,
+  handler: ClickHandler,
+  answer: 'ephemeral' | 'replace' = 'ephemeral',
+): Middleware<SlackActionMiddlewareArgs> {
+  return async ({ ack, respond, context }) => {
+    await ack();
+    const request = requestOf(context);
+    if (request?.surface !== 'action' || 'malformed' in request) return;
+    const { payload, teamId } = request;
+    const action = payload.actions[0];
+    if (!action) return;
+    const userId = payload.user.id;
+    const channelId = payload.channel?.id;
+    let told: string | undefined;
+    if (request.unavailable) told = UNAVAILABLE_TEXT;
+    else {
+      try {
+        told = await handler(deps, {
+          teamId,
+          userId,
+          actionId: action.action_id,
+          value: action.value,
+          triggerId: payload.trigger_id,
+          channelId,
+          messageTs: payload.container?.message_ts ?? payload.message?.ts,
+        });
+      } catch (error) {
+        deps.logger.error({ error: reason(error), actionId: action.action_id }, 'Button failed');
+        told = UNAVAILABLE_TEXT;
+      }
+    }
+    if (!told) return;
+    const text = told;
+    const tell = async () => {
+      if (answer === 'replace') await respond({ replace_original: true, text });
+      else await deps.slack.ephemeral(channelId ?? (await deps.slack.openDm(userId)), userId, text);
+    };
+    await tell().catch((error: unknown) =>
+      deps.logger.warn({ error: reason(error) }, 'Could not tell the user'),
+    );
+  };
+}
+
+/**
+ * A form (modal) listener: answers Slack with the handler's acknowledgement (errors on the form, a
+ * new view, or close), then runs the slow part. When that fails the person hears so: the form
+ * comes back with a notice on top, or a DM says it.
+ */
+export function formListener(deps: FlowDeps, handler: FormHandler): Middleware<SlackViewMiddlewareArgs> {
+  return async ({ ack, body, context }) => {
+    const request = requestOf(context);
+    if (request?.surface !== 'view' || 'malformed' in request) {
+      await ack();
+      return;
+    }
+    const { view, user } = request.payload;
+    const firstBlock = Object.keys(view.state.values)[0] ?? 'value';
+    const unavailable = { response_action: 'errors' as const, errors: { [firstBlock]: UNAVAILABLE_TEXT } };
+    if (request.unavailable) {
+      await ack(unavailable);
+      return;
+    }
+    const callbackId = (body.view as { callback_id?: string }).callback_id;
+    let result: Awaited<ReturnType<FormHandler>>;
+    try {
+      result = await handler(deps, {
+        teamId: request.teamId,
+        userId: user.id,
+        viewId: view.id,
+        privateMetadata: view.private_metadata,
+        values: fieldValues(view.state.values, FIELD_ACTION),
+        colleagueId: selectedUser(view.state.values, COLLEAGUE_BLOCK, COLLEAGUE_ACTION),
+        submittedView: body.view,
+      });
+    } catch (error) {
+      deps.logger.error({ error: reason(error), callbackId }, 'Form failed');
+      await ack(unavailable);
+      return;
+    }
+    await ack(result.ack);
+    if (!result.afterAck) return;
+    try {
+      await result.afterAck();
+    } catch (error) {
+      deps.logger.error({ error: reason(error), callbackId }, 'Form failed after it closed');
+      if (result.whenAfterAckFails === 'show_form_again') {
+        // The check could not finish: the form must not keep saying "checking"; it comes back.
+        await deps.slack
+          .updateModal(view.id, unavailableForm(body.view, view.private_metadata))
+          .catch((updateError: unknown) =>
+            deps.logger.warn({ error: reason(updateError) }, 'Could not tell the user'),
+          );
+        return;
+      }
+      try {
+        const channelId = await deps.slack.openDm(user.id);
+        await deps.slack.ephemeral(channelId, user.id, UNAVAILABLE_TEXT);
+      } catch (tellError) {
+        deps.logger.warn({ error: reason(tellError) }, 'Could not tell the user');
+      }
+    }
+  };
+}

@@ -1,0 +1,74 @@
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { z } from 'zod';
+import type { OnceGuard } from '../store/once.js';
+import { actionPayload, commandPayload, teamOf, viewPayload } from './payloads.js';
+
+/**
+ * Bolt refuses requests signed more than 5 minutes ago, so a claim only has to outlive that
+ * window; keeping it longer would only cost Redis memory.
+ */
+export const REQUEST_CLAIM_SECONDS = 6 * 60;
+
+/** A Slack request the bot handles, parsed once, for its listener. */
+export type WintroRequest =
+  | { surface: 'command'; payload: z.infer<typeof commandPayload>; teamId: string; unavailable?: true }
+  | { surface: 'action'; payload: z.infer<typeof actionPayload>; teamId: string; unavailable?: true }
+  | { surface: 'view'; payload: z.infer<typeof viewPayload>; teamId: string; unavailable?: true }
+  /** Not what Slack sends for this surface: the listener answers without acting. */
+  | { surface: 'command' | 'action' | 'view'; malformed: true };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Parses a request body into what the listeners use; undefined for anything the bot does not handle. */
+export function parseRequest(body: unknown): WintroRequest | undefined {
+  if (!isRecord(body)) return undefined;
+  if (typeof body.command === 'string') {
+    const parsed = commandPayload.safeParse(body);
+    if (!parsed.success) return { surface: 'command', malformed: true };
+    return { surface: 'command', payload: parsed.data, teamId: parsed.data.team_id };
+  }
+  if (body.type === 'block_actions') {
+    const parsed = actionPayload.safeParse(body);
+    const teamId = parsed.success ? teamOf(parsed.data) : undefined;
+    if (!parsed.success || !teamId) return { surface: 'action', malformed: true };
+    return { surface: 'action', payload: parsed.data, teamId };
+  }
+  if (body.type === 'view_submission') {
+    const parsed = viewPayload.safeParse(body);
+    const teamId = parsed.success ? teamOf(parsed.data, parsed.data.view.team_id) : undefined;
+    if (!parsed.success || !teamId) return { surface: 'view', malformed: true };
+    return { surface: 'view', payload: parsed.data, teamId };
+  }
+  return undefined;
+}
+
+/** The parsed request a listener runs for (set by `parseAndClaim`). */
+export const requestOf = (context: Record<string, unknown>) => context.wintro as WintroRequest | undefined;
+
+/**
+ * Runs before every listener: parses the payload (zod), finds the team, and claims the request by
+ * its trigger_id. Slack may deliver the same request twice; only the first one acts, a replay is
+ * acknowledged and dropped. When Redis cannot say, the request is marked unavailable and its
+ * listener tells the person so.
+ */
+export function parseAndClaim(once: OnceGuard): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    const request = parseRequest(args.body);
+    if (request) args.context.wintro = request;
+    if (!request || 'malformed' in request) return args.next();
+    const triggerId = request.payload.trigger_id;
+    if (triggerId) {
+      try {
+        const first = await once.claim(request.teamId, `request:${triggerId}`, REQUEST_CLAIM_SECONDS);
+        if (!first) {
+          if ('ack' in args && args.ack) await args.ack();
+          return;
+        }
+      } catch {
+        request.unavailable = true;
+      }
+    }
+    await args.next();
+  };
+}

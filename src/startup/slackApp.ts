@@ -1,0 +1,110 @@
+import { App, type CustomRoute, LogLevel, type Receiver } from '@slack/bolt';
+import { type FetchFunction, WebClient } from '@slack/web-api';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { boltLogger } from '../slack/boltLogger.js';
+import { describeSlackFailure, slackErrorCode } from '../slack/gateway.js';
+import { createHttpReceiver } from '../slack/httpReceiver.js';
+
+export interface BotIdentity {
+  botId: string;
+  botUserId: string;
+}
+
+export interface SlackAppOptions {
+  identity: BotIdentity;
+  logger: Logger;
+  redis: Redis;
+  /** Receives Slack's requests instead of the HTTP or Socket Mode receiver. */
+  receiver?: Receiver;
+  /** Carries every Web API call instead of the network. */
+  slackFetch?: FetchFunction;
+}
+
+const CLIENT_RETRIES = { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 };
+
+/**
+ * Asks Slack who the token belongs to. Bolt would do it in the background and crash the process
+ * on an unhandled rejection if Slack refused the token; here a wrong token or an unreachable
+ * Slack stops the start with the reason.
+ */
+export async function verifyBotToken(config: Config, fetch?: FetchFunction): Promise<BotIdentity> {
+  const client = new WebClient(config.slack.botToken, {
+    slackApiUrl: config.slack.apiUrl,
+    ...(fetch ? { fetch } : {}),
+    retryConfig: CLIENT_RETRIES,
+    timeout: 5000,
+    logLevel: LogLevel.ERROR,
+  });
+  try {
+    const result = await client.auth.test();
+    return { botId: result.bot_id ?? '', botUserId: result.user_id ?? '' };
+  } catch (error) {
+    const code = slackErrorCode(error);
+    throw new Error(
+      code
+        ? `Slack did not accept SLACK_BOT_TOKEN (${code}). Copy the Bot User OAuth Token from the app's OAuth & Permissions page.`
+        : `Could not reach Slack at ${config.slack.apiUrl} (${describeSlackFailure(error)}) Check the network and SLACK_API_URL.`,
+    );
+  }
+}
+
+/** `GET /healthz`: 200 while Redis answers, 503 when it does not. */
+function healthRoute(redis: Redis): CustomRoute {
+  return {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_req, res) => {
+      redis
+        .ping()
+        .then(() => ({ status: 200, body: { ok: true, redis: 'up' } }))
+        .catch(() => ({ status: 503, body: { ok: false, redis: 'down' } }))
+        .then(({ status, body }) => {
+          res.writeHead(status, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(body));
+        });
+    },
+  };
+}
+
+/** The Bolt app: HTTP (signed requests on /slack/events), Socket Mode, or a receiver given by the caller. */
+export function buildSlackApp(config: Config, options: SlackAppOptions): App {
+  const boltLog = boltLogger(options.logger);
+  const customRoutes = [healthRoute(options.redis)];
+  const receiving = options.receiver
+    ? { receiver: options.receiver }
+    : config.slack.appToken
+      ? {
+          socketMode: true,
+          appToken: config.slack.appToken,
+          port: config.port,
+          customRoutes,
+          // The Socket Mode connection is opened through its own Web API client.
+          installerOptions: { clientOptions: { slackApiUrl: config.slack.apiUrl } },
+        }
+      : {
+          receiver: createHttpReceiver({
+            signingSecret: config.slack.signingSecret as string,
+            customRoutes,
+            logger: boltLog,
+          }),
+        };
+  return new App({
+    token: config.slack.botToken,
+    // Known already (checked at start), so Bolt does not ask again.
+    botId: options.identity.botId,
+    botUserId: options.identity.botUserId,
+    ...receiving,
+    logger: boltLog,
+    clientOptions: {
+      slackApiUrl: config.slack.apiUrl,
+      ...(options.slackFetch ? { fetch: options.slackFetch } : {}),
+      // A few quick retries, then the person is told; the SDK's default would retry for half an hour.
+      retryConfig: CLIENT_RETRIES,
+      timeout: 5000,
+      // Rate limits are waited out in the gateway when short, and reported to the person when long.
+      rejectRateLimitedCalls: true,
+    },
+  });
+}
