@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowState } from '../../src/flows/state.js';
-import { transition, VERIFYING_STALE_MS } from '../../src/flows/transitions.js';
+import { can, transition, VERIFYING_STALE_MS } from '../../src/flows/transitions.js';
 
 const base: FlowState = {
   id: 'flow123456',
@@ -159,5 +159,112 @@ describe('flow transitions', () => {
       declineReason: 'not an admin',
       answeredAt: 1000,
     });
+  });
+});
+
+describe('can(): who may do what, and when', () => {
+  const guide: FlowState = { ...base, phase: 'guide', stepIndex: 1 };
+
+  it('lets only the holder move a flow, before anything else is looked at', () => {
+    expect(can(guide, { type: 'next' }, { ...ctx, actorId: 'U9' })).toEqual({
+      ok: false,
+      refusal: 'not_holder',
+    });
+    expect(can({ ...guide, phase: 'linked' }, { type: 'next' }, { ...ctx, actorId: 'U9' })).toEqual({
+      ok: false,
+      refusal: 'not_holder',
+    });
+    expect(can(guide, { type: 'next' }, { ...ctx, actorId: 'U1' })).toEqual({ ok: true });
+  });
+
+  it('refuses a step from an older drawing of the message, but not a cancel or a reminder’s Continue', () => {
+    const old = { ...ctx, actorId: 'U1', drawnVersion: guide.version - 1 };
+    for (const type of ['next', 'back', 'begin_guide'] as const) {
+      expect(can(guide, { type }, old)).toEqual({ ok: false, refusal: 'moved_on' });
+    }
+    expect(can(guide, { type: 'cancel' }, old)).toEqual({ ok: true });
+    expect(can(guide, { type: 'repost', to: 'U1' }, old)).toEqual({ ok: true });
+  });
+
+  it('says which terminal phase refused', () => {
+    expect(can({ ...guide, phase: 'cancelled' }, { type: 'repost', to: 'U1' }, ctx)).toEqual({
+      ok: false,
+      refusal: 'cancelled',
+    });
+  });
+
+  it('opens the credentials form except while choosing or while a check runs', () => {
+    expect(can(guide, { type: 'open_credentials' }, ctx).ok).toBe(true);
+    const verifying = { ...guide, phase: 'verifying' as const, updatedAt: ctx.now };
+    expect(can(verifying, { type: 'open_credentials' }, ctx)).toEqual({
+      ok: false,
+      refusal: 'busy_checking',
+    });
+    expect(can({ ...guide, phase: 'choose_variant' }, { type: 'open_credentials' }, ctx)).toEqual({
+      ok: false,
+      refusal: 'not_now',
+    });
+    expect(can(verifying, { type: 'open_help_form' }, ctx)).toEqual({ ok: false, refusal: 'not_now' });
+  });
+
+  it('checks an answer against the request: newest, addressed to this colleague, still open', () => {
+    const asked = apply(guide, { type: 'request_help', colleagueId: 'U2' }).state;
+    const granted = { type: 'help_granted' as const, by: 'U2', seq: 1 };
+    expect(can(asked, granted, ctx)).toEqual({ ok: true });
+    expect(can(asked, { ...granted, seq: 2 }, ctx)).toEqual({ ok: false, refusal: 'stale_request' });
+    expect(can(asked, { ...granted, by: 'U3' }, ctx)).toEqual({ ok: false, refusal: 'not_colleague' });
+    expect(can({ ...asked, phase: 'linked' }, granted, ctx)).toEqual({ ok: false, refusal: 'linked' });
+    const answered = apply(asked, granted).state;
+    expect(can(answered, granted, ctx)).toEqual({ ok: false, refusal: 'answered' });
+  });
+});
+
+describe('effects: what each transition makes happen, in order', () => {
+  const effectsOf = (state: FlowState, event: Parameters<typeof transition>[1]) =>
+    apply(state, event).effects.map((effect) => effect.type);
+
+  it('starts the check after the DM says "checking"', () => {
+    expect(effectsOf(base, { type: 'submit_credentials' })).toEqual(['render_dm', 'run_check']);
+  });
+
+  it('stores the connection with the flow, then shows, announces and watches the expiry', () => {
+    const verifying = apply(base, { type: 'submit_credentials' }).state;
+    const linked = apply(verifying, {
+      type: 'verified',
+      outcome: { ok: true, details: [], expiresAt: '2027-01-01' },
+    });
+    expect(linked.effects).toEqual([
+      { type: 'save_connection', details: [], expiresAt: '2027-01-01' },
+      { type: 'render_dm' },
+      { type: 'show_check_result', outcome: { ok: true, details: [], expiresAt: '2027-01-01' } },
+      { type: 'notify_linked' },
+      { type: 'watch_expiry', expiresAt: '2027-01-01' },
+    ]);
+  });
+
+  it('asks a colleague: redraw, remember them, DM them, schedule the nudge', () => {
+    expect(effectsOf(base, { type: 'request_help', colleagueId: 'U2' })).toEqual([
+      'render_dm',
+      'remember_helper',
+      'send_help_request',
+      'schedule_nudge',
+    ]);
+  });
+
+  it('moves the message on a take-over and on a repost; recording where it landed has no effects', () => {
+    const asked = apply(base, { type: 'request_help', colleagueId: 'U2' }).state;
+    expect(apply(asked, { type: 'take_over', by: 'U2', seq: 1, to: 'D2' }).effects).toEqual([
+      { type: 'post_dm', to: 'D2' },
+      { type: 'mark_request_answered' },
+      { type: 'retire_dm', notice: 'taken_over' },
+      { type: 'tell_previous_holder' },
+    ]);
+    expect(apply(base, { type: 'repost', to: 'D1' }).effects).toEqual([
+      { type: 'retire_dm', notice: 'continues_below' },
+      { type: 'post_dm', to: 'D1' },
+    ]);
+    const posted = apply(base, { type: 'dm_posted', dm: { channelId: 'D1', ts: '1.2' } });
+    expect(posted.effects).toEqual([]);
+    expect(posted.state).toMatchObject({ dm: { channelId: 'D1', ts: '1.2' }, version: base.version + 1 });
   });
 });
