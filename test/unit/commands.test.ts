@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance, parseCommand } from '../../src/flows/parseCommand.js';
-import { createCatalog } from '../../src/systems/catalog.js';
-import { greenhouse } from '../../src/systems/greenhouse.js';
+import { catalogOf } from '../../src/systems/catalog.js';
+import { createGreenhouse } from '../../src/systems/greenhouse/index.js';
 
-const catalog = createCatalog(
-  [greenhouse],
+const catalog = catalogOf(
+  [createGreenhouse()],
   [
     {
       id: 'personio',

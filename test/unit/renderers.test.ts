@@ -26,7 +26,7 @@ import {
 } from '../../src/blocks/replies.js';
 import { unavailableForm } from '../../src/blocks/unavailableForm.js';
 import type { FlowState, Handover, Phase } from '../../src/flows/state.js';
-import { createCatalog } from '../../src/systems/catalog.js';
+import { catalogOf, createCatalog } from '../../src/systems/catalog.js';
 import { messageViolations, viewViolations } from '../support/slackLimits.js';
 
 const everything = createCatalog();
@@ -134,7 +134,7 @@ describe('replies', () => {
   });
 
   it('shows each system with its state', () => {
-    const catalog = createCatalog([greenhouse], []);
+    const catalog = catalogOf([greenhouse], []);
     const linked = renderStatus(
       catalog,
       [],
