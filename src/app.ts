@@ -10,6 +10,7 @@ import { registerListeners } from './listeners/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { runReminder } from './reminders/reminders.js';
 import { createSlackGateway } from './slack/gateway.js';
+import { httpRoutes } from './startup/routes.js';
 import { buildSlackApp, verifyBotToken } from './startup/slackApp.js';
 import { openStores, type Stores } from './startup/stores.js';
 import { type Catalog, createCatalog } from './systems/catalog.js';
@@ -45,7 +46,7 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
   const logger = createLogger(config.logLevel, options.logDestination);
   const identity = await verifyBotToken(config, options.slackFetch);
   const stores = await openStores(config, logger, options.keyPrefix);
-  const app = buildSlackApp(config, { identity, logger, redis: stores.redis, ...options });
+  const app = buildSlackApp(config, { identity, logger, routes: httpRoutes(stores.redis), ...options });
   const deps = flowDeps(config, stores, app, logger, options);
   registerListeners(app, deps);
   app.error(async (error) => {

@@ -1,3 +1,4 @@
+import type { HashWrite } from '../store/flowStore.js';
 import type { Credentials } from '../systems/types.js';
 import type { FlowDeps } from './deps.js';
 import { runEffects } from './effects.js';
@@ -45,6 +46,32 @@ export type Applied =
 export const stepCountOf = (deps: FlowDeps, state: FlowState) =>
   deps.catalog.system(state.systemId)?.steps.length ?? 0;
 
+/** What some effects store in the same compare-and-set as the flow, so neither exists without the other. */
+function storedWithTheFlow(
+  deps: FlowDeps,
+  flow: FlowState,
+  effects: Effect[],
+  context: EffectContext,
+): HashWrite[] {
+  const writes: HashWrite[] = [];
+  for (const effect of effects) {
+    if (effect.type !== 'save_connection') continue;
+    if (!context.credentials) throw new Error('A verified flow needs its credentials to be stored');
+    writes.push(
+      deps.connections.record({
+        teamId: flow.teamId,
+        systemId: flow.systemId,
+        linkedBy: flow.holderId,
+        flowId: flow.id,
+        details: effect.details,
+        expiresAt: effect.expiresAt,
+        credentials: context.credentials,
+      }),
+    );
+  }
+  return writes;
+}
+
 /**
  * The one way a flow changes: the transition, then a compare-and-set on the version the caller
  * read (with the verified connection in the same step), then — when the caller runs them — its
@@ -63,21 +90,8 @@ export async function applyEvent(
     drawnVersion: context.drawnVersion,
   });
   if (!result.ok) return result;
-  const saving = result.effects.find((effect) => effect.type === 'save_connection');
-  if (saving && !context.credentials) throw new Error('A verified flow needs its credentials to be stored');
-  const connection =
-    saving && context.credentials
-      ? deps.connections.record({
-          teamId: flow.teamId,
-          systemId: flow.systemId,
-          linkedBy: flow.holderId,
-          flowId: flow.id,
-          details: saving.details,
-          expiresAt: saving.expiresAt,
-          credentials: context.credentials,
-        })
-      : undefined;
-  const saved = await deps.flows.compareAndSet(flow.version, result.state, connection);
+  const writes = storedWithTheFlow(deps, flow, result.effects, context);
+  const saved = await deps.flows.compareAndSet(flow.version, result.state, writes);
   if (saved !== 'saved') return { ok: false, refusal: saved === 'missing' ? 'expired' : 'conflict' };
   return {
     ok: true,

@@ -1,6 +1,5 @@
 import { App, type CustomRoute, LogLevel, type Receiver } from '@slack/bolt';
 import { type FetchFunction, WebClient } from '@slack/web-api';
-import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { boltLogger } from '../slack/boltLogger.js';
@@ -15,7 +14,8 @@ export interface BotIdentity {
 export interface SlackAppOptions {
   identity: BotIdentity;
   logger: Logger;
-  redis: Redis;
+  /** Routes served beside Slack's (see startup/routes.ts). */
+  routes: CustomRoute[];
   /** Receives Slack's requests instead of the HTTP or Socket Mode receiver. */
   receiver?: Receiver;
   /** Carries every Web API call instead of the network. */
@@ -50,28 +50,10 @@ export async function verifyBotToken(config: Config, fetch?: FetchFunction): Pro
   }
 }
 
-/** `GET /healthz`: 200 while Redis answers, 503 when it does not. */
-function healthRoute(redis: Redis): CustomRoute {
-  return {
-    path: '/healthz',
-    method: ['GET'],
-    handler: (_req, res) => {
-      redis
-        .ping()
-        .then(() => ({ status: 200, body: { ok: true, redis: 'up' } }))
-        .catch(() => ({ status: 503, body: { ok: false, redis: 'down' } }))
-        .then(({ status, body }) => {
-          res.writeHead(status, { 'content-type': 'application/json' });
-          res.end(JSON.stringify(body));
-        });
-    },
-  };
-}
-
 /** The Bolt app: HTTP (signed requests on /slack/events), Socket Mode, or a receiver given by the caller. */
 export function buildSlackApp(config: Config, options: SlackAppOptions): App {
   const boltLog = boltLogger(options.logger);
-  const customRoutes = [healthRoute(options.redis)];
+  const customRoutes = options.routes;
   const receiving = options.receiver
     ? { receiver: options.receiver }
     : config.slack.appToken

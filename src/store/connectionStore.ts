@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { ConnectionWrite } from './flowStore.js';
+import type { HashWrite } from './flowStore.js';
 import type { KeyScheme } from './keys.js';
 import type { Sealer } from './sealing.js';
 
@@ -39,7 +39,7 @@ export class ConnectionStore {
   }
 
   /** The sealed record of a connection, to store with `save` or inside a flow's compare-and-set. */
-  record(connection: NewConnection): ConnectionWrite {
+  record(connection: NewConnection): HashWrite {
     const { teamId, systemId, credentials, ...rest } = connection;
     const record: StoredConnection = {
       ...rest,
@@ -47,13 +47,13 @@ export class ConnectionStore {
       linkedAt: Date.now(),
       sealed: this.sealer.seal(JSON.stringify(credentials), ConnectionStore.context(teamId, systemId)),
     };
-    return { field: systemId, value: JSON.stringify(record) };
+    return { key: this.keys.connections(teamId), field: systemId, value: JSON.stringify(record) };
   }
 
   /** Stores the connection sealed (tools and tests; flows store theirs with the flow's own step). */
   async save(connection: NewConnection): Promise<void> {
-    const { field, value } = this.record(connection);
-    await this.redis.hset(this.keys.connections(connection.teamId), field, value);
+    const { key, field, value } = this.record(connection);
+    await this.redis.hset(key, field, value);
   }
 
   async get(teamId: string, systemId: string): Promise<ConnectionSummary | undefined> {

@@ -5,10 +5,11 @@ import type { KeyScheme } from './keys.js';
 
 export type SaveResult = 'saved' | 'conflict' | 'missing';
 
-// KEYS: flow, active index, connections. ARGV: expected version, new version, json, ttl, system id,
-// flow id, 'clear'|'keep', connection field ('' = none), connection record.
-// One script so the version check, the write, the index update and a verified connection happen as
-// one step: a flow never says linked without its connection, nor the reverse.
+// KEYS: flow, active index, then one key per extra hash write. ARGV: expected version, new version,
+// json, ttl, system id, flow id, 'clear'|'keep', then a field and a value per extra write.
+// One script so the version check, the write, the index update and what must be stored with the
+// flow (a verified connection, an event for Wintro) happen as one step: a flow never says linked
+// without its connection, nor the reverse. Every key carries the team's hash tag: one Cluster slot.
 const COMPARE_AND_SET = `
 local current = redis.call('HGET', KEYS[1], 'v')
 if not current then return -1 end
@@ -21,31 +22,22 @@ else
   redis.call('HSET', KEYS[2], ARGV[5], ARGV[6])
   redis.call('EXPIRE', KEYS[2], ARGV[4])
 end
-if ARGV[8] ~= '' then redis.call('HSET', KEYS[3], ARGV[8], ARGV[9]) end
+for i = 3, #KEYS do
+  redis.call('HSET', KEYS[i], ARGV[8 + (i - 3) * 2], ARGV[9 + (i - 3) * 2])
+end
 return 1
 `;
 
-/** A connection record to store in the same step as the flow (see `ConnectionStore.record`). */
-export interface ConnectionWrite {
+/** A hash field stored in the same step as the flow: a key of the flow's team, a field, a value. */
+export interface HashWrite {
+  key: string;
   field: string;
   value: string;
 }
 
 type CasRedis = Redis & {
-  wintroFlowCas(
-    flowKey: string,
-    activeKey: string,
-    connectionsKey: string,
-    expected: string,
-    next: string,
-    json: string,
-    ttl: string,
-    systemId: string,
-    flowId: string,
-    mode: string,
-    connectionField: string,
-    connectionRecord: string,
-  ): Promise<number>;
+  /** Arguments: the number of keys, the keys, then ARGV (see COMPARE_AND_SET). */
+  wintroFlowCas(...args: (string | number)[]): Promise<number>;
 };
 
 export const newFlowId = () => randomBytes(9).toString('base64url');
@@ -59,7 +51,7 @@ export class FlowStore {
     private readonly ttlSeconds: number,
   ) {
     if (!('wintroFlowCas' in redis)) {
-      redis.defineCommand('wintroFlowCas', { numberOfKeys: 3, lua: COMPARE_AND_SET });
+      redis.defineCommand('wintroFlowCas', { lua: COMPARE_AND_SET });
     }
     this.redis = redis as CasRedis;
   }
@@ -85,18 +77,19 @@ export class FlowStore {
 
   /**
    * Writes `next` only if the stored flow is still at `expectedVersion`; `next.version` must be
-   * `expectedVersion + 1`. The holder's active-flow index follows the flow's phase; `connection`, when
-   * given, is stored in the same step.
+   * `expectedVersion + 1`. The holder's active-flow index follows the flow's phase; `writes` (keys of
+   * the same team) are stored in the same step.
    */
   async compareAndSet(
     expectedVersion: number,
     next: FlowState,
-    connection?: ConnectionWrite,
+    writes: HashWrite[] = [],
   ): Promise<SaveResult> {
     const result = await this.redis.wintroFlowCas(
+      2 + writes.length,
       this.keys.flow(next.teamId, next.id),
       this.keys.activeFlows(next.teamId, next.holderId),
-      this.keys.connections(next.teamId),
+      ...writes.map((write) => write.key),
       String(expectedVersion),
       String(next.version),
       JSON.stringify(next),
@@ -104,8 +97,7 @@ export class FlowStore {
       next.systemId,
       next.id,
       isTerminal(next) ? 'clear' : 'keep',
-      connection?.field ?? '',
-      connection?.value ?? '',
+      ...writes.flatMap((write) => [write.field, write.value]),
     );
     return result === 1 ? 'saved' : result === 0 ? 'conflict' : 'missing';
   }
