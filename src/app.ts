@@ -72,6 +72,8 @@ function flowDeps(config: Config, stores: Stores, app: App, logger: Logger, opti
       flowTtlSeconds: config.flowTtlSeconds,
       reminders: config.reminders,
     },
+    // Single-workspace mode: no install link, so no Wintro account to name.
+    accountOf: async () => null,
     logger,
     now: options.now ?? Date.now,
   };

@@ -31,6 +31,8 @@ export interface FlowDeps {
   checks: CredentialChecks;
   verifyContext: VerifyContext;
   settings: FlowSettings;
+  /** The Wintro account a workspace belongs to (from its install link); null in single-workspace mode. */
+  accountOf(teamId: string): Promise<string | null>;
   logger: Logger;
   now: () => number;
 }
