@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { useE2e } from '../support/e2e.js';
-import { type FakeGreenhouse, startFakeGreenhouse } from '../support/fakeGreenhouse.js';
+import { greenhouseAccount, greenhouseSetup, useE2e } from '../support/e2e.js';
 import { FORM, generateCases, JSON_TYPE, type Known } from '../support/fuzzCases.js';
 import { KB100 } from '../support/fuzzGen.js';
 import { type Outcome, runAll, sendSigned } from '../support/fuzzSend.js';
@@ -28,8 +27,10 @@ const ROUTED_MAX_MS = 2500;
 /** Bolt answers what nothing acknowledged after 3001 ms; nothing may take much longer. */
 const ANY_MAX_MS = 4500;
 
-const CLIENT_ID = 'a1b2c3d4e5f6-7';
-const CLIENT_SECRET = 'gh-secret-Fuzz7Zx9Yw8Vu7Ts6Rq5Po4Nm';
+const ACCOUNT = {
+  ...greenhouseAccount('gh-secret-Fuzz7Zx9Yw8Vu7Ts6Rq5Po4Nm'),
+  scopes: ['harvest:users:list'],
+};
 
 /** "at <fn> (/path/file.js:1:2)", "Error: …", internals: what a leaked stack trace looks like. */
 const STACK_LIKE =
@@ -53,20 +54,7 @@ const LISTENER_FAILURES = [
 
 // ---------------------------------------------------------------------------------------------
 
-let greenhouse: FakeGreenhouse;
-const e2e = useE2e({
-  vendors: async () => {
-    greenhouse = await startFakeGreenhouse();
-    return { greenhouse };
-  },
-  reset: () => {
-    greenhouse.requests.length = 0;
-    greenhouse.clients.clear();
-    greenhouse.clients.set(CLIENT_ID, { secret: CLIENT_SECRET, scopes: ['harvest:users:list'] });
-  },
-  env: () => ({ GREENHOUSE_AUTH_URL: greenhouse.url, GREENHOUSE_API_URL: greenhouse.url }),
-  secrets: () => [CLIENT_SECRET, ...greenhouse.issuedTokens],
-});
+const e2e = useE2e(greenhouseSetup(ACCOUNT));
 const { acks } = e2e;
 const crashes: string[] = [];
 const onRejection = (reason: unknown) => crashes.push(`unhandledRejection: ${String(reason)}`);

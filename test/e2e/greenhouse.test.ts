@@ -1,27 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { dumpRedis, SIGNING_SECRET } from '../support/bot.js';
-import { useE2e } from '../support/e2e.js';
-import { type FakeGreenhouse, startFakeGreenhouse } from '../support/fakeGreenhouse.js';
+import { greenhouseAccount, greenhouseSetup, useE2e } from '../support/e2e.js';
 import { eventually, type Journey, textOf } from '../support/journey.js';
 import { failedCheck as failedCheckOf, fieldsOf, walkToCredentials as walk } from '../support/linking.js';
 import { signature } from '../support/slackRequests.js';
 
-const CLIENT_ID = 'a1b2c3d4e5f6-7';
-const CLIENT_SECRET = 'gh-secret-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2';
-const USER_ID = '12345';
+const ACCOUNT = greenhouseAccount('gh-secret-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2');
+const { clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID } = ACCOUNT;
 const PREREQUISITE = 'Can manage ALL organization';
 
-let greenhouse: FakeGreenhouse;
-const e2e = useE2e({
-  vendors: async () => {
-    greenhouse = await startFakeGreenhouse();
-    return { greenhouse };
-  },
-  reset: ({ greenhouse }) =>
-    greenhouse.reset({ clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID }),
-  env: ({ greenhouse }) => ({ GREENHOUSE_AUTH_URL: greenhouse.url, GREENHOUSE_API_URL: greenhouse.url }),
-  secrets: ({ greenhouse }) => [CLIENT_SECRET, ...greenhouse.issuedTokens],
-});
+const e2e = useE2e({ ...greenhouseSetup(ACCOUNT) });
+const { vendors } = e2e;
 const { acks } = e2e;
 const options = { prerequisite: PREREQUISITE, acks };
 
@@ -57,7 +46,7 @@ describe('linking Greenhouse end to end', () => {
     await journey.waitForMessage((text) => text.includes('Greenhouse is linked'));
 
     // The token request is exactly what Greenhouse documents.
-    const tokenRequest = greenhouse.requests.find((request) => request.path === '/token');
+    const tokenRequest = vendors.greenhouse.requests.find((request) => request.path === '/token');
     expect(tokenRequest?.method).toBe('POST');
     expect(tokenRequest?.headers.authorization).toBe(
       `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`,
@@ -67,7 +56,7 @@ describe('linking Greenhouse end to end', () => {
       grant_type: 'client_credentials',
       sub: USER_ID,
     });
-    const probed = greenhouse.requests
+    const probed = vendors.greenhouse.requests
       .filter((request) => request.method === 'GET')
       .map((request) => request.path);
     expect(probed.sort()).toEqual(['/v3/applications', '/v3/candidates', '/v3/jobs', '/v3/users']);
@@ -120,7 +109,7 @@ describe('linking Greenhouse end to end', () => {
   });
 
   it('names the missing scopes and where to tick them', async () => {
-    greenhouse.clients.set(CLIENT_ID, {
+    vendors.greenhouse.clients.set(CLIENT_ID, {
       secret: CLIENT_SECRET,
       scopes: ['harvest:users:list', 'harvest:jobs:list'],
     });
@@ -135,30 +124,30 @@ describe('linking Greenhouse end to end', () => {
   });
 
   it('says when Greenhouse is down', async () => {
-    greenhouse.mode = { kind: 'down' };
+    vendors.greenhouse.mode = { kind: 'down' };
     const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, good);
     expect(resultText).toContain('Greenhouse had a problem');
   });
 
   it('says when Greenhouse times out', async () => {
-    greenhouse.mode = { kind: 'slow', delayMs: 2500 };
+    vendors.greenhouse.mode = { kind: 'slow', delayMs: 2500 };
     const journey = e2e.journey();
     const { resultText } = await failedCheck(journey, good);
     expect(resultText).toContain('did not answer in time');
   });
 
   it('honours Retry-After when Greenhouse rate-limits', async () => {
-    greenhouse.mode = { kind: 'rate_limited', retryAfter: 7 };
+    vendors.greenhouse.mode = { kind: 'rate_limited', retryAfter: 7 };
     const journey = e2e.journey();
     const { viewId, flowId, resultText } = await failedCheck(journey, good);
     expect(resultText).toContain('Try again in 7 seconds');
-    const calls = greenhouse.requests.length;
+    const calls = vendors.greenhouse.requests.length;
     const again = await journey.submit(viewId, flowId, good);
     acks.push(again.body);
     expect(again.body.response_action).toBe('errors');
     expect(again.body.errors.client_id).toMatch(/asked us to wait\. Try again in [67] seconds/);
-    expect(greenhouse.requests.length).toBe(calls);
+    expect(vendors.greenhouse.requests.length).toBe(calls);
   });
 
   it('cannot reach Greenhouse', async () => {
@@ -192,11 +181,11 @@ describe('linking Greenhouse end to end', () => {
     acks.push(legacy.body);
     expect(legacy.body.errors.client_id).toContain('31 August 2026');
     expect(legacy.body.errors.client_id).toContain('Harvest V3 (OAuth)');
-    expect(greenhouse.requests).toHaveLength(0);
+    expect(vendors.greenhouse.requests).toHaveLength(0);
   });
 
   it('links once and notifies once when the form is submitted twice', async () => {
-    greenhouse.mode = { kind: 'slow', delayMs: 300 };
+    vendors.greenhouse.mode = { kind: 'slow', delayMs: 300 };
     const journey = e2e.journey();
     const { viewId, flowId } = await walkToCredentials(journey);
     const [first, second] = await Promise.all([
@@ -210,7 +199,7 @@ describe('linking Greenhouse end to end', () => {
     expect(
       e2e.slack.callsTo('chat.postMessage').filter((call) => call.args.channel === 'C0NOTIFY'),
     ).toHaveLength(1);
-    expect(greenhouse.requests.filter((request) => request.path === '/token')).toHaveLength(1);
+    expect(vendors.greenhouse.requests.filter((request) => request.path === '/token')).toHaveLength(1);
   });
 });
 

@@ -1,32 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { RunningBot } from '../support/bot.js';
-import { useE2e } from '../support/e2e.js';
-import {
-  type FakeGreenhouse,
-  GREENHOUSE_ALL_SCOPES,
-  startFakeGreenhouse,
-} from '../support/fakeGreenhouse.js';
+import { greenhouseAccount, greenhouseSetup, useE2e } from '../support/e2e.js';
+import { GREENHOUSE_ALL_SCOPES } from '../support/fakeGreenhouse.js';
 import { answerRequest, askForHelp as askColleague, declineWith } from '../support/handover.js';
 import { buttonsOf, eventually, type Journey, textOf } from '../support/journey.js';
 
 const TEAM = 'T0ACME';
 const ADMIN = 'U0ADMIN';
 const HELPER = 'U0HELPER';
-const CLIENT_ID = 'a1b2c3d4e5f6-7';
-const CLIENT_SECRET = 'gh-secret-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2';
-const USER_ID = '12345';
+const ACCOUNT = greenhouseAccount('gh-secret-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2');
+const { clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID } = ACCOUNT;
 
-let greenhouse: FakeGreenhouse;
-const e2e = useE2e({
-  vendors: async () => {
-    greenhouse = await startFakeGreenhouse();
-    return { greenhouse };
-  },
-  reset: () => greenhouse.reset({ clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID }),
-  env: () => ({ GREENHOUSE_AUTH_URL: greenhouse.url, GREENHOUSE_API_URL: greenhouse.url }),
-  secrets: () => [CLIENT_SECRET, ...greenhouse.issuedTokens],
-  bootEach: false,
-});
+const e2e = useE2e({ ...greenhouseSetup(ACCOUNT), bootEach: false });
+const { vendors } = e2e;
 
 const boot = (env: Record<string, string> = {}, share?: RunningBot) => e2e.boot(env, share);
 
@@ -136,7 +122,7 @@ describe('hand-over to a colleague', () => {
   });
 
   it('offers the hand-over when the check finds missing scopes, and lists them for the colleague', async () => {
-    greenhouse.clients.set(CLIENT_ID, { secret: CLIENT_SECRET, scopes: ['harvest:users:list'] });
+    vendors.greenhouse.clients.set(CLIENT_ID, { secret: CLIENT_SECRET, scopes: ['harvest:users:list'] });
     const bot = await boot();
     const admin = e2e.journey(ADMIN, TEAM, bot);
     await admin.command('link greenhouse');
@@ -154,7 +140,7 @@ describe('hand-over to a colleague', () => {
     }
     expect(text).toContain('Manage scopes');
 
-    greenhouse.clients.set(CLIENT_ID, { secret: CLIENT_SECRET, scopes: [...GREENHOUSE_ALL_SCOPES] });
+    vendors.greenhouse.clients.set(CLIENT_ID, { secret: CLIENT_SECRET, scopes: [...GREENHOUSE_ALL_SCOPES] });
     await answer(bot, request, 'handover.granted');
     await admin.waitForMessage(
       (message) => message.includes('flow.credentials') && message.includes('says it'),

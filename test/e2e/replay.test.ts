@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dumpRedis, SIGNING_SECRET } from '../support/bot.js';
-import { useE2e } from '../support/e2e.js';
-import { type FakeGreenhouse, startFakeGreenhouse } from '../support/fakeGreenhouse.js';
+import { greenhouseAccount, greenhouseSetup, useE2e } from '../support/e2e.js';
 import { askForHelp, dmsTo } from '../support/handover.js';
 import { eventually, type Journey, settle, textOf } from '../support/journey.js';
 import { walkToCredentials as walk } from '../support/linking.js';
@@ -12,21 +11,12 @@ import { encodeForm, type SlackReply, signature } from '../support/slackRequests
  * Outside Slack's five-minute window the signature check refuses it; inside, the bot must act once.
  */
 
-const CLIENT_ID = 'a1b2c3d4e5f6-7';
-const CLIENT_SECRET = 'gh-secret-Replay8Vu7Ts6Rq5Po4Nm3Lk';
-const USER_ID = '12345';
+const ACCOUNT = greenhouseAccount('gh-secret-Replay8Vu7Ts6Rq5Po4Nm3Lk');
+const { clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID } = ACCOUNT;
 const HELPER = 'U0HELPER';
 
-let greenhouse: FakeGreenhouse;
-const e2e = useE2e({
-  vendors: async () => {
-    greenhouse = await startFakeGreenhouse();
-    return { greenhouse };
-  },
-  reset: () => greenhouse.reset({ clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID }),
-  env: () => ({ GREENHOUSE_AUTH_URL: greenhouse.url, GREENHOUSE_API_URL: greenhouse.url }),
-  secrets: () => [CLIENT_SECRET, ...greenhouse.issuedTokens],
-});
+const e2e = useE2e({ ...greenhouseSetup(ACCOUNT) });
+const { vendors } = e2e;
 const { acks } = e2e;
 
 /** What the bot keeps: every flow, once-guard and connection (the reminder queue's bookkeeping aside). */
@@ -43,7 +33,7 @@ async function snapshot() {
     state: await appState(),
     slackCalls: e2e.slack.calls.filter((call) => call.method !== 'auth.test').length,
     responses: e2e.slack.responses.length,
-    greenhouse: greenhouse.requests.length,
+    greenhouse: vendors.greenhouse.requests.length,
   };
 }
 
@@ -228,7 +218,8 @@ describe('inside the window, a replay changes nothing', () => {
     await eventually(() => expect(e2e.slack.callsTo('views.update')).toHaveLength(1));
     await journey.waitForMessage((text) => text.includes('did not accept the Client ID'));
     await settle(150);
-    const tokenCalls = () => greenhouse.requests.filter((request) => request.path === '/token').length;
+    const tokenCalls = () =>
+      vendors.greenhouse.requests.filter((request) => request.path === '/token').length;
     expect(tokenCalls()).toBe(1);
     await expectReplayChangesNothing(captured, { settleMs: 500, emptyAck: false });
     expect(tokenCalls()).toBe(1);
@@ -265,6 +256,6 @@ describe('inside the window, a replay changes nothing', () => {
     acks.push(corrected.body);
     expect(corrected.body.response_action).toBe('update');
     await journey.waitForMessage((text) => text.includes('Greenhouse is linked'));
-    expect(greenhouse.requests.filter((request) => request.path === '/token')).toHaveLength(2);
+    expect(vendors.greenhouse.requests.filter((request) => request.path === '/token')).toHaveLength(2);
   });
 });

@@ -5,28 +5,17 @@ import { ConnectionStore } from '../../src/store/connectionStore.js';
 import { keyScheme } from '../../src/store/keys.js';
 import { createSealer, keyIdOf } from '../../src/store/sealing.js';
 import { REDIS_URL, type RunningBot } from '../support/bot.js';
-import { useE2e } from '../support/e2e.js';
-import { type FakeGreenhouse, startFakeGreenhouse } from '../support/fakeGreenhouse.js';
+import { greenhouseAccount, greenhouseSetup, useE2e } from '../support/e2e.js';
 import { eventually, textOf } from '../support/journey.js';
 
 const TEAM = 'T0ACME';
 const ADMIN = 'U0ADMIN';
-const CLIENT_ID = 'a1b2c3d4e5f6-7';
-const CLIENT_SECRET = 'gh-secret-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2';
-const USER_ID = '12345';
+const ACCOUNT = greenhouseAccount('gh-secret-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2');
+const { clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID } = ACCOUNT;
 const GOOD = { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, user_id: USER_ID };
 
-let greenhouse: FakeGreenhouse;
-const e2e = useE2e({
-  vendors: async () => {
-    greenhouse = await startFakeGreenhouse();
-    return { greenhouse };
-  },
-  reset: () => greenhouse.reset({ clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID }),
-  env: () => ({ GREENHOUSE_AUTH_URL: greenhouse.url, GREENHOUSE_API_URL: greenhouse.url }),
-  secrets: () => [CLIENT_SECRET, ...greenhouse.issuedTokens],
-  bootEach: false,
-});
+const e2e = useE2e({ ...greenhouseSetup(ACCOUNT), bootEach: false });
+const { vendors } = e2e;
 const boot = (
   env: Record<string, string> = {},
   options: { keyPrefix?: string; encryptionKey?: string } = {},
@@ -110,7 +99,7 @@ describe('when Slack fails', () => {
 
 describe('shutting down during a check', () => {
   it('finishes a check that ends within the grace period', async () => {
-    greenhouse.mode = { kind: 'slow', delayMs: 400 };
+    vendors.greenhouse.mode = { kind: 'slow', delayMs: 400 };
     const bot = await boot({ WINTRO_SHUTDOWN_GRACE_MS: '5000' });
     const { admin, flowId } = await openForm(bot);
     const submitted = await admin.submit('V0FORM', flowId, GOOD);
@@ -124,7 +113,7 @@ describe('shutting down during a check', () => {
   });
 
   it('abandons a check still running at the end of the grace period and tells the person', async () => {
-    greenhouse.mode = { kind: 'slow', delayMs: 1400 };
+    vendors.greenhouse.mode = { kind: 'slow', delayMs: 1400 };
     const bot = await boot({ WINTRO_SHUTDOWN_GRACE_MS: '200' });
     const { admin, flowId } = await openForm(bot);
     await admin.submit('V0FORM', flowId, GOOD);
@@ -138,7 +127,7 @@ describe('shutting down during a check', () => {
       e2e.slack.callsTo('chat.postMessage').filter((call) => call.args.channel === 'C0NOTIFY'),
     ).toHaveLength(0);
 
-    greenhouse.mode = { kind: 'normal' };
+    vendors.greenhouse.mode = { kind: 'normal' };
     const restarted = await boot({}, { keyPrefix: bot.keyPrefix, encryptionKey: bot.encryptionKey });
     const again = e2e.journey(ADMIN, TEAM, restarted);
     const retried = await again.submit('V0FORM', flowId, GOOD);

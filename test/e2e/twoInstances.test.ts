@@ -1,35 +1,23 @@
 import { Redis } from 'ioredis';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { REDIS_URL, type RunningBot } from '../support/bot.js';
-import { useE2e } from '../support/e2e.js';
-import { type FakeGreenhouse, startFakeGreenhouse } from '../support/fakeGreenhouse.js';
+import { greenhouseAccount, greenhouseSetup, useE2e } from '../support/e2e.js';
 import { type Button, eventually, type Journey, textOf } from '../support/journey.js';
 
-const CLIENT_ID = 'a1b2c3d4e5f6-7';
-const CLIENT_SECRET = 'gh-secret-TwoInst8Vu7Ts6Rq5Po4Nm3Lk';
-const USER_ID = '12345';
+const ACCOUNT = greenhouseAccount('gh-secret-TwoInst8Vu7Ts6Rq5Po4Nm3Lk');
+const { clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID } = ACCOUNT;
 const good = { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, user_id: USER_ID };
 const TEAM = 'T0TWOINST';
 const ADMIN = 'U0ADMIN';
 
-let greenhouse: FakeGreenhouse;
 /** Two bot instances on one Redis: same key prefix, same encryption key, own port and sender each. */
 let a: RunningBot;
 let b: RunningBot;
 let viaA: Journey;
 let viaB: Journey;
 
-const e2e = useE2e({
-  vendors: async () => {
-    greenhouse = await startFakeGreenhouse();
-    return { greenhouse };
-  },
-  reset: () => greenhouse.reset({ clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID }),
-  env: () => ({ GREENHOUSE_AUTH_URL: greenhouse.url, GREENHOUSE_API_URL: greenhouse.url }),
-  secrets: () => [CLIENT_SECRET, ...greenhouse.issuedTokens],
-  bootEach: false,
-});
-const { acks } = e2e;
+const e2e = useE2e({ ...greenhouseSetup(ACCOUNT), bootEach: false });
+const { vendors, acks } = e2e;
 
 beforeEach(async () => {
   a = await e2e.boot();
@@ -148,8 +136,8 @@ describe('two bot instances on one Redis', () => {
   });
 
   it('verifies, links and announces once when the form is submitted to both instances at the same moment', async () => {
-    greenhouse.mode = { kind: 'slow', delayMs: 300 };
-    const tokensBefore = greenhouse.issuedTokens.length;
+    vendors.greenhouse.mode = { kind: 'slow', delayMs: 300 };
+    const tokensBefore = vendors.greenhouse.issuedTokens.length;
     const flowId = await walkAlternating(alternate());
     const [toA, toB] = await Promise.all([
       viaA.submit('V0FORM', flowId, good),
@@ -163,8 +151,8 @@ describe('two bot instances on one Redis', () => {
     await viaA.waitForMessage((text) => text.includes('Greenhouse is linked'));
     await e2e.slack.waitFor((call) => call.method === 'chat.postMessage' && call.args.channel === 'C0NOTIFY');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(greenhouse.requests.filter((request) => request.path === '/token')).toHaveLength(1);
-    expect(greenhouse.issuedTokens.length - tokensBefore).toBe(1);
+    expect(vendors.greenhouse.requests.filter((request) => request.path === '/token')).toHaveLength(1);
+    expect(vendors.greenhouse.issuedTokens.length - tokensBefore).toBe(1);
     const stored = await storedConnections(a.keyPrefix);
     expect(Object.keys(stored)).toEqual(['greenhouse']);
     expect(JSON.parse(stored.greenhouse as string).linkedBy).toBe(ADMIN);

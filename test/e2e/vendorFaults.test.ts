@@ -1,8 +1,8 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { useE2e } from '../support/e2e.js';
+import { greenhouseAccount, greenhouseSetup, useE2e } from '../support/e2e.js';
 import { type FakeGreenhouse, type GreenhouseMode, startFakeGreenhouse } from '../support/fakeGreenhouse.js';
+import { readBody, recordOf, sendJson, serveOnLoopback } from '../support/httpFake.js';
 import { eventually, type Journey, textOf } from '../support/journey.js';
 import { checkCredentials, walkToCredentials as walk } from '../support/linking.js';
 
@@ -12,9 +12,8 @@ import { checkCredentials, walkToCredentials as walk } from '../support/linking.
  * credential ever travels to another host.
  */
 
-const CLIENT_ID = 'a1b2c3d4e5f6-7';
-const CLIENT_SECRET = 'gh-secret-Fault9Yw8Vu7Ts6Rq5Po4Nm3';
-const USER_ID = '12345';
+const ACCOUNT = greenhouseAccount('gh-secret-Fault9Yw8Vu7Ts6Rq5Po4Nm3');
+const { clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID } = ACCOUNT;
 const good = { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, user_id: USER_ID };
 
 /** A second host a redirect points at: it must never be reached. */
@@ -26,49 +25,26 @@ interface Elsewhere {
 
 async function startElsewhere(): Promise<Elsewhere> {
   const hits: Elsewhere['hits'] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      hits.push({
-        method: req.method ?? '',
-        path: req.url ?? '',
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-      });
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ token_type: 'Bearer', access_token: 'issued-by-someone-else' }));
-    });
+  const served = await serveOnLoopback(async (req, res) => {
+    const { method, path, headers, body } = recordOf(req, await readBody(req));
+    hits.push({ method, path: req.url ?? path, headers, body });
+    sendJson(res, 200, { token_type: 'Bearer', access_token: 'issued-by-someone-else' });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    hits,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...served, hits };
 }
 
-let greenhouse: FakeGreenhouse;
-let elsewhere: Elsewhere;
-const e2e = useE2e({
-  vendors: async () => {
-    greenhouse = await startFakeGreenhouse();
-    elsewhere = await startElsewhere();
-    return { greenhouse, elsewhere };
+const greenhouseFrame = greenhouseSetup(ACCOUNT);
+const e2e = useE2e<{ greenhouse: FakeGreenhouse; elsewhere: Elsewhere }>({
+  ...greenhouseFrame,
+  vendors: async () => ({ greenhouse: await startFakeGreenhouse(), elsewhere: await startElsewhere() }),
+  reset: (vendors) => {
+    greenhouseFrame.reset?.(vendors);
+    vendors.elsewhere.hits.length = 0;
   },
-  reset: () => {
-    greenhouse.reset({ clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID });
-    elsewhere.hits.length = 0;
-  },
-  env: () => ({ GREENHOUSE_AUTH_URL: greenhouse.url, GREENHOUSE_API_URL: greenhouse.url }),
-  secrets: () => [CLIENT_SECRET, ...greenhouse.issuedTokens],
   // Whatever a fault looked like, credentials went to Greenhouse and nowhere else.
-  after: () => expect(elsewhere.hits).toEqual([]),
+  after: ({ elsewhere }) => expect(elsewhere.hits).toEqual([]),
 });
+const { vendors } = e2e;
 const { acks } = e2e;
 
 const walkToCredentials = (journey: Journey) =>
@@ -89,7 +65,7 @@ async function submitAndWaitForResult(journey: Journey, viewId: string, flowId: 
 
 /** The fault is gone: the admin checks again from the same form and the link is made. */
 async function retrySucceeds(journey: Journey, viewId: string, flowId: string) {
-  greenhouse.mode = { kind: 'normal' };
+  vendors.greenhouse.mode = { kind: 'normal' };
   const { text } = await submitAndWaitForResult(journey, viewId, flowId);
   expect(text).toContain('is linked');
   await journey.waitForMessage((message) => message.includes('Greenhouse is linked'));
@@ -99,11 +75,11 @@ async function retrySucceeds(journey: Journey, viewId: string, flowId: string) {
 async function failOnceThenRetry(mode: GreenhouseMode) {
   const journey = e2e.journey();
   const { viewId, flowId } = await walkToCredentials(journey);
-  greenhouse.mode = mode;
+  vendors.greenhouse.mode = mode;
   const result = await submitAndWaitForResult(journey, viewId, flowId);
   // The form stays open for another try, and the DM says the same.
   expect(result.view.submit.text).toBe('Check again');
-  const tokenCalls = greenhouse.requests.filter((request) => request.path === '/token').length;
+  const tokenCalls = vendors.greenhouse.requests.filter((request) => request.path === '/token').length;
   expect(tokenCalls).toBe(1);
   await journey.waitForMessage((message) => message.includes('Enter credentials'));
   await retrySucceeds(journey, viewId, flowId);
@@ -124,8 +100,8 @@ describe('Greenhouse faults, through the real app', () => {
     expect(text).toContain('far larger than expected');
     // Cut off, not timed out: the vendor deadline in these tests is 1.5 s.
     expect(elapsed).toBeLessThan(1500);
-    expect(greenhouse.streamed.total).toBe(5 * 1024 * 1024);
-    await eventually(() => expect(greenhouse.streamed.clientClosed).toBe(true));
+    expect(vendors.greenhouse.streamed.total).toBe(5 * 1024 * 1024);
+    await eventually(() => expect(vendors.greenhouse.streamed.clientClosed).toBe(true));
   });
 
   it('a token answer that announces 5 MB is refused before it is read', async () => {
@@ -144,12 +120,12 @@ describe('Greenhouse faults, through the real app', () => {
       const { text } = await failOnceThenRetry({
         kind: 'token_redirect',
         status,
-        location: `${elsewhere.url}/token`,
+        location: `${vendors.elsewhere.url}/token`,
       });
       expect(text).toContain('Greenhouse had a problem');
       expect(text).toContain(`unexpected status (${status})`);
       // afterEach also checks that the other host saw nothing at all.
-      expect(elsewhere.hits).toEqual([]);
+      expect(vendors.elsewhere.hits).toEqual([]);
     },
   );
 
@@ -169,13 +145,17 @@ describe('Greenhouse faults, through the real app', () => {
   });
 
   it('nothing of the fault reaches the logs beyond its category', async () => {
-    await failOnceThenRetry({ kind: 'token_redirect', status: 302, location: `${elsewhere.url}/token` });
+    await failOnceThenRetry({
+      kind: 'token_redirect',
+      status: 302,
+      location: `${vendors.elsewhere.url}/token`,
+    });
     const finished = e2e.running.logs
       .lines()
       .filter((line) => typeof line === 'object' && line.msg === 'Verification finished')
       .map((line) => line.outcome);
     expect(finished).toEqual(['vendor_error', 'linked']);
-    expect(e2e.running.logs.text()).not.toContain(elsewhere.url);
+    expect(e2e.running.logs.text()).not.toContain(vendors.elsewhere.url);
     expect(e2e.running.logs.text()).not.toContain(
       Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64'),
     );

@@ -1,8 +1,9 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent, type Dispatcher, getGlobalDispatcher, interceptors, setGlobalDispatcher } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createVendorHttp, type VendorRequest, type VendorResult } from '../../src/vendors/http.js';
+import { sendJson, serveOnLoopback } from '../support/httpFake.js';
 
 /**
  * createVendorHttp against real local servers: the deadline, the size cap, redirects, refused and
@@ -26,24 +27,16 @@ async function startServer(handlers: Record<string, Handler>): Promise<Local> {
     stream: { written: 0, clientClosed: false },
     close: async () => undefined,
   };
-  const server: Server = createServer((req, res) => {
+  const served = await serveOnLoopback((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     local.hits.push({ method: req.method ?? '', path, headers: req.headers });
     req.resume();
     const handler = handlers[path];
     if (handler) handler(req, res);
-    else {
-      res.writeHead(404, { 'content-type': 'application/json' });
-      res.end('{"message":"not found"}');
-    }
+    else sendJson(res, 404, { message: 'not found' });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  local.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  local.close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+  local.url = served.url;
+  local.close = served.close;
   return local;
 }
 

@@ -6,6 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { type BootOptions, bootBot, deleteKeys, type RunningBot } from './bot.js';
+import { type FakeGreenhouse, type GreenhouseAccount, startFakeGreenhouse } from './fakeGreenhouse.js';
 import { type FakeSlackServer, startFakeSlack } from './fakeSlack.js';
 import { expectNoSecretLeaks, expectWithinSlackLimits } from './guards.js';
 import { Journey } from './journey.js';
@@ -14,7 +15,7 @@ type Env = Record<string, string | undefined>;
 type BotOptions = Partial<Pick<BootOptions, 'logs' | 'keyPrefix' | 'encryptionKey'>>;
 
 export interface E2eSetup<V extends Record<string, { close(): Promise<void> }>> {
-  /** Starts the file's fake vendors, once. */
+  /** Starts the file's fake vendors, once (into `vendors`, the same object throughout). */
   vendors?: () => Promise<V>;
   /** Before each test: the vendors back to the file's starting state. */
   reset?: (vendors: V) => void;
@@ -69,7 +70,7 @@ export function useE2e<V extends Record<string, { close(): Promise<void> }> = Re
 
   beforeAll(async () => {
     context.slack = await startFakeSlack();
-    if (setup.vendors) context.vendors = await setup.vendors();
+    if (setup.vendors) Object.assign(context.vendors, await setup.vendors());
   });
   afterAll(async () => {
     await context.slack.close();
@@ -97,4 +98,21 @@ export function useE2e<V extends Record<string, { close(): Promise<void> }> = Re
     for (const prefix of new Set(stopped.map((bot) => bot.keyPrefix))) await deleteKeys(prefix);
   });
   return context;
+}
+
+/** The Greenhouse account most e2e files link; each file gives its own secret, to tell leaks apart. */
+export const greenhouseAccount = (secret: string): GreenhouseAccount => ({
+  clientId: 'a1b2c3d4e5f6-7',
+  secret,
+  userId: '12345',
+});
+
+/** The most common frame: a fake Greenhouse holding one account, its secret and tokens guarded. */
+export function greenhouseSetup(account: GreenhouseAccount): E2eSetup<{ greenhouse: FakeGreenhouse }> {
+  return {
+    vendors: async () => ({ greenhouse: await startFakeGreenhouse() }),
+    reset: ({ greenhouse }) => greenhouse.reset(account),
+    env: ({ greenhouse }) => ({ GREENHOUSE_AUTH_URL: greenhouse.url, GREENHOUSE_API_URL: greenhouse.url }),
+    secrets: ({ greenhouse }) => [account.secret, ...greenhouse.issuedTokens],
+  };
 }

@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  type CommonMode,
+  type RecordedRequest,
+  readBody,
+  recordOf,
+  sendJson,
+  serveOnLoopback,
+} from './httpFake.js';
 
 /**
  * A fake Greenhouse built from the documented shapes of Harvest v3:
@@ -15,19 +22,10 @@ export interface GreenhouseClient {
   scopes: string[];
 }
 
-export interface RecordedGreenhouseRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
+export type RecordedGreenhouseRequest = RecordedRequest;
 
 export type GreenhouseMode =
-  | { kind: 'normal' }
-  | { kind: 'down' }
-  | { kind: 'slow'; delayMs: number }
-  | { kind: 'rate_limited'; retryAfter: number }
+  | CommonMode
   | { kind: 'list_rate_limited'; retryAfter: number }
   // Faults of the transport or of the answer itself:
   /** POST /token answers 200 with a body that is not JSON. */
@@ -77,12 +75,19 @@ const LIST_SCOPES: Record<string, string> = {
   '/v3/applications': 'harvest:applications:list',
 };
 
-const readBody = (req: IncomingMessage) =>
-  new Promise<string>((resolve) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+/** One account and every scope unless told otherwise; the same for the in-memory Greenhouse. */
+export function resetAccounts(
+  fake: { clients: Map<string, GreenhouseClient>; users: Set<string> },
+  account: GreenhouseAccount,
+) {
+  fake.clients.clear();
+  fake.clients.set(account.clientId, {
+    secret: account.secret,
+    scopes: [...(account.scopes ?? GREENHOUSE_ALL_SCOPES)],
   });
+  fake.users.clear();
+  fake.users.add(account.userId);
+}
 
 export async function startFakeGreenhouse(): Promise<FakeGreenhouse> {
   const tokens = new Map<string, { clientId: string; sub: string }>();
@@ -98,26 +103,17 @@ export async function startFakeGreenhouse(): Promise<FakeGreenhouse> {
     reset(account) {
       fake.requests.length = 0;
       fake.mode = { kind: 'normal' };
-      fake.clients.clear();
-      fake.clients.set(account.clientId, {
-        secret: account.secret,
-        scopes: [...(account.scopes ?? GREENHOUSE_ALL_SCOPES)],
-      });
-      fake.users.clear();
-      fake.users.add(account.userId);
+      resetAccounts(fake, account);
     },
   };
 
-  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-    res.writeHead(status, {
-      'content-type': 'application/json',
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
+    sendJson(res, status, body, {
       'x-ratelimit-limit': '75',
       'x-ratelimit-remaining': '74',
       'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 30),
       ...headers,
     });
-    res.end(JSON.stringify(body));
-  };
 
   const handleToken = (req: IncomingMessage, res: ServerResponse, body: string) => {
     const auth = req.headers.authorization ?? '';
@@ -224,16 +220,10 @@ export async function startFakeGreenhouse(): Promise<FakeGreenhouse> {
     }
   };
 
-  const server = createServer(async (req, res) => {
+  const served = await serveOnLoopback(async (req, res) => {
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://localhost');
-    fake.requests.push({
-      method: req.method ?? '',
-      path: url.pathname,
-      query: url.searchParams,
-      headers: req.headers,
-      body,
-    });
+    fake.requests.push(recordOf(req, body));
     const mode = fake.mode;
     if (mode.kind === 'down') return send(res, 503, { message: 'Service Unavailable' });
     if (mode.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, mode.delayMs));
@@ -245,12 +235,7 @@ export async function startFakeGreenhouse(): Promise<FakeGreenhouse> {
     if (req.method === 'GET') return handleList(req, res, url.pathname);
     return send(res, 404, { message: 'Resource not found' });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  fake.close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+  fake.url = served.url;
+  fake.close = served.close;
   return fake;
 }

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type RecordedRequest, readBody, recordOf, serveOnLoopback } from './httpFake.js';
 
 /**
  * A fake Personio built from the documented shapes (personio/api-docs and developer.personio.de):
@@ -23,13 +23,7 @@ import type { AddressInfo } from 'node:net';
  * may read; no token: 401 "Authorization is not provided"; unknown token: 403 "Provided authorization
  * is not valid".
  */
-export interface RecordedPersonioRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
+export type RecordedPersonioRequest = RecordedRequest;
 
 export interface PersonioClient {
   secret: string;
@@ -88,13 +82,6 @@ export const PERSONIO_STANDARD_ATTRIBUTES: Record<string, string> = {
 };
 
 const REQUIRED_APPLICATION_FIELDS = ['first_name', 'last_name', 'email', 'job_position_id'];
-
-const readBody = (req: IncomingMessage) =>
-  new Promise<string>((resolve) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-  });
 
 const parseJson = (body: string): unknown => {
   try {
@@ -231,16 +218,10 @@ export async function startFakePersonio(): Promise<FakePersonio> {
     });
   };
 
-  const server = createServer(async (req, res) => {
+  const served = await serveOnLoopback(async (req, res) => {
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://localhost');
-    fake.requests.push({
-      method: req.method ?? '',
-      path: url.pathname,
-      query: url.searchParams,
-      headers: req.headers,
-      body,
-    });
+    fake.requests.push(recordOf(req, body));
     const mode = fake.mode;
     if (mode.kind === 'down') {
       return send(res, 503, genericError(503, 'Service Unavailable', 'Personio is down for maintenance.'));
@@ -260,12 +241,7 @@ export async function startFakePersonio(): Promise<FakePersonio> {
     if (route === 'GET /v1/company/employees/attributes') return handleAttributes(req, res);
     return send(res, 404, genericError(404, 'Not Found', 'There is no resource at this path.'));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  fake.close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+  fake.url = served.url;
+  fake.close = served.close;
   return fake;
 }

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type CommonMode, type RecordedRequest, recordOf, sendJson, serveOnLoopback } from './httpFake.js';
 
 /**
  * A fake Recruitee ATS API built from its documented shapes: every call carries
@@ -22,18 +22,9 @@ export interface RecruiteeToken {
   canRead: Array<'offers' | 'candidates'>;
 }
 
-export interface RecordedRecruiteeRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: Record<string, string | string[] | undefined>;
-}
+export type RecordedRecruiteeRequest = RecordedRequest;
 
-export type RecruiteeMode =
-  | { kind: 'normal' }
-  | { kind: 'down' }
-  | { kind: 'slow'; delayMs: number }
-  | { kind: 'rate_limited'; retryAfter: number };
+export type RecruiteeMode = CommonMode;
 
 export interface FakeRecruitee {
   url: string;
@@ -67,10 +58,8 @@ export async function startFakeRecruitee(): Promise<FakeRecruitee> {
     close: async () => undefined,
   };
 
-  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-    res.end(JSON.stringify(body));
-  };
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
+    sendJson(res, status, body, headers, 'application/json; charset=utf-8');
 
   const handle = (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const match = url.pathname.match(/^\/c\/([^/]+)\/(offers|candidates)$/);
@@ -88,14 +77,9 @@ export async function startFakeRecruitee(): Promise<FakeRecruitee> {
     return send(res, 200, { [resource]: items.slice(0, limit) });
   };
 
-  const server = createServer(async (req, res) => {
+  const served = await serveOnLoopback(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    fake.requests.push({
-      method: req.method ?? '',
-      path: url.pathname,
-      query: url.searchParams,
-      headers: req.headers,
-    });
+    fake.requests.push(recordOf(req, ''));
     req.resume();
     const mode = fake.mode;
     if (mode.kind === 'down') return send(res, 503, { error: 'Service Unavailable' });
@@ -105,12 +89,7 @@ export async function startFakeRecruitee(): Promise<FakeRecruitee> {
     }
     return handle(req, res, url);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  fake.close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+  fake.url = served.url;
+  fake.close = served.close;
   return fake;
 }

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendJson, serveOnLoopback } from './httpFake.js';
 
 /**
  * A fake Workable SPI v3 built from its documented shapes. Production calls go to
@@ -137,10 +137,8 @@ export async function startFakeWorkable(): Promise<FakeWorkable> {
     'x-rate-limit-reset': String(Math.ceil(resetAt / 1000)),
   });
 
-  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-    res.end(JSON.stringify(body));
-  };
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
+    sendJson(res, status, body, headers, 'application/json; charset=utf-8');
 
   const page = <T>(items: T[], limit: number, next: (last: T) => string) => {
     const shown = items.slice(0, limit);
@@ -202,7 +200,7 @@ export async function startFakeWorkable(): Promise<FakeWorkable> {
     return send(res, 200, { recruiters: shown, ...(paging ? { paging } : {}) }, headers);
   };
 
-  const server = createServer(async (req, res) => {
+  const served = await serveOnLoopback(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const [, subdomain = '', ...rest] = url.pathname.split('/');
     const path = `/${rest.join('/')}`;
@@ -231,13 +229,8 @@ export async function startFakeWorkable(): Promise<FakeWorkable> {
     }
     return handle(req, res, subdomain, path, url);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  fake.url = served.url;
   fake.apiUrlTemplate = `${fake.url}/{subdomain}`;
-  fake.close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+  fake.close = served.close;
   return fake;
 }

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { TransportFailure, VendorHttp, VendorRequest, VendorResponse } from '../../src/vendors/http.js';
-import { GREENHOUSE_ALL_SCOPES, type GreenhouseAccount } from './fakeGreenhouse.js';
+import { type GreenhouseAccount, resetAccounts } from './fakeGreenhouse.js';
 
 /** Where the service tier says Greenhouse is (GREENHOUSE_API_URL and GREENHOUSE_AUTH_URL). */
 export const MEMORY_GREENHOUSE_URL = 'https://greenhouse.invalid';
@@ -122,13 +122,7 @@ export function createMemoryGreenhouse(account: GreenhouseAccount): MemoryGreenh
     reset(next) {
       fake.requests.length = 0;
       fake.mode = { kind: 'normal' };
-      fake.clients.clear();
-      fake.clients.set(next.clientId, {
-        secret: next.secret,
-        scopes: [...(next.scopes ?? GREENHOUSE_ALL_SCOPES)],
-      });
-      fake.users.clear();
-      fake.users.add(next.userId);
+      resetAccounts(fake, next);
     },
   };
   fake.reset(account);
