@@ -26,10 +26,17 @@ const optionalText = z
   .transform((value) => (value ? value : undefined));
 
 const envSchema = z.object({
-  SLACK_BOT_TOKEN: z
-    .string({ error: 'is required (the bot token, xoxb-…)' })
-    .trim()
-    .regex(/^xoxb-/, 'must be a bot token starting with xoxb-'),
+  SLACK_BOT_TOKEN: optionalText.refine((value) => value === undefined || value.startsWith('xoxb-'), {
+    message: 'must be a bot token starting with xoxb-',
+  }),
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText.refine((value) => value === undefined || value.length >= 32, {
+    message: 'must be at least 32 characters (generate one with: openssl rand -hex 32)',
+  }),
+  WINTRO_INSTALL_SECRET: optionalText.refine((value) => value === undefined || value.length >= 32, {
+    message: 'must be at least 32 characters: it signs the install links Wintro hands out',
+  }),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText.refine((value) => value === undefined || value.startsWith('xapp-'), {
     message: 'must be an app-level token starting with xapp-',
@@ -81,10 +88,37 @@ const systemsSchema = z.object(
   Object.fromEntries(SYSTEM_SETTINGS.map((setting) => [setting.name, setting.schema])),
 );
 
+/** Set together, they turn on multi-workspace mode (OAuth installs). */
+const OAUTH_SETTINGS = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
 /** Rules across variables, checked on the raw environment so they are reported with every other problem. */
 function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
   const set = (name: string) => Boolean(env[name]?.trim());
   const problems: string[] = [];
+  const oauth = OAUTH_SETTINGS.filter(set);
+  const multiWorkspace = oauth.length === OAUTH_SETTINGS.length;
+  if (oauth.length > 0 && !multiWorkspace) {
+    const missing = OAUTH_SETTINGS.filter((name) => !set(name)).join(', ');
+    problems.push(`${missing} must be set too: multi-workspace mode needs ${OAUTH_SETTINGS.join(', ')}`);
+  }
+  if (multiWorkspace && set('SLACK_BOT_TOKEN')) {
+    problems.push(
+      'SLACK_BOT_TOKEN must be unset in multi-workspace mode (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are set): each workspace is served with the token of its own installation',
+    );
+  }
+  if (multiWorkspace && set('SLACK_APP_TOKEN')) {
+    problems.push(
+      'SLACK_APP_TOKEN must be unset in multi-workspace mode: a distributed app runs in HTTP mode (Socket Mode is for developing in one workspace)',
+    );
+  }
+  if (multiWorkspace && !set('WINTRO_INSTALL_SECRET')) {
+    problems.push('WINTRO_INSTALL_SECRET is required in multi-workspace mode (it signs the install links)');
+  }
+  if (oauth.length === 0 && !set('SLACK_BOT_TOKEN')) {
+    problems.push(
+      'SLACK_BOT_TOKEN is required (the bot token, xoxb-…), or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for multi-workspace mode',
+    );
+  }
   if (!set('SLACK_APP_TOKEN') && !set('SLACK_SIGNING_SECRET')) {
     problems.push(
       'SLACK_SIGNING_SECRET is required in HTTP mode (set it, or set SLACK_APP_TOKEN for Socket Mode)',
@@ -100,7 +134,10 @@ function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
 
 export interface Config {
   slack: {
-    botToken: string;
+    /** Single-workspace mode: the one bot token. */
+    botToken?: string;
+    /** Multi-workspace mode: the app's OAuth credentials and the secret of Wintro's install links. */
+    oauth?: { clientId: string; clientSecret: string; stateSecret: string; installSecret: string };
     signingSecret?: string;
     appToken?: string;
     apiUrl: string;
@@ -150,6 +187,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
+      oauth:
+        e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET && e.WINTRO_INSTALL_SECRET
+          ? {
+              clientId: e.SLACK_CLIENT_ID,
+              clientSecret: e.SLACK_CLIENT_SECRET,
+              stateSecret: e.SLACK_STATE_SECRET,
+              installSecret: e.WINTRO_INSTALL_SECRET,
+            }
+          : undefined,
       signingSecret: e.SLACK_SIGNING_SECRET,
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
