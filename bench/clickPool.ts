@@ -1,30 +1,24 @@
 /**
- * Flows to click Next on. Each is written through the bot's own FlowStore at the first guide step
- * (Greenhouse has 6 steps, so Next is accepted 6 times: 5 steps and then the credentials screen).
- * Clicks go round the pool: a flow is clicked again only after every other flow has been, so a
- * click never races the previous click on the same flow — the bot acks first and works after.
- * The pool tracks the version every flow should reach; `verify` compares with Redis afterwards.
+ * Flows to click Next on. For the bot, each is made through the bot itself (a command and Begin,
+ * see seedFlows.ts), so it waits at the first guide step: Greenhouse has 6 steps, so Next is
+ * accepted 6 times (5 steps and then the credentials screen). Clicks go round the pool: a flow is
+ * clicked again only after every other flow has been, so a click never races the previous click on
+ * the same flow — the bot acks first and works after. The pool tracks the version every flow should
+ * reach; `verify` compares with the version the buttons of its redrawn message carry.
  */
-import type { Redis } from 'ioredis';
-import type { FlowState } from '../src/flows/state.js';
-import { type FlowStore, newFlowId } from '../src/store/flowStore.js';
-import type { KeyScheme } from '../src/store/keys.js';
+import { randomBytes } from 'node:crypto';
+import type { ChildHandle } from './ipc.js';
 import type { ClickTarget } from './requests.js';
+import { parseFlowRef } from './seedFlows.js';
+import type { LatestMessage, SlackInfo } from './slackProcess.js';
 
 const NEXT_CLICKS_PER_FLOW = 6;
 
-interface PoolFlow {
-  userId: string;
-  flowId: string;
-  channelId: string;
-  ts: string;
-  /** The version the flow is at once every click sent so far has been applied. */
-  version: number;
-}
+type PoolFlow = ClickTarget;
 
 export interface PoolVerification {
   clicksSent: number;
-  /** Transitions found in Redis on the flows clicked (stored version − 1, capped at the expected). */
+  /** Transitions the redrawn messages show on the flows clicked (version − first version, capped at the expected). */
   transitionsStored: number;
   flowsBehind: number;
   flowsAhead: number;
@@ -42,42 +36,36 @@ export class ClickPool {
   revisits = 0;
   beyondCapacity = 0;
 
-  private constructor(private readonly flows: PoolFlow[]) {}
+  private constructor(
+    private readonly flows: PoolFlow[],
+    private readonly firstVersion: Map<string, number>,
+  ) {}
 
   get size(): number {
     return this.flows.length;
   }
 
   /**
-   * `store` given: the flows are written to Redis (the bot's runs). Without it only the ids are made
-   * up (the baseline's runs: same request shapes, nothing to look up).
+   * `seed` given: the flows are made through the bot (the bot's runs). Without it only the ids are
+   * made up (the baseline's runs: same request shapes, nothing to look up).
    */
   static async create(
     size: number,
-    teamId: string,
     nextUser: () => string,
-    store?: FlowStore,
+    seed?: (users: string[]) => Promise<ClickTarget[]>,
   ): Promise<ClickPool> {
-    const now = Date.now();
-    const flows: PoolFlow[] = [];
-    for (let i = 0; i < size; i++) {
-      const userId = nextUser();
-      flows.push({
-        userId,
-        flowId: newFlowId(),
-        channelId: `D${userId}`,
-        ts: `${Math.floor(now / 1000)}.${String(i % 1_000_000).padStart(6, '0')}`,
-        version: 1,
-      });
-    }
-    if (store) {
-      for (let start = 0; start < flows.length; start += 1000) {
-        await Promise.all(
-          flows.slice(start, start + 1000).map((flow) => store.create(guideState(flow, teamId, now))),
-        );
-      }
-    }
-    return new ClickPool(flows);
+    const users = Array.from({ length: size }, () => nextUser());
+    const now = Math.floor(Date.now() / 1000);
+    const flows = seed
+      ? await seed(users)
+      : users.map((userId, i) => ({
+          userId,
+          flowId: randomBytes(9).toString('base64url'),
+          channelId: `D${userId}`,
+          ts: `${now}.${String(i % 1_000_000).padStart(6, '0')}`,
+          version: 1,
+        }));
+    return new ClickPool(flows, new Map(flows.map((flow) => [flow.flowId, flow.version])));
   }
 
   /** The next flow to click and the version its newest message carries; counts the click as applied. */
@@ -91,16 +79,21 @@ export class ClickPool {
     if (this.passes > 0) this.revisits += 1;
     this.sent += 1;
     const target = { ...flow };
-    if (flow.version <= NEXT_CLICKS_PER_FLOW) flow.version += 1;
+    if (flow.version - this.first(flow) < NEXT_CLICKS_PER_FLOW) flow.version += 1;
     else this.beyondCapacity += 1;
     return target;
   }
 
-  clicked(): PoolFlow[] {
-    return this.flows.filter((flow) => flow.version > 1);
+  private first(flow: PoolFlow): number {
+    return this.firstVersion.get(flow.flowId) ?? 1;
   }
 
-  async verify(redis: Redis, keys: KeyScheme, teamId: string): Promise<PoolVerification> {
+  clicked(): PoolFlow[] {
+    return this.flows.filter((flow) => flow.version > this.first(flow));
+  }
+
+  /** Compares every clicked flow with its message as the bot last drew it in the fake Slack. */
+  async verify(slack: ChildHandle<SlackInfo>): Promise<PoolVerification> {
     const clicked = this.clicked();
     const result: PoolVerification = {
       clicksSent: this.sent,
@@ -111,39 +104,22 @@ export class ClickPool {
       beyondCapacity: this.beyondCapacity,
       revisits: this.revisits,
     };
-    for (let start = 0; start < clicked.length; start += 2000) {
-      const chunk = clicked.slice(start, start + 2000);
-      const pipeline = redis.pipeline();
-      for (const flow of chunk) pipeline.hget(keys.flow(teamId, flow.flowId), 'v');
-      const replies = (await pipeline.exec()) ?? [];
-      chunk.forEach((flow, i) => {
-        const stored = Number(replies[i]?.[1] ?? Number.NaN);
-        if (!Number.isFinite(stored)) {
-          result.flowsMissing += 1;
-          return;
-        }
-        result.transitionsStored += Math.min(stored, flow.version) - 1;
-        if (stored < flow.version) result.flowsBehind += 1;
-        if (stored > flow.version) result.flowsAhead += 1;
-      });
+    const latest = await slack.request<Record<string, LatestMessage>>('latest', {
+      channels: clicked.map((flow) => flow.channelId),
+    });
+    for (const flow of clicked) {
+      const message = latest[flow.channelId];
+      const shown = Object.values(message?.buttons ?? {})
+        .map(parseFlowRef)
+        .find((ref) => ref?.flowId === flow.flowId)?.version;
+      if (message?.ts !== flow.ts || shown === undefined) {
+        result.flowsMissing += 1;
+        continue;
+      }
+      result.transitionsStored += Math.min(shown, flow.version) - this.first(flow);
+      if (shown < flow.version) result.flowsBehind += 1;
+      if (shown > flow.version) result.flowsAhead += 1;
     }
     return result;
   }
-}
-
-function guideState(flow: PoolFlow, teamId: string, now: number): FlowState {
-  return {
-    id: flow.flowId,
-    teamId,
-    systemId: 'greenhouse',
-    starterId: flow.userId,
-    holderId: flow.userId,
-    phase: 'guide',
-    stepIndex: 0,
-    attempts: 0,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    dm: { channelId: flow.channelId, ts: flow.ts },
-  };
 }

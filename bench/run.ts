@@ -11,11 +11,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
-import type { FlowState } from '../src/flows/state.js';
-import { FlowStore, newFlowId } from '../src/store/flowStore.js';
-import { keyScheme } from '../src/store/keys.js';
-import { OnceGuard } from '../src/store/once.js';
-import { newTriggerId } from '../test/support/slackRequests.js';
 import { buildApps, removeBuild } from './buildApps.js';
 import { ClickPool } from './clickPool.js';
 import { ChildHandle } from './ipc.js';
@@ -44,8 +39,9 @@ import {
   targetTable,
 } from './report.js';
 import { type ClickTarget, RequestFactory, type SignedRequest, userIdSource } from './requests.js';
+import { parseFlowRef, seedGuideFlows, sendAll, waitForButton } from './seedFlows.js';
 import { SETTINGS } from './settings.js';
-import type { CallCounts, SlackInfo } from './slackProcess.js';
+import type { CallCounts, LatestMessage, SlackInfo } from './slackProcess.js';
 import type { SutConfig, SutInfo, SutMode, SutStats } from './sut.js';
 
 /** The heap settings `npm start` runs the bot with (package.json). */
@@ -53,13 +49,11 @@ const START_NODE_FLAGS = '--max-old-space-size=96 --max-semi-space-size=4';
 
 type Sut = ChildHandle<SutInfo>;
 
-const FLOW_TTL_SECONDS = 14 * 24 * 3600;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (message: string) =>
   process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 
-const keys = keyScheme(SETTINGS.keyPrefix);
 const db = databaseOf(SETTINGS.redisUrl);
 const commandUser = userIdSource('UC');
 const clickUser = userIdSource('UK');
@@ -67,7 +61,6 @@ const memoryUser = userIdSource('UM');
 
 interface Context {
   redis: Redis;
-  store: FlowStore;
   slack: ChildHandle<SlackInfo>;
   factory: RequestFactory;
   apps: Record<AppName, Sut>;
@@ -134,16 +127,18 @@ async function prepare(ctx: Context, scenario: Scenario, app: AppName, poolSize:
         const figures: Record<string, number> = { sent: load.sent, acks: load.acks, posted };
         let ok = within(posted, load);
         if (app === 'bot') {
-          // Every command from a new user starts a flow: it is posted, and indexed under the user.
+          // Every command from a new user starts a flow: its setup message, with Begin, is in their DM.
           const opened = counts['conversations.open'] ?? 0;
           const step = Math.max(1, Math.floor(users.length / 50));
           const sample = users.filter((_, i) => i % step === 0).slice(0, 50);
-          const stored = await Promise.all(
-            sample.map((user) => ctx.redis.hget(keys.activeFlows(SETTINGS.teamId, user), 'greenhouse')),
-          );
+          const latest = await ctx.slack.request<Record<string, LatestMessage>>('latest', {
+            channels: sample.map((user) => `D${user}`),
+          });
           figures.opened = opened;
           figures.sampledUsers = sample.length;
-          figures.sampledWithFlow = stored.filter(Boolean).length;
+          figures.sampledWithFlow = sample.filter((user) =>
+            parseFlowRef(latest[`D${user}`]?.buttons['flow.begin']),
+          ).length;
           // The flow message goes to the user id, so no DM has to be opened first.
           ok = ok && opened === 0 && figures.sampledWithFlow >= sample.length - load.connections;
         }
@@ -152,12 +147,7 @@ async function prepare(ctx: Context, scenario: Scenario, app: AppName, poolSize:
     };
   }
 
-  const pool = await ClickPool.create(
-    poolSize,
-    SETTINGS.teamId,
-    clickUser,
-    app === 'bot' ? ctx.store : undefined,
-  );
+  const pool = await ClickPool.create(poolSize, clickUser, app === 'bot' ? seedThroughBot(ctx) : undefined);
   return {
     next: () => ctx.factory.click('flow.next', pool.next()),
     expectAck: (status, body) => status === 200 && body.length === 0,
@@ -168,10 +158,10 @@ async function prepare(ctx: Context, scenario: Scenario, app: AppName, poolSize:
       let ok = within(updates, load) && refusals === 0;
       let detail = `${updates} messages redrawn for ${load.acks} acks (${load.sent} sent), ${refusals} refusals`;
       if (app === 'bot') {
-        const checked = await pool.verify(ctx.redis, keys, SETTINGS.teamId);
+        const checked = await pool.verify(ctx.slack);
         Object.assign(figures, checked);
         ok = ok && within(checked.transitionsStored, load) && checked.beyondCapacity === 0;
-        detail += `; ${checked.transitionsStored} transitions stored in Redis (${checked.flowsBehind} flows behind, ${checked.revisits} revisits)`;
+        detail += `; ${checked.transitionsStored} transitions shown in the redrawn messages (${checked.flowsBehind} flows behind, ${checked.flowsMissing} missing, ${checked.revisits} revisits)`;
         // A sample of the redraws: the DM message of a clicked flow, now at a later step.
         const sample = await ctx.slack.request<any[]>('sample', { method: 'chat.update', limit: 5 });
         const good = sample.filter(
@@ -381,76 +371,103 @@ async function interactionCost(ctx: Context, scenario: Scenario, n: number): Pro
   };
 }
 
-/** A stored flow as it looks at some point of a real setup: in the prerequisites, a guide step, or after a failed check. */
-function realisticState(i: number, userId: string, now: number): FlowState {
-  const systems = ['greenhouse', 'personio-recruiting', 'recruitee', 'workable'];
-  const base: FlowState = {
-    id: newFlowId(),
-    teamId: SETTINGS.teamId,
-    systemId: systems[i % systems.length] as string,
-    starterId: userId,
-    holderId: userId,
-    phase: 'prerequisites',
-    stepIndex: 0,
-    attempts: 0,
-    version: 1 + (i % 9),
-    createdAt: now - (i % 3600) * 1000,
-    updatedAt: now,
-    dm: { channelId: `D${userId}`, ts: `${Math.floor(now / 1000)}.${String(i).padStart(6, '0')}` },
-  };
-  const kind = i % 10;
-  if (kind < 3) return base;
-  if (kind < 8) return { ...base, phase: 'guide', stepIndex: i % 6 };
-  return {
-    ...base,
-    phase: 'credentials',
-    stepIndex: 5,
-    attempts: 1 + (i % 3),
-    lastOutcome: {
-      code: 'missing_scopes',
-      title: 'Some permissions are missing',
-      detail:
-        'Greenhouse accepted the credentials, but they cannot list candidates or applications. Tick the scopes below under Manage scopes, then check again.',
-      missing: ['harvest:candidates:list', 'harvest:applications:list'],
-      at: now,
-    },
-  };
+/** Flows for the click runs, made through the bot (a command and Begin each). */
+const seedThroughBot = (ctx: Context) => (users: string[]) =>
+  seedGuideFlows({ port: ctx.apps.bot.info.port, factory: ctx.factory, slack: ctx.slack, users });
+
+/** The command each memory flow starts with: every system, as people would link them. */
+const MEMORY_COMMANDS = ['link greenhouse', 'link personio recruiting', 'link recruitee', 'link workable'];
+
+/** The first key under the bench prefix matching the pattern (e.g. `*:flow:<id>`). */
+async function findKey(redis: Redis, pattern: string): Promise<string | undefined> {
+  let cursor = '0';
+  do {
+    const [nextCursor, batch] = await redis.scan(
+      cursor,
+      'MATCH',
+      `${SETTINGS.keyPrefix}:${pattern}`,
+      'COUNT',
+      5000,
+    );
+    cursor = nextCursor;
+    if (batch[0]) return batch[0];
+  } while (cursor !== '0');
+  return undefined;
 }
 
+/**
+ * `n` setups made through the bot as people make them, at realistic points: every system; three
+ * in ten still at the prerequisites, the others in the guide, some a step further. What their flow
+ * state (the flow keys and the per-user index) takes in Redis, and everything they left.
+ */
 async function memoryPerFlow(ctx: Context, n: number): Promise<MemoryFigures> {
   const { redis } = ctx;
+  const port = ctx.apps.bot.info.port;
   await redis.flushdb();
   await sleep(300);
-  const store = new FlowStore(redis, keys, FLOW_TTL_SECONDS);
-  const now = Date.now();
-  const states = Array.from({ length: n }, (_, i) => realisticState(i, memoryUser(), now));
-  const averageJsonBytes = states.reduce((sum, state) => sum + JSON.stringify(state).length, 0) / n;
+  await ctx.slack.request('reset');
   const before = await usedMemory(redis);
-  for (let start = 0; start < n; start += 1000) {
-    await Promise.all(states.slice(start, start + 1000).map((state) => store.create(state)));
-  }
+  const users = Array.from({ length: n }, () => memoryUser());
+  const channels = users.map((user) => `D${user}`);
+  await sendAll(
+    port,
+    users.map(
+      (user, i) => () => ctx.factory.command(user, MEMORY_COMMANDS[i % MEMORY_COMMANDS.length] as string),
+    ),
+  );
+  const atPrerequisites = await waitForButton(ctx.slack, channels, 'flow.begin');
+  const target = (user: string, actionId: string, latest: Record<string, LatestMessage>) => {
+    const message = latest[`D${user}`] as LatestMessage;
+    const ref = parseFlowRef(message.buttons[actionId]) as { flowId: string; version: number };
+    return { userId: user, channelId: `D${user}`, ts: message.ts, ...ref };
+  };
+  const begun = users.filter((_, i) => i % 10 >= 3);
+  await sendAll(
+    port,
+    begun.map((user) => () => ctx.factory.click('flow.begin', target(user, 'flow.begin', atPrerequisites))),
+  );
+  const inGuide = await waitForButton(
+    ctx.slack,
+    begun.map((user) => `D${user}`),
+    'flow.next',
+  );
+  const further = users.filter((_, i) => i % 10 >= 7);
+  await sendAll(
+    port,
+    further.map((user) => () => ctx.factory.click('flow.next', target(user, 'flow.next', inGuide))),
+  );
+  await drain(ctx, ctx.apps.bot, ['chat.update'], begun.length + further.length);
+  await ctx.slack.request('reset');
   await sleep(300);
   const after = await usedMemory(redis);
 
   const byKind = await memoryByKind(redis);
   const sum = Object.values(byKind).reduce((total, kind) => total + kind.bytes, 0);
   const keyCount = Object.values(byKind).reduce((total, kind) => total + kind.keys, 0);
+  const flowState = (byKind.flow?.bytes ?? 0) + (byKind['active index']?.bytes ?? 0);
 
-  const first = states[0] as FlowState;
-  const usage = async (key: string) => Number((await redis.memory('USAGE', key, 'SAMPLES', 0)) ?? 0);
-  const once = new OnceGuard(redis, keys);
-  const onceName = `request:${newTriggerId()}`;
-  await once.claim(SETTINGS.teamId, onceName, 3600);
+  const usage = async (key: string | undefined) =>
+    key ? Number((await redis.memory('USAGE', key, 'SAMPLES', 0)) ?? 0) : 0;
+  const first = target(users[0] as string, 'flow.begin', atPrerequisites);
+  // The stored state, as text: every field and value of a sample of flow hashes.
+  const sampled = await Promise.all(
+    users.slice(0, 100).map(async (user) => {
+      const key = await findKey(redis, `*:flow:${target(user, 'flow.begin', atPrerequisites).flowId}`);
+      const fields = key ? await redis.hgetall(key) : {};
+      return Object.entries(fields).reduce((total, [field, value]) => total + field.length + value.length, 0);
+    }),
+  );
   return {
     flows: n,
     usedMemoryBefore: before,
     usedMemoryAfter: after,
-    bytesPerFlow: (after - before) / n,
+    bytesPerFlow: flowState / n,
     memoryUsageSumPerFlow: sum / n,
-    flowKeyBytes: await usage(keys.flow(first.teamId, first.id)),
-    activeKeyBytes: await usage(keys.activeFlows(first.teamId, first.starterId)),
-    onceKeyBytes: await usage(keys.once(SETTINGS.teamId, onceName)),
-    averageJsonBytes,
+    usedMemoryPerFlow: (after - before) / n,
+    flowKeyBytes: await usage(await findKey(redis, `*:flow:${first.flowId}`)),
+    activeKeyBytes: await usage(await findKey(redis, `*:active:${first.userId}`)),
+    onceKeyBytes: await usage(await findKey(redis, '*:once:request:*')),
+    averageJsonBytes: sampled.reduce((total, bytes) => total + bytes, 0) / Math.max(1, sampled.length),
     keysPerFlow: keyCount / n,
   };
 }
@@ -598,7 +615,6 @@ async function main() {
   );
   const ctx: Context = {
     redis,
-    store: new FlowStore(redis, keys, FLOW_TTL_SECONDS),
     slack,
     factory: new RequestFactory({
       signingSecret: SETTINGS.signingSecret,
@@ -626,7 +642,8 @@ async function main() {
         log(`warm-up ${app} ${scenario}: ${run.load.rps.toFixed(0)} req/s, ${run.verification.detail}`);
       }
       if (app === 'bot') {
-        const probe = await ClickPool.create(1, SETTINGS.teamId, clickUser, ctx.store);
+        const probe = await ClickPool.create(1, clickUser, seedThroughBot(ctx));
+        await slack.request('reset');
         const target: ClickTarget = probe.next();
         const sent = ctx.factory.click('flow.next', target);
         await fetch(`http://127.0.0.1:${apps.bot.info.port}${sent.path}`, {
@@ -682,7 +699,7 @@ async function main() {
       }
     }
 
-    log(`Redis memory: ${SETTINGS.memoryFlows} flows through FlowStore.create`);
+    log(`Redis memory: ${SETTINGS.memoryFlows} setups through the bot, at mixed steps`);
     const memory = await memoryPerFlow(ctx, SETTINGS.memoryFlows);
     log(`Redis memory: ${SETTINGS.memoryFlows} × /wintro link greenhouse through the bot`);
     const commandMemory = await memoryThroughCommands(ctx, SETTINGS.memoryFlows);
@@ -717,9 +734,9 @@ async function main() {
       'Redis per interaction (bot, sequential):',
       interactionTable(commandCost, clickCost),
       '',
-      `Redis memory per flow: ${memory.bytesPerFlow.toFixed(0)} B (used_memory delta over ${memory.flows} flows; ` +
-        `MEMORY USAGE sum ${memory.memoryUsageSumPerFlow.toFixed(0)} B over ${memory.keysPerFlow.toFixed(2)} keys/flow); ` +
-        `one flow key ${memory.flowKeyBytes} B, its active index ${memory.activeKeyBytes} B, state JSON ${memory.averageJsonBytes.toFixed(0)} B on average; ` +
+      `Redis memory per flow: ${memory.bytesPerFlow.toFixed(0)} B of flow state (MEMORY USAGE of the flow and index keys of ${memory.flows} setups made through the bot at mixed steps; ` +
+        `every key they left: ${memory.memoryUsageSumPerFlow.toFixed(0)} B over ${memory.keysPerFlow.toFixed(2)} keys/flow, used_memory delta ${memory.usedMemoryPerFlow.toFixed(0)} B); ` +
+        `one flow key ${memory.flowKeyBytes} B, its active index ${memory.activeKeyBytes} B, stored fields and values ${memory.averageJsonBytes.toFixed(0)} B on average; ` +
         `each request also leaves a once-key of ${memory.onceKeyBytes} B for 6 minutes`,
       `Through the bot (${commandMemory.commands} × /wintro link greenhouse): ${commandMemory.bytesPerFlow.toFixed(0)} B per flow (used_memory delta); MEMORY USAGE per flow by kind: ${Object.entries(
         commandMemory.byKind,
@@ -762,7 +779,7 @@ async function main() {
         commandstats: 'INFO commandstats delta (every database on the server), INFO itself excluded',
         rss: 'process.memoryUsage() every 100 ms inside the bot process (the bot runs alone in its process)',
         redisMemory:
-          'INFO memory used_memory before/after FlowStore.create of realistic states; MEMORY USAGE sum as a cross-check',
+          'MEMORY USAGE of the flow and index keys that setups made through the bot at mixed steps left; INFO memory used_memory before/after as a cross-check',
       },
       runs,
       comparisons: comparisons.map(({ scenario, connections, ratio }) => ({ scenario, connections, ratio })),

@@ -113,21 +113,25 @@ if (config.mode === 'bot') {
 
 /**
  * BENCH_WHATIF: fixes proposed in bench/README.md, simulated by patching this process only (src/
- * is untouched), to measure what each would change:
- * - no-request-guard: no Redis once-key per request (trigger_id);
- * - no-reminder-job: no BullMQ delayed job per new flow.
+ * is untouched, and so is everything the bot calls it through: only the libraries are patched), to
+ * measure what each would change:
+ * - no-request-guard: the per-request claim (a SET NX of an `…:once:request:<trigger_id>` key)
+ *   is answered without a round trip;
+ * - no-reminder-job: BullMQ adds no job (so no delayed job per new flow).
  */
 async function simulateFixes(fixes: string[]) {
   if (fixes.includes('no-request-guard')) {
-    const { OnceGuard } = await import('../src/store/once.js');
-    const claim = OnceGuard.prototype.claim;
-    OnceGuard.prototype.claim = function (this: InstanceType<typeof OnceGuard>, teamId, name, ttlSeconds) {
-      return name.startsWith('request:') ? Promise.resolve(true) : claim.call(this, teamId, name, ttlSeconds);
-    };
+    const { Redis } = await import('ioredis');
+    const set = Redis.prototype.set as (...args: unknown[]) => Promise<unknown>;
+    Object.assign(Redis.prototype, {
+      set(this: unknown, ...args: unknown[]) {
+        return String(args[0]).includes(':once:request:') ? Promise.resolve('OK') : set.apply(this, args);
+      },
+    });
   }
   if (fixes.includes('no-reminder-job')) {
-    const { ReminderDesk } = await import('../src/reminders/reminderDesk.js');
-    ReminderDesk.prototype.watch = async () => undefined;
+    const { Queue } = await import('bullmq');
+    Object.assign(Queue.prototype, { add: async () => undefined });
   }
 }
 

@@ -5,16 +5,18 @@
  * in bench/README.md with figures: calls are made one at a time, after a warm-up, and the process
  * CPU time (user + system, every thread) is divided by the number of calls.
  */
+import type { KnownBlock } from '@slack/types';
 import { WebClient } from '@slack/web-api';
+import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { renderFlowMessage } from '../src/blocks/flowMessage.js';
-import type { FlowState } from '../src/flows/state.js';
-import { createLogger } from '../src/logger.js';
-import { createBullScheduler } from '../src/reminders/scheduler.js';
-import { greenhouse } from '../src/systems/greenhouse.js';
+import { Journey } from '../test/support/journey.js';
+import { bootServiceBot } from '../test/support/serviceBot.js';
 import { ChildHandle } from './ipc.js';
 import { SETTINGS } from './settings.js';
 import type { SlackInfo } from './slackProcess.js';
+
+/** The blocks pre-serialised: @slack/web-api sends a string argument as it is (an experiment). */
+const asIfBlocks = (json: string) => json as unknown as KnownBlock[];
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 2000);
 
@@ -53,22 +55,7 @@ async function main() {
       slackApiUrl: slack.info.apiUrl,
       retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 },
     });
-    const now = Date.now();
-    const state: FlowState = {
-      id: 'AbCdEfGhIjKlMnOp',
-      teamId: SETTINGS.teamId,
-      systemId: 'greenhouse',
-      starterId: 'U0ADMIN',
-      holderId: 'U0ADMIN',
-      phase: 'guide',
-      stepIndex: 1,
-      attempts: 0,
-      version: 3,
-      createdAt: now,
-      updatedAt: now,
-      dm: { channelId: 'DU0ADMIN', ts: '1700000000.000100' },
-    };
-    const message = renderFlowMessage(state, greenhouse, { withImages: true });
+    const message = await flowMessageAtStep2();
     const blocksJson = JSON.stringify(message.blocks);
     process.stdout.write(
       `flow message: ${message.blocks.length} blocks, ${blocksJson.length} bytes as JSON\n`,
@@ -92,14 +79,14 @@ async function main() {
           client.chat.postMessage({
             channel: 'U0ADMIN',
             text: message.text,
-            blocks: message.blocks as never,
+            blocks: message.blocks,
           }),
         reset,
       ),
       await cost(
         'chat.postMessage, the same blocks passed as a JSON string',
         () =>
-          client.chat.postMessage({ channel: 'U0ADMIN', text: message.text, blocks: blocksJson as never }),
+          client.chat.postMessage({ channel: 'U0ADMIN', text: message.text, blocks: asIfBlocks(blocksJson) }),
         reset,
       ),
       await cost(
@@ -109,7 +96,7 @@ async function main() {
             channel: 'DU0ADMIN',
             ts: '1700000000.000100',
             text: message.text,
-            blocks: message.blocks as never,
+            blocks: message.blocks,
           }),
         reset,
       ),
@@ -120,7 +107,7 @@ async function main() {
             channel: 'DU0ADMIN',
             ts: '1700000000.000100',
             text: message.text,
-            blocks: blocksJson as never,
+            blocks: asIfBlocks(blocksJson),
           }),
         reset,
       ),
@@ -129,31 +116,65 @@ async function main() {
       ),
       await cost('Redis HGET (one round trip)', () => redis.hget(`${SETTINGS.keyPrefix}:cost:none`, 'd')),
     ];
-    // The reminder the bot schedules for every new flow: a BullMQ delayed job, with the worker
-    // running in the same process as in the bot (adding a job wakes it up).
-    const scheduler = createBullScheduler(
-      SETTINGS.redisUrl,
-      `${SETTINGS.keyPrefix}:cost:{reminders}`,
-      createLogger('silent'),
-    );
-    scheduler.start(async () => undefined);
+    // The reminder the bot schedules for every new flow: a BullMQ delayed job with the bot's job
+    // options, and a worker running in the same process as in the bot (adding a job wakes it up).
+    const prefix = `${SETTINGS.keyPrefix}:cost:{reminders}`;
+    const queue = new Queue('reminders', {
+      connection: new Redis(SETTINGS.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 0 }),
+      prefix,
+    });
+    const worker = new Worker('reminders', async () => undefined, {
+      connection: new Redis(SETTINGS.redisUrl, { maxRetriesPerRequest: null }),
+      prefix,
+      concurrency: 4,
+    });
     let flow = 0;
     rows.push(
       await cost('reminder scheduled (BullMQ delayed job, 24 h, worker running)', () => {
         flow += 1;
-        return scheduler.schedule(
+        return queue.add(
+          'idle',
           { kind: 'idle', teamId: SETTINGS.teamId, flowId: `flow${flow}`, n: 0 },
-          24 * 3600 * 1000,
+          {
+            delay: 24 * 3600 * 1000,
+            removeOnComplete: true,
+            removeOnFail: 100,
+            attempts: 3,
+            backoff: { type: 'fixed', delay: 60_000 },
+          },
         );
       }),
     );
-    await scheduler.close();
+    await worker.close();
+    await queue.close();
     return rows;
   } finally {
     const keys = await redis.keys(`${SETTINGS.keyPrefix}:cost:*`);
     if (keys.length) await redis.del(...keys);
     redis.disconnect();
     await slack.stop();
+  }
+}
+
+/**
+ * The bot's own DM at the second guide step, as it draws it: the bot runs in this process on its
+ * in-process store and fake Slack, a person links Greenhouse and clicks Begin and Next.
+ */
+async function flowMessageAtStep2(): Promise<{ text: string; blocks: KnownBlock[] }> {
+  const bot = await bootServiceBot({
+    vendorHttp: { send: async () => ({ ok: false, failure: 'unreachable' }) },
+  });
+  try {
+    const journey = new Journey(bot.slack, bot.sender, SETTINGS.teamId, 'U0ADMIN');
+    await journey.command('link greenhouse');
+    await journey.waitForMessage((text) => text.includes('Before you start'));
+    await journey.click('flow.begin');
+    await journey.waitForMessage((text) => text.includes('Step 1 of'));
+    await journey.click('flow.next');
+    const drawn = await journey.waitForMessage((text) => text.includes('Step 2 of'));
+    return { text: String(drawn.args.text ?? ''), blocks: drawn.args.blocks as KnownBlock[] };
+  } finally {
+    await bot.stop();
   }
 }
 
