@@ -9,6 +9,20 @@ export interface KeyScheme {
   connections(teamId: string): string;
   once(teamId: string, name: string): string;
   helpers(teamId: string): string;
+  /** A workspace's (or, for an org-wide install, an enterprise's) installation. */
+  installation(teamOrEnterpriseId: string): string;
+  /** The enterprise whose org-wide installation serves this workspace. */
+  enterpriseOf(teamId: string): string;
+  /** A workspace's own settings (the success channel). */
+  teamSettings(teamId: string): string;
+  /** Every setup in progress of a workspace, by user (the active indexes), for a scan. */
+  activeFlowsPattern(teamId: string): string;
+  /** Connection events waiting to be handed to Wintro, by event id. */
+  outbox(teamId: string): string;
+  /** Where each system's hand-over to Wintro stands, by system id. */
+  handovers(teamId: string): string;
+  /** Channel notices of new links not yet confirmed posted, by flow id. */
+  pendingNotices(teamId: string): string;
 }
 
 export function keyScheme(prefix = 'wintro'): KeyScheme {
@@ -20,5 +34,12 @@ export function keyScheme(prefix = 'wintro'): KeyScheme {
     connections: (teamId) => `${team(teamId)}:conns`,
     once: (teamId, name) => `${team(teamId)}:once:${name}`,
     helpers: (teamId) => `${team(teamId)}:helpers`,
+    outbox: (teamId) => `${team(teamId)}:outbox`,
+    handovers: (teamId) => `${team(teamId)}:handovers`,
+    pendingNotices: (teamId) => `${team(teamId)}:notices`,
+    installation: (id) => `${team(id)}:installation`,
+    enterpriseOf: (teamId) => `${team(teamId)}:enterprise`,
+    teamSettings: (teamId) => `${team(teamId)}:settings`,
+    activeFlowsPattern: (teamId) => `${team(teamId)}:active:*`,
   };
 }
