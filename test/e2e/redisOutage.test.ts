@@ -1,11 +1,14 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { UNAVAILABLE_TEXT } from '../../src/listeners/unavailable.js';
 import { BOT_TOKEN, bootBot, type RunningBot } from '../support/bot.js';
 import { type FakeGreenhouse, startFakeGreenhouse } from '../support/fakeGreenhouse.js';
 import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
 import { expectWithinSlackLimits } from '../support/guards.js';
 import { buttonsOf, eventually, Journey, textOf } from '../support/journey.js';
 import { type PrivateRedis, startPrivateRedis } from '../support/redisServer.js';
+
+/** What a person is told while Redis is away, word for word. */
+const UNAVAILABLE_TEXT =
+  'Wintro is briefly unavailable. Your progress is saved: try again in a minute and you will continue from the same step.';
 
 const CLIENT_ID = 'a1b2c3d4e5f6-7';
 const CLIENT_SECRET = 'gh-secret-Outage9Yw8Vu7Ts6Rq5Po4Nm3';
