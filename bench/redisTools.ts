@@ -1,24 +1,7 @@
 /** Redis helpers for the benchmark: make sure a server runs, read INFO figures, watch MONITOR. */
 import { spawnSync } from 'node:child_process';
-import { Socket } from 'node:net';
 import { Redis } from 'ioredis';
-
-function reachable(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    socket.setTimeout(500);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.connect(port, host);
-  });
-}
+import { reachable } from '../test/support/reachable.js';
 
 /**
  * Uses the Redis at `url`; if none answers on loopback, starts `redis-server` the way

@@ -1,24 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { Socket } from 'node:net';
+import { reachable } from './support/reachable.js';
 
 const HOST = '127.0.0.1';
 const PORT = 6379;
 
-const redisUp = () =>
-  new Promise<boolean>((resolve) => {
-    const socket = new Socket();
-    socket.setTimeout(500);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.connect(PORT, HOST);
-  });
+const redisUp = () => reachable(HOST, PORT);
 
 /** Integration and end-to-end tests use a real Redis on 127.0.0.1:6379; start one if none runs. */
 export default async function setup() {

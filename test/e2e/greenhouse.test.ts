@@ -4,6 +4,7 @@ import { greenhouseAccount, greenhouseSetup, useE2e } from '../support/e2e.js';
 import { eventually, type Journey, textOf } from '../support/journey.js';
 import { failedCheck as failedCheckOf, fieldsOf, walkToCredentials as walk } from '../support/linking.js';
 import { signature } from '../support/slackRequests.js';
+import { itSaysWhatWentWrong } from '../support/vendorOutages.js';
 
 const ACCOUNT = greenhouseAccount('gh-secret-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2');
 const { clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID } = ACCOUNT;
@@ -123,41 +124,11 @@ describe('linking Greenhouse end to end', () => {
     expect(textOf(dm.args.blocks)).toContain('Enter credentials');
   });
 
-  it('says when Greenhouse is down', async () => {
-    vendors.greenhouse.mode = { kind: 'down' };
-    const journey = e2e.journey();
-    const { resultText } = await failedCheck(journey, good);
-    expect(resultText).toContain('Greenhouse had a problem');
-  });
-
-  it('says when Greenhouse times out', async () => {
-    vendors.greenhouse.mode = { kind: 'slow', delayMs: 2500 };
-    const journey = e2e.journey();
-    const { resultText } = await failedCheck(journey, good);
-    expect(resultText).toContain('did not answer in time');
-  });
-
-  it('honours Retry-After when Greenhouse rate-limits', async () => {
-    vendors.greenhouse.mode = { kind: 'rate_limited', retryAfter: 7 };
-    const journey = e2e.journey();
-    const { viewId, flowId, resultText } = await failedCheck(journey, good);
-    expect(resultText).toContain('Try again in 7 seconds');
-    const calls = vendors.greenhouse.requests.length;
-    const again = await journey.submit(viewId, flowId, good);
-    acks.push(again.body);
-    expect(again.body.response_action).toBe('errors');
-    expect(again.body.errors.client_id).toMatch(/asked us to wait\. Try again in [67] seconds/);
-    expect(vendors.greenhouse.requests.length).toBe(calls);
-  });
-
-  it('cannot reach Greenhouse', async () => {
-    await e2e.restart({
-      GREENHOUSE_AUTH_URL: 'http://127.0.0.1:9',
-      GREENHOUSE_API_URL: 'http://127.0.0.1:9',
-    });
-    const journey = e2e.journey();
-    const { resultText } = await failedCheck(journey, good);
-    expect(resultText).toContain('could not reach Greenhouse');
+  itSaysWhatWentWrong('Greenhouse', e2e, {
+    check: (journey) => failedCheck(journey, good),
+    setMode: (mode) => Object.assign(vendors.greenhouse, { mode }),
+    unreachable: { GREENHOUSE_AUTH_URL: 'http://127.0.0.1:9', GREENHOUSE_API_URL: 'http://127.0.0.1:9' },
+    rateLimited: { good, field: 'client_id', requests: () => vendors.greenhouse.requests.length },
   });
 
   it('shows format problems inline without calling Greenhouse, and recognises a legacy Harvest key', async () => {

@@ -6,6 +6,7 @@ import { type FakePersonio, startFakePersonio } from '../support/fakePersonio.js
 import type { RecordedCall } from '../support/fakeSlack.js';
 import { buttonsOf, eventually, type Journey, textOf } from '../support/journey.js';
 import { fieldsOf, walkGuide as walkGuideOf } from '../support/linking.js';
+import { itSaysWhatWentWrong } from '../support/vendorOutages.js';
 
 type Any = any;
 
@@ -383,20 +384,6 @@ describe('linking Personio employee data end to end', () => {
 describe.each(['recruiting', 'employees'] as const)('when Personio misbehaves (%s)', (variant) => {
   const good = VARIANTS[variant].good;
 
-  it('says when Personio is down', async () => {
-    personio.mode = { kind: 'down' };
-    const journey = e2e.journey();
-    const { resultText } = await failedCheck(journey, variant, good);
-    expect(resultText).toContain('Personio had a problem');
-  });
-
-  it('says when Personio times out', async () => {
-    personio.mode = { kind: 'slow', delayMs: 2500 };
-    const journey = e2e.journey();
-    const { resultText } = await failedCheck(journey, variant, good);
-    expect(resultText).toContain('Personio did not answer in time');
-  });
-
   it('honours Retry-After, refuses an early retry, and links after the wait', async () => {
     personio.mode = { kind: 'rate_limited', retryAfter: 2 };
     const journey = e2e.journey();
@@ -419,10 +406,10 @@ describe.each(['recruiting', 'employees'] as const)('when Personio misbehaves (%
     await expectLinked(journey, variant, start);
   });
 
-  it('cannot reach Personio', async () => {
-    await e2e.restart({ PERSONIO_API_URL: 'http://127.0.0.1:9' });
-    const journey = e2e.journey();
-    const { resultText } = await failedCheck(journey, variant, good);
-    expect(resultText).toContain('could not reach Personio');
+  itSaysWhatWentWrong('Personio', e2e, {
+    check: (journey) => failedCheck(journey, variant, good),
+    setMode: (mode) => Object.assign(personio, { mode }),
+    unreachable: { PERSONIO_API_URL: 'http://127.0.0.1:9' },
+    slowSays: 'Personio did not answer in time',
   });
 });

@@ -4,6 +4,7 @@ import { useE2e } from '../support/e2e.js';
 import { type FakeRecruitee, startFakeRecruitee } from '../support/fakeRecruitee.js';
 import { eventually, type Journey, textOf } from '../support/journey.js';
 import { checkCredentials, fieldsOf, notifications, startLinking, walkGuide } from '../support/linking.js';
+import { itSaysWhatWentWrong } from '../support/vendorOutages.js';
 
 const COMPANY_ID = '123456';
 const COMPANY_SLUG = 'acme';
@@ -158,38 +159,12 @@ describe('linking Recruitee end to end', () => {
     expect(recruitee.requests.map((request) => request.path)).toEqual(['/c/999999/offers']);
   });
 
-  it('says when Recruitee is down', async () => {
-    recruitee.mode = { kind: 'down' };
-    const journey = e2e.journey();
-    const { resultText } = await failedCheck(journey, good);
-    expect(resultText).toContain('Recruitee had a problem');
-  });
-
-  it('says when Recruitee times out', async () => {
-    recruitee.mode = { kind: 'slow', delayMs: 2500 };
-    const journey = e2e.journey();
-    const { resultText } = await failedCheck(journey, good);
-    expect(resultText).toContain('Recruitee did not answer in time');
-  });
-
-  it('honours Retry-After when Recruitee rate-limits', async () => {
-    recruitee.mode = { kind: 'rate_limited', retryAfter: 7 };
-    const journey = e2e.journey();
-    const { viewId, flowId, resultText } = await failedCheck(journey, good);
-    expect(resultText).toContain('Try again in 7 seconds');
-    const calls = recruitee.requests.length;
-    const again = await journey.submit(viewId, flowId, good);
-    acks.push(again.body);
-    expect(again.body.response_action).toBe('errors');
-    expect(again.body.errors.company_id).toMatch(/asked us to wait\. Try again in [67] seconds/);
-    expect(recruitee.requests.length).toBe(calls);
-  });
-
-  it('cannot reach Recruitee', async () => {
-    await e2e.restart({ RECRUITEE_API_URL: 'http://127.0.0.1:9' });
-    const journey = e2e.journey();
-    const { resultText } = await failedCheck(journey, good);
-    expect(resultText).toContain('could not reach Recruitee');
+  itSaysWhatWentWrong('Recruitee', e2e, {
+    check: (journey) => failedCheck(journey, good),
+    setMode: (mode) => Object.assign(recruitee, { mode }),
+    unreachable: { RECRUITEE_API_URL: 'http://127.0.0.1:9' },
+    slowSays: 'Recruitee did not answer in time',
+    rateLimited: { good, field: 'company_id', requests: () => recruitee.requests.length },
   });
 
   it('shows format problems inline without calling Recruitee', async () => {

@@ -9,6 +9,7 @@ import {
   stepCount,
   walkToCredentials as walk,
 } from '../support/linking.js';
+import { itSaysWhatWentWrong } from '../support/vendorOutages.js';
 
 const SUBDOMAIN = 'acme';
 const API_TOKEN = 'wk-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Jh1Gf0EdCc';
@@ -234,20 +235,6 @@ describe('linking Workable end to end', () => {
     expect(workable.requests.map((request) => request.subdomain)).toEqual(['nosuchco']);
   });
 
-  it('says when Workable is down', async () => {
-    workable.mode = { kind: 'down' };
-    const journey = e2e.journey();
-    const { resultText } = await failedCheck(journey, good);
-    expect(resultText).toContain('Workable had a problem');
-  });
-
-  it('says when Workable times out', async () => {
-    workable.mode = { kind: 'slow', delayMs: 2500 };
-    const journey = e2e.journey();
-    const { resultText } = await failedCheck(journey, good);
-    expect(resultText).toContain('Workable did not answer in time');
-  });
-
   it('waits until X-Rate-Limit-Reset when Workable rate-limits', async () => {
     workable.mode = { kind: 'rate_limited', resetInSeconds: 7 };
     const journey = e2e.journey();
@@ -278,11 +265,11 @@ describe('linking Workable end to end', () => {
     expect(workable.requests).toHaveLength(4);
   });
 
-  it('cannot reach Workable', async () => {
-    await e2e.restart({ WORKABLE_API_URL: 'http://127.0.0.1:9/{subdomain}' });
-    const journey = e2e.journey();
-    const { resultText } = await failedCheck(journey, good);
-    expect(resultText).toContain('could not reach Workable');
+  itSaysWhatWentWrong('Workable', e2e, {
+    check: (journey) => failedCheck(journey, good),
+    setMode: (mode) => Object.assign(workable, { mode }),
+    unreachable: { WORKABLE_API_URL: 'http://127.0.0.1:9/{subdomain}' },
+    slowSays: 'Workable did not answer in time',
   });
 
   it('refuses subdomains that could steer the request elsewhere, and impossible expiries, without calling Workable', async () => {

@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 export async function dumpKeys(redis: Redis, keyPrefix: string): Promise<string> {
   const keys = await redis.keys(`${keyPrefix}:*`);
   const parts: string[] = [];
-  for (const key of keys) {
+  for (const key of keys.sort()) {
     const type = await redis.type(key);
     const value =
       type === 'hash'

@@ -9,6 +9,7 @@ import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { dumpKeys } from './dumpKeys.js';
 import { freePort } from './freePort.js';
 
 export interface PrivateRedis {
@@ -173,28 +174,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       await stop();
       await rm(dir, { recursive: true, force: true });
     },
-    dump: (keyPrefix) =>
-      withClient(async (redis) => {
-        const keys = await redis.keys(`${keyPrefix}:*`);
-        const parts: string[] = [];
-        for (const key of keys.sort()) {
-          const type = await redis.type(key);
-          const value =
-            type === 'hash'
-              ? await redis.hgetall(key)
-              : type === 'set'
-                ? await redis.smembers(key)
-                : type === 'string'
-                  ? await redis.get(key)
-                  : type === 'zset'
-                    ? await redis.zrange(key, 0, -1, 'WITHSCORES')
-                    : type === 'list'
-                      ? await redis.lrange(key, 0, -1)
-                      : type;
-          parts.push(`${key} ${JSON.stringify(value)}`);
-        }
-        return parts.join('\n');
-      }),
+    dump: (keyPrefix) => withClient((redis) => dumpKeys(redis, keyPrefix)),
     hlen: (key) => withClient((redis) => redis.hlen(key)),
     clientCount: () =>
       withClient(async (redis) => {
