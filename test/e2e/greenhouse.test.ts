@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { dumpRedis, SIGNING_SECRET } from '../support/bot.js';
 import { greenhouseAccount, greenhouseSetup, useE2e } from '../support/e2e.js';
 import { eventually, type Journey, textOf } from '../support/journey.js';
-import { failedCheck as failedCheckOf, fieldsOf, walkToCredentials as walk } from '../support/linking.js';
+import {
+  failedCheck as failedCheckOf,
+  fieldsOf,
+  submitAndExpectLinked,
+  walkToCredentials as walk,
+} from '../support/linking.js';
 import { signature } from '../support/slackRequests.js';
 import { itSaysWhatWentWrong } from '../support/vendorOutages.js';
 
@@ -26,25 +31,16 @@ describe('linking Greenhouse end to end', () => {
     expect(fieldsOf(view)).toEqual(['client_id', 'client_secret', 'user_id']);
     expect(flowId).toMatch(/^[A-Za-z0-9_-]+$/);
 
-    const submitted = await journey.submit(viewId, flowId, {
-      client_id: CLIENT_ID,
-      client_secret: CLIENT_SECRET,
-      user_id: `https://app.greenhouse.io/account/users/${USER_ID}`,
-    });
-    acks.push(submitted.body);
-    expect(submitted.body.response_action).toBe('update');
-    expect(textOf(submitted.body.view.blocks)).toContain('Checking with Greenhouse');
-
-    const notification = await e2e.slack.waitFor(
-      (call) => call.method === 'chat.postMessage' && call.args.channel === 'C0NOTIFY',
+    await submitAndExpectLinked(
+      journey,
+      { viewId, flowId, view: {} },
+      {
+        client_id: CLIENT_ID,
+        client_secret: CLIENT_SECRET,
+        user_id: `https://app.greenhouse.io/account/users/${USER_ID}`,
+      },
+      { system: 'Greenhouse', acks },
     );
-    expect(notification.args.text).toContain('<@U0ADMIN>');
-    expect(notification.args.text).toContain('Greenhouse');
-    const done = await e2e.slack.waitFor(
-      (call) => call.method === 'views.update' && call.args.view_id === viewId,
-    );
-    expect(textOf(done.args.view.blocks)).toContain('is linked');
-    await journey.waitForMessage((text) => text.includes('Greenhouse is linked'));
 
     // The token request is exactly what Greenhouse documents.
     const tokenRequest = vendors.greenhouse.requests.find((request) => request.path === '/token');

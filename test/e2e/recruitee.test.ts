@@ -3,7 +3,14 @@ import { dumpRedis } from '../support/bot.js';
 import { useE2e } from '../support/e2e.js';
 import { type FakeRecruitee, startFakeRecruitee } from '../support/fakeRecruitee.js';
 import { eventually, type Journey, textOf } from '../support/journey.js';
-import { checkCredentials, fieldsOf, notifications, startLinking, walkGuide } from '../support/linking.js';
+import {
+  checkCredentials,
+  fieldsOf,
+  notifications,
+  startLinking,
+  submitAndExpectLinked,
+  walkGuide,
+} from '../support/linking.js';
 import { itSaysWhatWentWrong } from '../support/vendorOutages.js';
 
 const COMPANY_ID = '123456';
@@ -55,24 +62,15 @@ describe('linking Recruitee end to end', () => {
     const { viewId, flowId, view } = await walkToCredentials(journey);
     expect(fieldsOf(view)).toEqual(['company_id', 'api_token']);
 
-    const submitted = await journey.submit(viewId, flowId, {
-      company_id: `https://app.recruitee.com/#/settings/api_tokens?company=${COMPANY_ID}`,
-      api_token: ` ${API_TOKEN}\n`,
-    });
-    acks.push(submitted.body);
-    expect(submitted.body.response_action).toBe('update');
-    expect(textOf(submitted.body.view.blocks)).toContain('Checking with Recruitee');
-
-    const notification = await e2e.slack.waitFor(
-      (call) => call.method === 'chat.postMessage' && call.args.channel === 'C0NOTIFY',
+    const linked = await submitAndExpectLinked(
+      journey,
+      { viewId, flowId, view: {} },
+      {
+        company_id: `https://app.recruitee.com/#/settings/api_tokens?company=${COMPANY_ID}`,
+        api_token: ` ${API_TOKEN}\n`,
+      },
+      { system: 'Recruitee', acks },
     );
-    expect(notification.args.text).toContain('<@U0ADMIN>');
-    expect(notification.args.text).toContain('Recruitee');
-    const done = await e2e.slack.waitFor(
-      (call) => call.method === 'views.update' && call.args.view_id === viewId,
-    );
-    expect(textOf(done.args.view.blocks)).toContain('is linked');
-    const linked = await journey.waitForMessage((text) => text.includes('Recruitee is linked'));
     expect(textOf(linked.args.blocks)).toContain(COMPANY_ID);
 
     // Exactly the documented calls: the company in the path, the token as a Bearer header.

@@ -7,6 +7,7 @@ import {
   failedCheck as failedCheckOf,
   fieldsOf,
   stepCount,
+  submitAndExpectLinked,
   walkToCredentials as walk,
 } from '../support/linking.js';
 import { itSaysWhatWentWrong } from '../support/vendorOutages.js';
@@ -89,25 +90,16 @@ describe('linking Workable end to end', () => {
     const flowId = opened.args.view.private_metadata as string;
     expect(fieldsOf(opened.args.view)).toEqual(['subdomain', 'api_token', 'token_expiry']);
 
-    const submitted = await journey.submit(viewId, flowId, {
-      subdomain: 'https://ACME.workable.com/backend/jobs',
-      api_token: API_TOKEN,
-      token_expiry: EXPIRY.replace(/-/g, '/'),
-    });
-    acks.push(submitted.body);
-    expect(submitted.body.response_action).toBe('update');
-    expect(textOf(submitted.body.view.blocks)).toContain('Checking with Workable');
-
-    const notification = await e2e.slack.waitFor(
-      (call) => call.method === 'chat.postMessage' && call.args.channel === 'C0NOTIFY',
+    const linked = await submitAndExpectLinked(
+      journey,
+      { viewId, flowId, view: {} },
+      {
+        subdomain: 'https://ACME.workable.com/backend/jobs',
+        api_token: API_TOKEN,
+        token_expiry: EXPIRY.replace(/-/g, '/'),
+      },
+      { system: 'Workable', acks },
     );
-    expect(notification.args.text).toContain('<@U0ADMIN>');
-    expect(notification.args.text).toContain('Workable');
-    const done = await e2e.slack.waitFor(
-      (call) => call.method === 'views.update' && call.args.view_id === viewId,
-    );
-    expect(textOf(done.args.view.blocks)).toContain('is linked');
-    const linked = await journey.waitForMessage((text) => text.includes('Workable is linked'));
     expect(textOf(linked.args.blocks)).toContain('acme.workable.com');
     expect(textOf(linked.args.blocks)).toContain(`${EXPIRY} (in 200 days)`);
 

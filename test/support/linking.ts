@@ -129,3 +129,29 @@ export async function failedCheck(
 /** Posts to the notification channel. */
 export const notifications = (journey: Journey, channel = 'C0NOTIFY') =>
   journey.slack.callsTo('chat.postMessage').filter((call) => call.args.channel === channel);
+
+/**
+ * Submits good credentials and follows them to the end: the form says it is checking, the channel
+ * is told who linked which system, the form and the DM say it is linked. Gives the DM message.
+ */
+export async function submitAndExpectLinked(
+  journey: Journey,
+  form: CredentialsForm,
+  values: Record<string, string>,
+  options: { system: string; acks?: unknown[] },
+): Promise<RecordedCall> {
+  const submitted = await journey.submit(form.viewId, form.flowId, values);
+  options.acks?.push(submitted.body);
+  expect(submitted.body.response_action).toBe('update');
+  expect(textOf(submitted.body.view.blocks)).toContain(`Checking with ${options.system}`);
+  const notification = await journey.slack.waitFor(
+    (call) => call.method === 'chat.postMessage' && call.args.channel === 'C0NOTIFY',
+  );
+  expect(notification.args.text).toContain(`<@${journey.userId}>`);
+  expect(notification.args.text).toContain(options.system);
+  const done = await journey.slack.waitFor(
+    (call) => call.method === 'views.update' && call.args.view_id === form.viewId,
+  );
+  expect(textOf(done.args.view.blocks)).toContain('is linked');
+  return journey.waitForMessage((text) => text.includes(`${options.system} is linked`));
+}
