@@ -35,10 +35,9 @@ export interface HashWrite {
   value: string;
 }
 
-type CasRedis = Redis & {
-  /** Arguments: the number of keys, the keys, then ARGV (see COMPARE_AND_SET). */
-  wintroFlowCas(...args: (string | number)[]): Promise<number>;
-};
+/** The script registered once per number of keys (ioredis runs it by its SHA after the first call). */
+type CasRedis = Redis & Record<string, (...args: string[]) => Promise<number>>;
+const casCommand = (keyCount: number) => `wintroFlowCas${keyCount}`;
 
 export const newFlowId = () => randomBytes(9).toString('base64url');
 
@@ -50,9 +49,6 @@ export class FlowStore {
     private readonly keys: KeyScheme,
     private readonly ttlSeconds: number,
   ) {
-    if (!('wintroFlowCas' in redis)) {
-      redis.defineCommand('wintroFlowCas', { lua: COMPARE_AND_SET });
-    }
     this.redis = redis as CasRedis;
   }
 
@@ -85,8 +81,13 @@ export class FlowStore {
     next: FlowState,
     writes: HashWrite[] = [],
   ): Promise<SaveResult> {
-    const result = await this.redis.wintroFlowCas(
-      2 + writes.length,
+    const keyCount = 2 + writes.length;
+    const command = casCommand(keyCount);
+    if (!(command in this.redis))
+      this.redis.defineCommand(command, { numberOfKeys: keyCount, lua: COMPARE_AND_SET });
+    const cas = this.redis[command] as (...args: string[]) => Promise<number>;
+    const result = await cas.call(
+      this.redis,
       this.keys.flow(next.teamId, next.id),
       this.keys.activeFlows(next.teamId, next.holderId),
       ...writes.map((write) => write.key),
@@ -100,6 +101,29 @@ export class FlowStore {
       ...writes.flatMap((write) => [write.field, write.value]),
     );
     return result === 1 ? 'saved' : result === 0 ? 'conflict' : 'missing';
+  }
+
+  /** Every unfinished flow of a workspace (a scan: for rare work such as an uninstall). */
+  async activeInTeam(teamId: string): Promise<FlowState[]> {
+    const flows: FlowState[] = [];
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(
+        cursor,
+        'MATCH',
+        this.keys.activeFlowsPattern(teamId),
+        'COUNT',
+        500,
+      );
+      cursor = next;
+      for (const key of keys) {
+        for (const flowId of Object.values(await this.redis.hgetall(key))) {
+          const flow = await this.get(teamId, flowId);
+          if (flow && !isTerminal(flow)) flows.push(flow);
+        }
+      }
+    } while (cursor !== '0');
+    return flows;
   }
 
   /** The user's unfinished flows, by system id. Entries whose flow has expired are dropped. */
