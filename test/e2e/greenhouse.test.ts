@@ -7,6 +7,7 @@ import {
   fieldsOf,
   submitAndExpectLinked,
   walkToCredentials as walk,
+  walkToStep,
 } from '../support/linking.js';
 import { signature } from '../support/slackRequests.js';
 import { itSaysWhatWentWrong } from '../support/vendorOutages.js';
@@ -173,10 +174,7 @@ describe('linking Greenhouse end to end', () => {
 describe('the flow in Slack', () => {
   it('makes one step of two simultaneous clicks on the same button', async () => {
     const journey = e2e.journey();
-    await journey.command('link greenhouse');
-    await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
-    await journey.click('flow.begin');
-    await journey.waitForMessage((text) => text.includes('Step 1 of 6'));
+    await walkToStep(journey, 'greenhouse', PREREQUISITE, 1);
     const next = journey.button('flow.next');
     await Promise.all([
       journey.click('flow.next', { button: next }),
@@ -192,8 +190,7 @@ describe('the flow in Slack', () => {
 
   it('acts once on a retried request', async () => {
     const journey = e2e.journey();
-    await journey.command('link greenhouse');
-    await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
+    await walkToStep(journey, 'greenhouse', PREREQUISITE, 0);
     const body = e2e.running.sender.lastBody as string;
     const timestamp = e2e.running.sender.lastTimestamp as number;
     const replay = await e2e.running.sender.raw({
@@ -247,12 +244,7 @@ describe('the flow in Slack', () => {
 
   it('continues after a restart of the bot, from the same step', async () => {
     const journey = e2e.journey();
-    await journey.command('link greenhouse');
-    await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
-    await journey.click('flow.begin');
-    await journey.waitForMessage((text) => text.includes('Step 1 of 6'));
-    await journey.click('flow.next');
-    await journey.waitForMessage((text) => text.includes('Step 2 of 6'));
+    await walkToStep(journey, 'greenhouse', PREREQUISITE, 2);
     const next = journey.button('flow.next');
 
     await e2e.restart({}, e2e.running);
@@ -266,8 +258,7 @@ describe('the flow in Slack', () => {
   it('says so when an expired flow is clicked', async () => {
     await e2e.restart({ WINTRO_FLOW_TTL_SECONDS: '1' });
     const journey = e2e.journey();
-    await journey.command('link greenhouse');
-    await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
+    await walkToStep(journey, 'greenhouse', PREREQUISITE, 0);
     await new Promise((resolve) => setTimeout(resolve, 2100));
     await journey.click('flow.begin');
     const notice = await e2e.slack.waitFor((call) => call.method === 'chat.postEphemeral');
@@ -277,8 +268,7 @@ describe('the flow in Slack', () => {
 
   it('refuses a click from someone who is not running the setup', async () => {
     const journey = e2e.journey();
-    await journey.command('link greenhouse');
-    await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
+    await walkToStep(journey, 'greenhouse', PREREQUISITE, 0);
     await journey.click('flow.begin', { as: 'U0STRANGER' });
     const notice = await e2e.slack.waitFor((call) => call.method === 'chat.postEphemeral');
     expect(notice.args.user).toBe('U0STRANGER');
@@ -288,8 +278,7 @@ describe('the flow in Slack', () => {
 
   it('keeps teams apart: another team cannot move a flow it did not start', async () => {
     const journey = e2e.journey();
-    await journey.command('link greenhouse');
-    await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
+    await walkToStep(journey, 'greenhouse', PREREQUISITE, 0);
     const begin = journey.button('flow.begin');
     const other = e2e.journey('U0ADMIN', 'T0OTHER');
     await other.click('flow.begin', { button: begin });
@@ -300,10 +289,7 @@ describe('the flow in Slack', () => {
 
   it('resumes where the admin stopped when the command is run again', async () => {
     const journey = e2e.journey();
-    await journey.command('link greenhouse');
-    await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
-    await journey.click('flow.begin');
-    await journey.waitForMessage((text) => text.includes('Step 1 of 6'));
+    await walkToStep(journey, 'greenhouse', PREREQUISITE, 1);
     await journey.command('link gh');
     await eventually(() =>
       expect(e2e.slack.callsTo('chat.postMessage').filter((c) => c.channel === 'DU0ADMIN')).toHaveLength(2),
@@ -315,10 +301,7 @@ describe('the flow in Slack', () => {
 
   it('goes back, cancels, and reports status', async () => {
     const journey = e2e.journey();
-    await journey.command('link greenhouse');
-    await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
-    await journey.click('flow.begin');
-    await journey.waitForMessage((text) => text.includes('Step 1 of 6'));
+    await walkToStep(journey, 'greenhouse', PREREQUISITE, 1);
     await journey.click('flow.back');
     await journey.waitForMessage((text) => text.includes('Before you start'));
     const status = await journey.command('status');

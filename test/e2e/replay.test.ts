@@ -3,7 +3,7 @@ import { dumpRedis, SIGNING_SECRET } from '../support/bot.js';
 import { greenhouseAccount, greenhouseSetup, useE2e } from '../support/e2e.js';
 import { askForHelp, dmsTo } from '../support/handover.js';
 import { eventually, type Journey, settle, textOf } from '../support/journey.js';
-import { walkToCredentials as walk } from '../support/linking.js';
+import { walkToCredentials as walk, walkToStep } from '../support/linking.js';
 import { encodeForm, type SlackReply, signature } from '../support/slackRequests.js';
 
 /**
@@ -15,6 +15,7 @@ const ACCOUNT = greenhouseAccount('gh-secret-Replay8Vu7Ts6Rq5Po4Nm3Lk');
 const { clientId: CLIENT_ID, secret: CLIENT_SECRET, userId: USER_ID } = ACCOUNT;
 const HELPER = 'U0HELPER';
 
+const PREREQUISITE = 'Can manage ALL organization';
 const e2e = useE2e({ ...greenhouseSetup(ACCOUNT) });
 const { vendors } = e2e;
 const { acks } = e2e;
@@ -80,7 +81,7 @@ const commandBody = (text: string, triggerId: string) =>
   ]);
 
 const walkToCredentials = (journey: Journey) =>
-  walk(journey, 'greenhouse', { prerequisite: 'Can manage ALL organization', acks });
+  walk(journey, 'greenhouse', { prerequisite: PREREQUISITE, acks });
 
 /** Replays a captured request once things settled: Slack gets a 200 and nothing else changes. */
 async function expectReplayChangesNothing(
@@ -100,8 +101,7 @@ async function expectReplayChangesNothing(
 describe('outside the five-minute window', () => {
   it('refuses an old signed command, button click and form submission with 401, and changes nothing', async () => {
     const journey = e2e.journey();
-    await journey.command('link greenhouse');
-    await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
+    await walkToStep(journey, 'greenhouse', PREREQUISITE, 0);
     const begin = journey.button('flow.begin');
     const flowId = (begin.value as string).split('.')[0] as string;
     const before = await snapshot();
@@ -157,8 +157,7 @@ describe('outside the five-minute window', () => {
 
   it('still accepts the same request when it is fresh (the refusal above is the window, not the body)', async () => {
     const journey = e2e.journey();
-    await journey.command('link greenhouse');
-    await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
+    await walkToStep(journey, 'greenhouse', PREREQUISITE, 0);
     const reply = await replay({
       body: commandBody('cancel', '1700000000.3.0123456789abcdef'),
       timestamp: Math.floor(Date.now() / 1000) - 240,
@@ -173,12 +172,7 @@ describe('outside the five-minute window', () => {
 describe('inside the window, a replay changes nothing', () => {
   it('a replayed button click', async () => {
     const journey = e2e.journey();
-    await journey.command('link greenhouse');
-    await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
-    await journey.click('flow.begin');
-    await journey.waitForMessage((text) => text.includes('Step 1 of 6'));
-    await journey.click('flow.next');
-    await journey.waitForMessage((text) => text.includes('Step 2 of 6'));
+    await walkToStep(journey, 'greenhouse', PREREQUISITE, 2);
     // Not even an "already moved on" notice: the second delivery is dropped before it is looked at.
     await expectReplayChangesNothing(captureLast());
     expect(textOf(journey.latestMessage()?.args.blocks)).toContain('Step 2 of 6');
@@ -196,8 +190,7 @@ describe('inside the window, a replay changes nothing', () => {
 
   it('a replayed cancel does not answer a second time either', async () => {
     const journey = e2e.journey();
-    await journey.command('link greenhouse');
-    await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
+    await walkToStep(journey, 'greenhouse', PREREQUISITE, 0);
     const cancelled = await journey.command('cancel');
     expect(cancelled.body.text).toContain('Cancelled your Greenhouse setup');
     await expectReplayChangesNothing(captureLast(), { settleMs: 200 });
@@ -227,8 +220,7 @@ describe('inside the window, a replay changes nothing', () => {
 
   it('a replayed "ask a colleague" submission does not ask the colleague again', async () => {
     const journey = e2e.journey();
-    await journey.command('link greenhouse');
-    await journey.waitForMessage((text) => text.includes('Can manage ALL organization'));
+    await walkToStep(journey, 'greenhouse', PREREQUISITE, 0);
     await askForHelp(journey, HELPER, 'Could you grant it?');
     const captured = captureLast();
     const toHelper = () => dmsTo(journey, HELPER).length;

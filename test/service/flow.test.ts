@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import type { RecordedCall } from '../support/fakeSlackCore.js';
 import { textOf } from '../support/journey.js';
+import { walkToStep } from '../support/linking.js';
 import { ADMIN, noticesTo, PREREQUISITE, TEAM, useServiceBot } from './harness.js';
 
 const ctx = useServiceBot();
 
 async function atStep1() {
-  await ctx.admin.command('link greenhouse');
-  await ctx.admin.waitForMessage((text) => text.includes(PREREQUISITE));
-  await ctx.admin.click('flow.begin');
-  return ctx.admin.waitForMessage((text) => text.includes('Step 1 of 6'));
+  await walkToStep(ctx.admin, 'greenhouse', PREREQUISITE, 1);
+  return ctx.admin.latestMessage() as RecordedCall;
 }
 
 describe('moving through the guide', () => {

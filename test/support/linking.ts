@@ -67,6 +67,20 @@ export async function walkGuide(
   return { viewId: 'V0FORM', flowId: opened.args.view.private_metadata as string, view: opened.args.view };
 }
 
+/** `/wintro link …` and the guide up to `step` (0: the prerequisites), Next by Next, as this person. */
+export async function walkToStep(journey: Journey, systemId: string, prerequisite: string, step: number) {
+  const steps = stepCount(systemId);
+  await journey.command(`link ${catalog.linkWord(systemId, 'exact')}`);
+  await journey.waitForMessage((text) => text.includes(prerequisite));
+  if (step === 0) return;
+  await journey.click('flow.begin');
+  await journey.waitForMessage((text) => text.includes(`Step 1 of ${steps}`));
+  for (let next = 2; next <= step; next++) {
+    await journey.click('flow.next');
+    await journey.waitForMessage((text) => text.includes(`Step ${next} of ${steps}`));
+  }
+}
+
 /** The command, the prerequisites and the whole guide, to the open credentials form. */
 export async function walkToCredentials(
   journey: Journey,

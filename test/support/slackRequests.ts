@@ -257,12 +257,7 @@ export class SlackSender {
 
     const payload: Record<string, Any> = {
       type: 'block_actions',
-      user: {
-        id: o.userId,
-        username: o.userName ?? userNameFor(o.userId),
-        name: o.userName ?? userNameFor(o.userId),
-        team_id: o.teamId,
-      },
+      user: userOf(o),
       api_app_id: this.apiAppId,
       token: this.verificationToken,
       container: {},
@@ -321,15 +316,7 @@ export class SlackSender {
     const triggerId = o.triggerId ?? newTriggerId();
     const payload = {
       type: 'view_submission',
-      team: { id: o.teamId, domain: this.teamDomain },
-      user: {
-        id: o.userId,
-        username: o.userName ?? userNameFor(o.userId),
-        name: o.userName ?? userNameFor(o.userId),
-        team_id: o.teamId,
-      },
-      api_app_id: this.apiAppId,
-      token: this.verificationToken,
+      ...this.sentBy(o),
       trigger_id: triggerId,
       view: this.viewPayload({ ...o, values: o.values }),
       response_urls: [],
@@ -342,15 +329,7 @@ export class SlackSender {
   viewClosed(o: ViewClosedOptions): Promise<SlackReply> {
     const payload = {
       type: 'view_closed',
-      team: { id: o.teamId, domain: this.teamDomain },
-      user: {
-        id: o.userId,
-        username: o.userName ?? userNameFor(o.userId),
-        name: o.userName ?? userNameFor(o.userId),
-        team_id: o.teamId,
-      },
-      api_app_id: this.apiAppId,
-      token: this.verificationToken,
+      ...this.sentBy(o),
       view: this.viewPayload({ ...o, values: o.values ?? {} }),
       is_cleared: o.isCleared ?? false,
       is_enterprise_install: false,
@@ -393,6 +372,16 @@ export class SlackSender {
 
   raw(o: RawOptions): Promise<SlackReply> {
     return this.send(o.body, o.contentType, o.extraHeaders ?? {}, {}, o.timestamp, o.signature);
+  }
+
+  /** Who a view payload comes from: the team, the person, the app and its verification token. */
+  private sentBy(o: { teamId: string; userId: string; userName?: string | undefined }) {
+    return {
+      team: { id: o.teamId, domain: this.teamDomain },
+      user: userOf(o),
+      api_app_id: this.apiAppId,
+      token: this.verificationToken,
+    };
   }
 
   private viewPayload(o: {
@@ -478,6 +467,12 @@ export class SlackSender {
     if (meta.triggerId !== undefined) reply.triggerId = meta.triggerId;
     return reply;
   }
+}
+
+/** The `user` object of an interaction payload. */
+function userOf(o: { teamId: string; userId: string; userName?: string | undefined }) {
+  const name = o.userName ?? userNameFor(o.userId);
+  return { id: o.userId, username: name, name, team_id: o.teamId };
 }
 
 function userNameFor(userId: string): string {
