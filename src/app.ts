@@ -46,8 +46,12 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
   const logger = createLogger(config.logLevel, options.logDestination);
   const identity = await verifyBotToken(config, options.slackFetch);
   const stores = await openStores(config, logger, options.keyPrefix);
-  const app = buildSlackApp(config, { identity, logger, routes: httpRoutes(stores.redis), ...options });
+  // The routes are served by the Slack app, and the flows a callback hands over to need its client.
+  const built: { deps?: FlowDeps } = {};
+  const routes = httpRoutes(stores.redis, () => built.deps);
+  const app = buildSlackApp(config, { identity, logger, routes, ...options });
   const deps = flowDeps(config, stores, app, logger, options);
+  built.deps = deps;
   registerListeners(app, deps);
   app.error(async (error) => {
     // With several listeners on one request Bolt wraps their errors in one; each is logged as itself.

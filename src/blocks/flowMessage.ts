@@ -13,6 +13,8 @@ export interface RenderOptions {
   screenshotBaseUrl?: string;
   /** False after Slack could not fetch an image: the step is drawn as text with links instead. */
   withImages: boolean;
+  /** The vendor's approval page for this drawing (one-click linking), with its single-use state. */
+  authorizeUrl?: string;
 }
 
 export function screenshotUrl(shot: Screenshot | undefined, options: RenderOptions): string | undefined {
@@ -99,6 +101,47 @@ export function renderVariantChoice(state: FlowState, family: SystemFamily): Sla
   };
 }
 
+/**
+ * The prerequisites when the system links in one click: the approval button first (with who can
+ * approve), then the manual guide as the other way. Pure.
+ */
+function oneClickPrerequisites(
+  state: FlowState,
+  system: LinkableSystem,
+  authorization: NonNullable<LinkableSystem['authorization']>,
+  options: RenderOptions,
+): SlackMessage {
+  const ref = encodeFlowRef(state.id, state.version);
+  return {
+    text: t('ui.flow.prerequisitesText', { system: system.name }),
+    blocks: [
+      header(t('ui.flow.title', { system: system.name })),
+      section(authorization.text),
+      ...outcomeBlocks(state),
+      actions('authorize', [
+        {
+          text: authorization.buttonLabel,
+          actionId: ACTIONS.authorize,
+          value: ref,
+          url: options.authorizeUrl,
+          style: 'primary',
+        },
+      ]),
+      divider(),
+      section(`${authorization.manualIntro}\n${system.prerequisites.text}`),
+      ...system.prerequisites.selfCheck.flatMap((step, index) => stepBlocks(step, options, `${index + 1}. `)),
+      section(t('ui.flow.prerequisitesMissing', { whoCanHelp: system.prerequisites.whoCanHelp })),
+      actions('prerequisites', [
+        { text: authorization.manualButton, actionId: ACTIONS.begin, value: ref },
+        { text: t('ui.flow.haveCredentials'), actionId: ACTIONS.credentials, value: ref },
+        { text: t('ui.flow.lackAccess'), actionId: ACTIONS.help, value: ref },
+        cancelButton(ref),
+      ]),
+      ...handoverBlocks(state),
+    ],
+  };
+}
+
 /** The DM message for a flow, drawn again in place after every step. Pure. */
 export function renderFlowMessage(
   state: FlowState,
@@ -112,6 +155,9 @@ export function renderFlowMessage(
   switch (state.phase) {
     case 'choose_variant':
     case 'prerequisites':
+      if (system.authorization && options.authorizeUrl) {
+        return oneClickPrerequisites(state, system, system.authorization, options);
+      }
       return {
         text: t('ui.flow.prerequisitesText', { system: system.name }),
         blocks: [

@@ -4,6 +4,8 @@ export const ACTIONS = {
   next: 'flow.next',
   back: 'flow.back',
   credentials: 'flow.credentials',
+  /** A link button to the vendor's approval page: Slack reports the click, the browser does the rest. */
+  authorize: 'flow.authorize',
   cancel: 'flow.cancel',
   variant: 'flow.variant',
   pick: 'pick.system',

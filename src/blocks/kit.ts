@@ -6,6 +6,7 @@ import type {
   ActionsBlock,
   Button,
   ContextBlock,
+  Datepicker,
   DividerBlock,
   HeaderBlock,
   ImageBlock,
@@ -14,6 +15,7 @@ import type {
   PlainTextElement,
   PlainTextInput,
   SectionBlock,
+  StaticSelect,
   UsersSelect,
 } from '@slack/types';
 
@@ -115,6 +117,28 @@ export const usersSelect = (actionId: string, placeholder: string, initialUser?:
   action_id: actionId,
   placeholder: plain(placeholder, LIMITS.placeholder),
   ...(initialUser ? { initial_user: initialUser } : {}),
+});
+
+/** A drop-down of fixed choices; never preselected, so a choice is always the person's own. */
+export const staticSelect = (
+  actionId: string,
+  placeholder: string,
+  options: { value: string; label: string }[],
+): StaticSelect => ({
+  type: 'static_select',
+  action_id: actionId,
+  placeholder: plain(placeholder, LIMITS.placeholder),
+  // Slack allows 100 options, each label 75 characters and value 150.
+  options: options
+    .slice(0, 100)
+    .map(({ value, label }) => ({ text: plain(label, 75), value: value.slice(0, 150) })),
+});
+
+/** A calendar to pick a date (YYYY-MM-DD). */
+export const datepicker = (actionId: string, placeholder: string): Datepicker => ({
+  type: 'datepicker',
+  action_id: actionId,
+  placeholder: plain(placeholder, LIMITS.placeholder),
 });
 
 export interface InputSpec {

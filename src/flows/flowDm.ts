@@ -2,12 +2,18 @@ import { renderFlowMessage, renderVariantChoice, type SlackMessage } from '../bl
 import { section } from '../blocks/kit.js';
 import { t } from '../messages/index.js';
 import { describeSlackFailure, slackErrorCode } from '../slack/gateway.js';
+import { authorizationLink } from './authorization.js';
 import type { FlowDeps } from './deps.js';
 import type { FlowState } from './state.js';
 import type { DmLocation } from './transitions.js';
 
 /** The flow's DM message for its current state. Pure apart from reading the catalog. */
-export function renderFlow(deps: FlowDeps, state: FlowState, withImages = true): SlackMessage {
+export function renderFlow(
+  deps: FlowDeps,
+  state: FlowState,
+  withImages = true,
+  authorizeUrl?: string,
+): SlackMessage {
   const family = deps.catalog.family(state.systemId);
   if (family) return renderVariantChoice(state, family);
   const system = deps.catalog.system(state.systemId);
@@ -15,7 +21,11 @@ export function renderFlow(deps: FlowDeps, state: FlowState, withImages = true):
     const text = t('flow.dm.unavailable');
     return { text, blocks: [section(text)] };
   }
-  return renderFlowMessage(state, system, { withImages, screenshotBaseUrl: deps.settings.screenshotBaseUrl });
+  return renderFlowMessage(state, system, {
+    withImages,
+    screenshotBaseUrl: deps.settings.screenshotBaseUrl,
+    ...(authorizeUrl ? { authorizeUrl } : {}),
+  });
 }
 
 /**
@@ -23,11 +33,14 @@ export function renderFlow(deps: FlowDeps, state: FlowState, withImages = true):
  * fetch a screenshot, the same step is posted with links instead.
  */
 export async function postFlow(deps: FlowDeps, destination: string, state: FlowState): Promise<DmLocation> {
-  const posted = await deps.slack.post(destination, renderFlow(deps, state)).catch((error: unknown) => {
-    if (slackErrorCode(error) !== 'invalid_blocks') throw error;
-    deps.logger.warn({ flowId: state.id }, 'Slack rejected the step with images; posting it without');
-    return deps.slack.post(destination, renderFlow(deps, state, false));
-  });
+  const link = await authorizationLink(deps, state);
+  const posted = await deps.slack
+    .post(destination, renderFlow(deps, state, true, link))
+    .catch((error: unknown) => {
+      if (slackErrorCode(error) !== 'invalid_blocks') throw error;
+      deps.logger.warn({ flowId: state.id }, 'Slack rejected the step with images; posting it without');
+      return deps.slack.post(destination, renderFlow(deps, state, false, link));
+    });
   return { channelId: posted.channel, ts: posted.ts };
 }
 
@@ -38,13 +51,15 @@ export async function postFlow(deps: FlowDeps, destination: string, state: FlowS
 export async function redrawFlow(deps: FlowDeps, state: FlowState): Promise<string | undefined> {
   if (!state.dm) return undefined;
   const { channelId, ts } = state.dm;
+  let link: string | undefined;
   try {
-    await deps.slack.update(channelId, ts, renderFlow(deps, state));
+    link = await authorizationLink(deps, state);
+    await deps.slack.update(channelId, ts, renderFlow(deps, state, true, link));
     return undefined;
   } catch (error) {
     const retried =
       slackErrorCode(error) === 'invalid_blocks'
-        ? await deps.slack.update(channelId, ts, renderFlow(deps, state, false)).then(
+        ? await deps.slack.update(channelId, ts, renderFlow(deps, state, false, link)).then(
             () => undefined,
             (retryError: unknown) => retryError,
           )

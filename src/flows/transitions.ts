@@ -15,6 +15,8 @@ export type FlowEvent =
   | { type: 'submit_credentials' }
   | { type: 'verified'; outcome: VerificationOutcome }
   | { type: 'verification_abandoned'; reason: string }
+  /** The vendor's approval page sent the browser back (one-click linking): linked, or why not. */
+  | { type: 'authorization_finished'; outcome: VerificationOutcome }
   | { type: 'cancel' }
   | { type: 'request_help'; colleagueId: string; note?: string }
   | { type: 'take_over'; by: string; seq: number; to: string }
@@ -129,6 +131,8 @@ export function can(state: FlowState, action: FlowEvent | FlowQuery, context: Tr
     case 'verified':
     case 'verification_abandoned':
       return when(phase === 'verifying');
+    case 'authorization_finished':
+      return when(phase !== 'choose_variant' && !isBusyVerifying(state, context.now), 'busy_checking');
     case 'open_help_form':
     case 'request_help':
       return when(phase !== 'choose_variant' && phase !== 'verifying');
@@ -196,6 +200,18 @@ export function transition(state: FlowState, event: FlowEvent, context: Transiti
         { type: 'render_dm' },
         { type: 'show_check_result', outcome },
       ]);
+    }
+    case 'authorization_finished': {
+      const { outcome } = event;
+      if (outcome.ok) {
+        return next({ phase: 'linked', lastOutcome: undefined, linkedDetails: outcome.details }, [
+          { type: 'save_connection', details: outcome.details, expiresAt: outcome.expiresAt },
+          { type: 'render_dm' },
+          { type: 'notify_linked' },
+        ]);
+      }
+      // Back where the approval button is, with what went wrong and a fresh button.
+      return next({ phase: 'prerequisites', lastOutcome: summarize(outcome, context.now) });
     }
     case 'verification_abandoned': {
       const outcome: VerificationFailure = {

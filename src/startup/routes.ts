@@ -1,5 +1,10 @@
 import type { CustomRoute } from '@slack/bolt';
 import type { Redis } from 'ioredis';
+import { renderCallbackPage } from '../blocks/callbackPage.js';
+import { finishAuthorization } from '../flows/authorization.js';
+import type { FlowDeps } from '../flows/deps.js';
+import { t } from '../messages/index.js';
+import { GREENHOUSE_CALLBACK_PATH } from '../systems/greenhouse/index.js';
 
 /** `GET /healthz`: 200 while Redis answers, 503 when it does not. */
 function healthRoute(redis: Redis): CustomRoute {
@@ -19,7 +24,52 @@ function healthRoute(redis: Redis): CustomRoute {
   };
 }
 
-/** Every HTTP route the bot serves besides Slack's own (`/slack/events`, and the OAuth install routes). */
-export function httpRoutes(redis: Redis): CustomRoute[] {
-  return [healthRoute(redis)];
+/** Reads one query parameter of a callback: a single short value, or nothing. */
+const queryValue = (query: URLSearchParams, name: string) => {
+  const values = query.getAll(name);
+  return values.length === 1 && (values[0] as string).length <= 2048 ? values[0] : undefined;
+};
+
+/**
+ * `GET /oauth/greenhouse/callback`: where Greenhouse sends the browser back after its approval
+ * page (Greenhouse partner OAuth). Answers with a small page of one sentence.
+ */
+function greenhouseCallbackRoute(flowDeps: () => FlowDeps | undefined): CustomRoute {
+  return {
+    path: GREENHOUSE_CALLBACK_PATH,
+    method: ['GET'],
+    handler: (req, res) => {
+      const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+      const deps = flowDeps();
+      const answered = deps
+        ? finishAuthorization(deps, 'greenhouse', {
+            state: queryValue(query, 'state'),
+            code: queryValue(query, 'code'),
+            error: queryValue(query, 'error'),
+          }).catch((error: unknown) => {
+            deps.logger.error({ error: (error as Error).name }, 'Approval callback failed');
+            return {
+              status: 503,
+              page: renderCallbackPage(t('systems.common.authorization.page.unavailable')),
+            };
+          })
+        : Promise.resolve({
+            status: 503,
+            page: renderCallbackPage(t('systems.common.authorization.page.unavailable')),
+          });
+      void answered.then(({ status, page }) => {
+        res.writeHead(status, page.headers);
+        res.end(page.html);
+      });
+    },
+  };
+}
+
+/**
+ * Every HTTP route the bot serves besides Slack's own (`/slack/events`, and the OAuth install
+ * routes). `flowDeps` gives the flows once they are built (they need the Slack app these routes
+ * are served with).
+ */
+export function httpRoutes(redis: Redis, flowDeps?: () => FlowDeps | undefined): CustomRoute[] {
+  return [healthRoute(redis), ...(flowDeps ? [greenhouseCallbackRoute(flowDeps)] : [])];
 }

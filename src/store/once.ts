@@ -16,4 +16,14 @@ export class OnceGuard {
   async release(teamId: string, name: string): Promise<void> {
     await this.redis.del(this.keys.once(teamId, name));
   }
+
+  /** Keeps a value under a one-time name until it is taken or `ttlSeconds` pass. */
+  async hold(teamId: string, name: string, value: string, ttlSeconds: number): Promise<void> {
+    await this.redis.set(this.keys.once(teamId, name), value, 'EX', ttlSeconds);
+  }
+
+  /** The value held under a one-time name, removed in the same step: only the first caller gets it. */
+  async take(teamId: string, name: string): Promise<string | undefined> {
+    return (await this.redis.getdel(this.keys.once(teamId, name))) ?? undefined;
+  }
 }

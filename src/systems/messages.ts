@@ -30,6 +30,31 @@ export const commonMessages = {
     refusedOwnToken: 'it issued a token and then refused it',
     unexpectedSignIn: 'it answered the sign-in with an unexpected status ({{status}})',
   },
+  /** Linking in one click through the vendor's approval page: the DM and the page the browser lands on. */
+  authorization: {
+    linkUsed: {
+      title: 'That approval link had already been used or had expired',
+      detail:
+        'Each Connect button works once and for an hour, so nothing was linked. Click the new *{{button}}* button below.',
+    },
+    page: {
+      title: 'Wintro',
+      linked: '{{system}} is linked to Wintro. You can close this tab and go back to Slack.',
+      alreadyLinked: '{{system}} is already linked to Wintro. You can close this tab.',
+      ended:
+        'This setup has already ended, so nothing was linked. You can close this tab; Slack says how to start again.',
+      denied:
+        'You did not approve Wintro, so nothing was linked. You can close this tab; to try again, use the new button in your Slack DM with Wintro.',
+      linkUsed:
+        'This approval link was already used or has expired, so nothing was linked. You can close this tab and use the new button in your Slack DM with Wintro.',
+      invalid:
+        'This approval link is not valid, so nothing was linked. You can close this tab and start again in Slack with /wintro link {{word}}.',
+      failed:
+        'Nothing was linked: {{title}}. You can close this tab; your Slack DM with Wintro says what to do next.',
+      unavailable:
+        'Wintro is briefly unavailable, so nothing was linked. Please try again in a minute from your Slack DM with Wintro.',
+    },
+  },
   field: {
     empty: 'Paste the {{label}} here. It {{looksLike}}.',
     spaces: 'The {{label}} has no spaces or line breaks. It {{looksLike}}.',

@@ -29,18 +29,31 @@ export interface Prerequisites {
   whoCanHelp: string;
 }
 
+/** How a field is entered: typed (the default), picked from a list, or picked on a calendar. */
+export type FieldInput =
+  | { kind: 'text' }
+  | { kind: 'select'; options: { value: string; label: string }[] }
+  | { kind: 'date' };
+
 export interface CredentialField {
   id: string;
+  /** A text input unless said otherwise. */
+  input?: FieldInput;
+  /** Entered in the form but not a credential itself: read by another field, never stored. */
+  formOnly?: boolean;
   label: string;
   hint: string;
   placeholder: string;
   /** Secret fields are never prefilled, logged or stored unsealed. */
   secret: boolean;
   maxLength: number;
-  /** Returns what is wrong with the value in one sentence that says what a valid value looks like. */
-  validate(value: string): string | undefined;
+  /**
+   * Returns what is wrong with the value in one sentence that says what a valid value looks like.
+   * `values` are every value of the form, for a field that depends on another.
+   */
+  validate(value: string, values?: Record<string, string>): string | undefined;
   /** Tidies a pasted value (trims, strips a pasted URL down to the id). */
-  normalize?(value: string): string;
+  normalize?(value: string, values?: Record<string, string>): string;
 }
 
 export type Credentials = Record<string, string>;
@@ -51,7 +64,13 @@ export interface Detail {
 }
 
 export type VerificationOutcome =
-  | { ok: true; details: Detail[]; expiresAt?: string }
+  | {
+      ok: true;
+      details: Detail[];
+      expiresAt?: string;
+      /** Credentials as they are to be stored, where the check settled a value (a period became a date). */
+      settled?: Credentials;
+    }
   | {
       ok: false;
       /** Stable machine-readable code, e.g. `invalid_client`, `missing_scopes`, `rate_limited`. */
@@ -71,6 +90,37 @@ export type VerificationFailure = Extract<VerificationOutcome, { ok: false }>;
 /** What a check needs at run time; the vendor's endpoints were fixed when the system was created. */
 export interface VerifyContext {
   http: VendorHttp;
+  /** The admin's time zone (IANA, e.g. Europe/Berlin), for systems that read dates in it; UTC when unknown. */
+  timeZone?: string;
+}
+
+/** What the vendor sent the admin's browser back with after the approval page. */
+export interface AuthorizationAnswer {
+  code?: string;
+  /** e.g. `access_denied` when the admin clicked Deny. */
+  error?: string;
+}
+
+/**
+ * Linking in one click: the admin approves Wintro on the vendor's own page, and the vendor sends
+ * the browser back with a code that is exchanged for tokens (OAuth 2.0 authorization code grant).
+ */
+export interface OneClickAuthorization {
+  /** Shown to people on the button, e.g. "Connect with Greenhouse". */
+  buttonLabel: string;
+  /** Slack mrkdwn: who can approve, and which way of approving to choose. */
+  text: string;
+  /** Slack mrkdwn introducing the manual guide as the other way. */
+  manualIntro: string;
+  /** The button that starts the manual guide instead. */
+  manualButton: string;
+  /** The vendor's approval page; `state` comes back with the answer. */
+  authorizeUrl(state: string): string;
+  /** Exchanges the answer for tokens at once and checks what they grant; credentials only when linked. */
+  complete(
+    answer: AuthorizationAnswer,
+    context: VerifyContext,
+  ): Promise<{ outcome: VerificationOutcome; credentials?: Credentials }>;
 }
 
 export interface LinkableSystem {
@@ -86,6 +136,10 @@ export interface LinkableSystem {
   prerequisites: Prerequisites;
   steps: GuideStep[];
   credentialFields: CredentialField[];
+  /** Linking in one click instead of pasting credentials, when the operator set it up. */
+  authorization?: OneClickAuthorization;
+  /** The check reads dates in the admin's time zone (asked from Slack before it runs). */
+  readsLocalDates?: boolean;
   /** Recognises a pasted value that belongs to an older way of linking and explains it. */
   recognizeLegacy?(credentials: Credentials): Record<string, string> | undefined;
   verify(credentials: Credentials, context: VerifyContext): Promise<VerificationOutcome>;

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { ACTIONS } from '../../blocks/ids.js';
+import { followAuthorizationLink } from '../../flows/authorization.js';
 import { openCredentialsForm } from '../../flows/credentialsForm.js';
 import type { FlowDeps } from '../../flows/deps.js';
 import { confirmGranted, declineHelp, takeOver } from '../../flows/helpAnswers.js';
@@ -29,6 +30,7 @@ const BUTTONS: [string | RegExp, ClickHandler][] = [
   [ACTIONS.cancel, cancelSetup],
   [withChoice(ACTIONS.variant), chooseVariant],
   [ACTIONS.credentials, openCredentialsForm],
+  [ACTIONS.authorize, followAuthorizationLink],
   [ACTIONS.help, askForHelp],
   [ACTIONS.resume, resumeSetup],
   [ACTIONS.takeOver, takeOver],

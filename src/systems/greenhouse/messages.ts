@@ -120,4 +120,40 @@ export const greenhouseMessages = {
   /** What each scope lets Wintro read, completing "reading … failed". */
   covers: { users: 'users', jobs: 'jobs', candidates: 'candidates', applications: 'applications' },
   details: { actingAs: 'Acting as Greenhouse user', scopes: 'Scopes checked' },
+  /** Wintro as a Greenhouse partner: the admin approves Wintro on Greenhouse's own page. */
+  partner: {
+    button: 'Connect with Greenhouse',
+    text: [
+      '*Connect with Greenhouse* opens Greenhouse in your browser: log in, review what Wintro may read, and approve. Nothing to copy or paste.',
+      'Anyone with a Greenhouse login can approve; Wintro then reads with that person’s Greenhouse permissions, and Harvest lists only answer for a *Site Admin*.',
+      'If you are a Site Admin, tick *Authorize using a service account*: the connection then belongs to your organization instead of to you, and keeps working if you leave or change roles.',
+      'Not a Site Admin? Ask one to click the button, or use *I don’t have this* below.',
+    ].join('\n'),
+    manual:
+      '*Prefer to create API credentials yourself?* Use *Set it up manually instead*: the guide walks you through Harvest V3 (OAuth) credentials in the Dev Center. For that you need:',
+    manualButton: 'Set it up manually instead',
+    failed: {
+      denied: {
+        title: 'Wintro was not approved in Greenhouse',
+        detail:
+          'Greenhouse says the approval was declined, so nothing was linked. To try again, click *Connect with Greenhouse* below; or set it up manually instead.',
+      },
+      refused: {
+        title: 'Greenhouse did not approve Wintro',
+        detail:
+          'Greenhouse sent the browser back without an approval ({{error}}), so nothing was linked. Click *Connect with Greenhouse* below to try again.',
+      },
+      codeExpired: {
+        title: 'The approval from Greenhouse expired',
+        detail:
+          'Greenhouse’s approval is only valid for a minute and could not be used in time (or was already used), so nothing was linked. Click *Connect with Greenhouse* below to approve again.',
+      },
+      partnerRefused: {
+        title: 'Greenhouse refused Wintro’s partner credentials',
+        detail:
+          'This is on Wintro’s side, not yours: Greenhouse did not accept Wintro’s partner client. Please tell Wintro support. Meanwhile you can set it up manually instead with your own Harvest V3 credentials.',
+      },
+    },
+    details: { how: 'Linked through', approved: 'Connect with Greenhouse (approved in Greenhouse)' },
+  },
 } as const;

@@ -17,7 +17,7 @@ export interface GreenhouseEndpoints {
   authUrl: string;
 }
 
-const vendor = () => t('systems.greenhouse.name');
+export const vendor = () => t('systems.greenhouse.name');
 
 async function requestToken(credentials: Credentials, authUrl: string, context: VerifyContext) {
   const basic = Buffer.from(`${credentials.client_id}:${credentials.client_secret}`).toString('base64');
@@ -34,7 +34,7 @@ async function requestToken(credentials: Credentials, authUrl: string, context: 
   });
 }
 
-const errorText = (response: VendorResponse) => {
+export const errorText = (response: VendorResponse) => {
   const body = jsonBody(response) as { error?: unknown; message?: unknown; errors?: unknown } | undefined;
   return [body?.error, body?.message, JSON.stringify(body?.errors ?? '')]
     .filter((part) => typeof part === 'string')
@@ -42,7 +42,7 @@ const errorText = (response: VendorResponse) => {
     .toLowerCase();
 };
 
-const rateLimited = (response: VendorResponse) => rateLimitedBy(vendor(), response);
+export const rateLimited = (response: VendorResponse) => rateLimitedBy(vendor(), response);
 
 const unknownUser = (): VerificationFailure => ({
   ok: false,
@@ -102,20 +102,19 @@ function missingScopes(missing: string[]): VerificationFailure {
   };
 }
 
-export async function verifyGreenhouse(
-  endpoints: GreenhouseEndpoints,
-  credentials: Credentials,
+/**
+ * Probes every required scope with the access token; undefined when all of them answer. Shared by
+ * the client-credentials check and the partner (authorization code) path.
+ */
+export async function checkGrantedScopes(
+  apiUrl: string,
+  token: string,
   context: VerifyContext,
-): Promise<VerificationOutcome> {
-  const tokenResult = await requestToken(credentials, endpoints.authUrl, context);
-  if (!tokenResult.ok) return transportFailure(vendor(), tokenResult.failure);
-  const token = classifyTokenResponse(tokenResult.response);
-  if (!('token' in token)) return token;
-
+): Promise<VerificationFailure | undefined> {
   const probes = await Promise.all(
     GREENHOUSE_REQUIRED_SCOPES.map(async (required) => ({
       required,
-      result: await probeList(context.http, `${endpoints.apiUrl}${required.path}`, token.token, 'per_page'),
+      result: await probeList(context.http, `${apiUrl}${required.path}`, token, 'per_page'),
     })),
   );
   const missing: string[] = [];
@@ -137,15 +136,30 @@ export async function verifyGreenhouse(
     if (verdict === 'forbidden') missing.push(required.scope);
     else if (verdict !== 'ok') return verdict;
   }
-  if (missing.length > 0) return missingScopes(missing);
+  return missing.length > 0 ? missingScopes(missing) : undefined;
+}
+
+export const scopesDetail = () => ({
+  label: t('systems.greenhouse.details.scopes'),
+  value: GREENHOUSE_REQUIRED_SCOPES.map(({ scope }) => scope).join(', '),
+});
+
+export async function verifyGreenhouse(
+  endpoints: GreenhouseEndpoints,
+  credentials: Credentials,
+  context: VerifyContext,
+): Promise<VerificationOutcome> {
+  const tokenResult = await requestToken(credentials, endpoints.authUrl, context);
+  if (!tokenResult.ok) return transportFailure(vendor(), tokenResult.failure);
+  const token = classifyTokenResponse(tokenResult.response);
+  if (!('token' in token)) return token;
+  const problem = await checkGrantedScopes(endpoints.apiUrl, token.token, context);
+  if (problem) return problem;
   return {
     ok: true,
     details: [
       { label: t('systems.greenhouse.details.actingAs'), value: credentials.user_id ?? '' },
-      {
-        label: t('systems.greenhouse.details.scopes'),
-        value: GREENHOUSE_REQUIRED_SCOPES.map(({ scope }) => scope).join(', '),
-      },
+      scopesDetail(),
     ],
   };
 }
