@@ -6,12 +6,13 @@ import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
 import { CredentialChecks } from './flows/credentialChecks.js';
 import type { FlowDeps } from './flows/deps.js';
+import { installedWorkspaces, singleWorkspace } from './installations/workspaces.js';
 import { registerListeners } from './listeners/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { runReminder } from './reminders/reminders.js';
 import { createSlackGateway } from './slack/gateway.js';
 import { httpRoutes } from './startup/routes.js';
-import { buildSlackApp, verifyBotToken } from './startup/slackApp.js';
+import { buildSlackApp, slackClientOptions, verifyBotToken } from './startup/slackApp.js';
 import { openStores, type Stores } from './startup/stores.js';
 import { type Catalog, createCatalog } from './systems/catalog.js';
 import { createVendorHttp, type VendorHttp } from './vendors/http.js';
@@ -44,12 +45,18 @@ export interface WintroApp {
 /** The composition root: config → stores → Slack app → flows → listeners → start and stop. */
 export async function createWintroApp(config: Config, options: AppOptions = {}): Promise<WintroApp> {
   const logger = createLogger(config.logLevel, options.logDestination);
-  const identity = await verifyBotToken(config, options.slackFetch);
+  // One workspace: its token is checked before anything starts. Many: each brings its own.
+  const identity = config.slack.oauth ? undefined : await verifyBotToken(config, options.slackFetch);
   const stores = await openStores(config, logger, options.keyPrefix);
   // The routes are served by the Slack app, and the flows a callback hands over to need its client.
   const built: { deps?: FlowDeps } = {};
-  const routes = httpRoutes(stores.redis, () => built.deps);
-  const app = buildSlackApp(config, { identity, logger, routes, ...options });
+  const app = buildSlackApp(config, {
+    identity,
+    installations: stores.installations,
+    logger,
+    routes: httpRoutes(stores.redis, () => built.deps),
+    ...options,
+  });
   const deps = flowDeps(config, stores, app, logger, options);
   built.deps = deps;
   registerListeners(app, deps);
@@ -64,10 +71,16 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
 }
 
 function flowDeps(config: Config, stores: Stores, app: App, logger: Logger, options: AppOptions): FlowDeps {
+  const slack = createSlackGateway(app.client);
+  const workspaces = stores.installations
+    ? installedWorkspaces(stores.installations, slackClientOptions(config, options.slackFetch))
+    : singleWorkspace(slack);
   return {
     ...stores,
+    workspaces,
     catalog: options.catalog ?? createCatalog(config.systems),
-    slack: createSlackGateway(app.client),
+    // Multi-workspace mode: a client without a token; handlers get theirs through forWorkspace().
+    slack,
     checks: new CredentialChecks(),
     verifyContext: { http: options.vendorHttp ?? createVendorHttp({ timeoutMs: config.vendorTimeoutMs }) },
     settings: {
@@ -76,8 +89,7 @@ function flowDeps(config: Config, stores: Stores, app: App, logger: Logger, opti
       flowTtlSeconds: config.flowTtlSeconds,
       reminders: config.reminders,
     },
-    // Single-workspace mode: no install link, so no Wintro account to name.
-    accountOf: async () => null,
+    accountOf: (teamId) => workspaces.accountOf(teamId),
     logger,
     now: options.now ?? Date.now,
   };
@@ -99,6 +111,7 @@ function lifecycle(config: Config, { app, deps, stores, logger, customReceiver }
     logger,
     async start() {
       stores.scheduler.start((job) => runReminder(deps, job));
+      stores.handover.start(deps, logger);
       if (customReceiver) {
         await app.start();
         return undefined;
@@ -121,6 +134,7 @@ function lifecycle(config: Config, { app, deps, stores, logger, customReceiver }
       await app.stop().catch(() => undefined);
       await deps.checks.drain(deps, config.shutdownGraceMs);
       await stores.scheduler.close().catch(() => undefined);
+      await stores.handover.close().catch(() => undefined);
       await stores.redis.quit().catch(() => stores.redis.disconnect());
       logger.info('Stopped');
     },

@@ -1,3 +1,5 @@
+import type { Handover } from '../connections/handover.js';
+import type { Workspaces } from '../installations/workspaces.js';
 import type { Logger } from '../logger.js';
 import type { ReminderSettings } from '../reminders/reminders.js';
 import type { ReminderScheduler } from '../reminders/scheduler.js';
@@ -6,6 +8,7 @@ import type { ConnectionStore } from '../store/connectionStore.js';
 import type { FlowStore } from '../store/flowStore.js';
 import type { HelperSuggestions } from '../store/helperSuggestions.js';
 import type { OnceGuard } from '../store/once.js';
+import type { TeamSettings } from '../store/teamSettings.js';
 import type { Catalog } from '../systems/catalog.js';
 import type { VerifyContext } from '../systems/types.js';
 import type { CredentialChecks } from './credentialChecks.js';
@@ -29,10 +32,20 @@ export interface FlowDeps {
   slack: SlackGateway;
   scheduler: ReminderScheduler;
   checks: CredentialChecks;
+  /** The hand-over of linked connections to Wintro: outbox, delivery, pending notices. */
+  handover: Handover;
   verifyContext: VerifyContext;
   settings: FlowSettings;
   /** The Wintro account a workspace belongs to (from its install link); null in single-workspace mode. */
   accountOf(teamId: string): Promise<string | null>;
+  /** Which workspace work speaks to, with whose token (see `forWorkspace`). */
+  workspaces: Workspaces;
+  teamSettings: TeamSettings;
   logger: Logger;
   now: () => number;
+}
+
+/** The deps of one workspace: Slack calls go out with that workspace's bot token. */
+export async function forWorkspace(deps: FlowDeps, teamId: string, token?: string): Promise<FlowDeps> {
+  return { ...deps, slack: await deps.workspaces.slackFor(teamId, token) };
 }

@@ -7,6 +7,8 @@ import {
   renderTakenOverNotice,
 } from '../blocks/handover.js';
 import { renderLinkedNotification } from '../blocks/replies.js';
+import { handToWintro } from '../connections/handToWintro.js';
+import { redrawLinked } from '../connections/linkedDm.js';
 import { t } from '../messages/index.js';
 import { scheduleExpiryWarning, scheduleNudge } from '../reminders/reminders.js';
 import type { VerificationOutcome } from '../systems/types.js';
@@ -16,6 +18,7 @@ import type { CredentialChecks } from './credentialChecks.js';
 import type { FlowDeps } from './deps.js';
 import { postFlow, redrawFlow, retireFlowMessage } from './flowDm.js';
 import { sendHelpRequest } from './helpRequests.js';
+import { announcementTarget } from './notifyChannel.js';
 import type { FlowState } from './state.js';
 import { notice, tellUser, updateQuietly } from './tell.js';
 import type { Effect } from './transitions.js';
@@ -64,9 +67,14 @@ async function runEffect(deps: FlowDeps, effect: Effect, step: Step): Promise<Ef
       // Stored with the flow, in the same compare-and-set (see applyEvent).
       break;
     case 'render_dm': {
-      const notShown = await redrawFlow(deps, state);
+      // A linked setup shows where its hand-over to Wintro stands.
+      const linked = state.phase === 'linked' && deps.handover.enabled;
+      const notShown = linked ? await redrawLinked(deps, state.teamId, state) : await redrawFlow(deps, state);
       return notShown ? { state, notShown } : { state };
     }
+    case 'hand_to_wintro':
+      await handToWintro(deps, state);
+      break;
     case 'show_check_result':
       await showCheckResult(deps, state, effect.outcome, context.viewId);
       break;
@@ -176,7 +184,7 @@ export async function updateForm(deps: FlowDeps, viewId: string, view: ModalView
 
 async function notifyLinked(deps: FlowDeps, flow: FlowState): Promise<void> {
   const { once, slack, logger, catalog } = deps;
-  const channel = deps.settings.notifyChannel;
+  const channel = await announcementTarget(deps, flow.teamId, flow.holderId);
   const system = catalog.system(flow.systemId);
   if (!channel || !system) return;
   const claim = `notify:${flow.id}`;

@@ -6,12 +6,17 @@ export type WintroCommand =
   | { kind: 'link'; target: LinkTarget }
   | { kind: 'pick' }
   | { kind: 'status' }
+  /** `channelId` is missing when no channel was picked from Slack's list (plain text after notify). */
+  | { kind: 'notify'; channelId?: string }
   | { kind: 'cancel'; target?: LinkTarget }
   | { kind: 'help' }
   | { kind: 'unknown_system'; input: string; suggestion?: LinkTarget }
   | { kind: 'unknown'; input: string; suggestion?: string };
 
-const SUBCOMMANDS = ['link', 'status', 'cancel', 'help'] as const;
+const SUBCOMMANDS = ['link', 'status', 'cancel', 'notify', 'help'] as const;
+
+/** A channel picked from Slack's list arrives escaped, e.g. `<#C0123ABCD|hr-systems>`. */
+const CHANNEL_MENTION = /<#([CG][A-Z0-9]{2,40})(?:\|[^>]*)?>/;
 const MAX_INPUT = 200;
 
 /** Edit distance with transpositions, so "grenhouse" and "greenhosue" both find "greenhouse". */
@@ -90,6 +95,10 @@ export function parseCommand(rawText: string, catalog: Catalog): WintroCommand {
       return { kind: 'help' };
     case 'status':
       return { kind: 'status' };
+    case 'notify': {
+      const channelId = CHANNEL_MENTION.exec(rawText)?.[1];
+      return channelId ? { kind: 'notify', channelId } : { kind: 'notify' };
+    }
     case 'cancel':
     case 'stop': {
       if (!rest) return { kind: 'cancel' };

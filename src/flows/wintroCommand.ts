@@ -1,4 +1,5 @@
 import type { SlackMessage } from '../blocks/flowMessage.js';
+import { context } from '../blocks/kit.js';
 import {
   renderHelp,
   renderPicker,
@@ -6,9 +7,12 @@ import {
   renderUnknownCommand,
   renderUnknownSystem,
 } from '../blocks/replies.js';
+import { notifyChannelLine } from '../blocks/welcome.js';
+import { handoverViews } from '../connections/handoverViews.js';
 import { t } from '../messages/index.js';
 import { applyAndRun } from './applyEvent.js';
 import type { FlowDeps } from './deps.js';
+import { notifyChannelOf } from './notifyChannel.js';
 import { type LinkTarget, parseCommand } from './parseCommand.js';
 import type { CommandRequest, CommandResult } from './requests.js';
 import { flowMatches, linkSystem } from './start.js';
@@ -32,6 +36,8 @@ export async function wintroCommand(deps: FlowDeps, request: CommandRequest): Pr
       return { reply: await teamStatus(deps, teamId, userId) };
     case 'cancel':
       return { reply: await cancelSetups(deps, teamId, userId, command.target) };
+    case 'notify':
+      return { reply: await chooseNotifyChannel(deps, teamId, command.channelId) };
     case 'link':
       return linkSystem(deps, teamId, userId, command.target);
   }
@@ -39,11 +45,28 @@ export async function wintroCommand(deps: FlowDeps, request: CommandRequest): Pr
 
 /** `/wintro status`: the person's setups in progress and every system's state for the team. */
 async function teamStatus(deps: FlowDeps, teamId: string, userId: string): Promise<SlackMessage> {
-  const [active, connections] = await Promise.all([
+  const [active, connections, handovers] = await Promise.all([
     deps.flows.activeFor(teamId, userId),
     deps.connections.list(teamId),
+    handoverViews(deps, teamId),
   ]);
-  return renderStatus(deps.catalog, active, connections);
+  const status = renderStatus(deps.catalog, active, connections, handovers);
+  const channelLine = notifyChannelLine(await notifyChannelOf(deps, teamId), deps.workspaces.multiWorkspace);
+  return channelLine ? { ...status, blocks: [...status.blocks, context(channelLine)] } : status;
+}
+
+/** `/wintro notify #channel`: where this workspace hears about new links. */
+async function chooseNotifyChannel(
+  deps: FlowDeps,
+  teamId: string,
+  channelId?: string,
+): Promise<SlackMessage> {
+  if (!channelId) {
+    const current = notifyChannelLine(await notifyChannelOf(deps, teamId), deps.workspaces.multiWorkspace);
+    return notice([t('workspace.notify.needChannel'), current].filter(Boolean).join('\n'));
+  }
+  await deps.teamSettings.setNotifyChannel(teamId, channelId);
+  return notice(t('workspace.notify.set', { channel: channelId }));
 }
 
 /** `/wintro cancel [system]`: stops the person's setups in progress (of that system). */

@@ -8,7 +8,7 @@ import { COLLEAGUE_ACTION, COLLEAGUE_BLOCK } from '../blocks/handover.js';
 import { FIELD_ACTION } from '../blocks/ids.js';
 import { UNAVAILABLE_TEXT } from '../blocks/notices.js';
 import { unavailableForm } from '../blocks/unavailableForm.js';
-import type { FlowDeps } from '../flows/deps.js';
+import { type FlowDeps, forWorkspace } from '../flows/deps.js';
 import type { ClickHandler, CommandRequest, CommandResult, FormHandler } from '../flows/requests.js';
 import { notice } from '../flows/tell.js';
 import { t } from '../messages/index.js';
@@ -32,14 +32,16 @@ export function commandListener(
       await ack({ response_type: 'ephemeral', text: t('command.malformed') });
       return;
     }
-    if (request.unavailable) {
-      await ack({ response_type: 'ephemeral', text: UNAVAILABLE_TEXT });
+    if (request.unavailable || request.notInstalled) {
+      const text = request.notInstalled ? t('workspace.notInstalled') : UNAVAILABLE_TEXT;
+      await ack({ response_type: 'ephemeral', text });
       return;
     }
     const { team_id: teamId, user_id: userId, text } = request.payload;
     let result: CommandResult;
     try {
-      result = await handler(deps, { teamId, userId, text });
+      const teamDeps = await forWorkspace(deps, teamId, request.botToken);
+      result = await handler(teamDeps, { teamId, userId, text });
     } catch (error) {
       deps.logger.error({ error: reason(error) }, 'Command failed');
       await ack({ response_type: 'ephemeral', text: UNAVAILABLE_TEXT });
@@ -80,11 +82,21 @@ export function buttonListener(
     if (!action) return;
     const userId = payload.user.id;
     const channelId = payload.channel?.id;
+    if (request.notInstalled) {
+      // No token to speak with: the response URL is all there is.
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: t('workspace.notInstalled'),
+      }).catch((error: unknown) => deps.logger.warn({ error: reason(error) }, 'Could not tell the user'));
+      return;
+    }
+    const teamDeps = await forWorkspace(deps, teamId, request.botToken);
     let told: string | undefined;
     if (request.unavailable) told = UNAVAILABLE_TEXT;
     else {
       try {
-        told = await handler(deps, {
+        told = await handler(teamDeps, {
           teamId,
           userId,
           actionId: action.action_id,
@@ -102,7 +114,7 @@ export function buttonListener(
     const text = told;
     const tell = async () => {
       if (answer === 'replace') await respond({ replace_original: true, text });
-      else await deps.slack.ephemeral(channelId ?? (await deps.slack.openDm(userId)), userId, text);
+      else await teamDeps.slack.ephemeral(channelId ?? (await teamDeps.slack.openDm(userId)), userId, text);
     };
     await tell().catch((error: unknown) =>
       deps.logger.warn({ error: reason(error) }, 'Could not tell the user'),
@@ -125,14 +137,16 @@ export function formListener(deps: FlowDeps, handler: FormHandler): Middleware<S
     const { view, user } = request.payload;
     const firstBlock = Object.keys(view.state.values)[0] ?? 'value';
     const unavailable = { response_action: 'errors' as const, errors: { [firstBlock]: UNAVAILABLE_TEXT } };
-    if (request.unavailable) {
-      await ack(unavailable);
+    if (request.unavailable || request.notInstalled) {
+      const text = request.notInstalled ? t('workspace.notInstalled') : UNAVAILABLE_TEXT;
+      await ack({ response_action: 'errors', errors: { [firstBlock]: text } });
       return;
     }
+    const teamDeps = await forWorkspace(deps, request.teamId, request.botToken);
     const callbackId = (body.view as { callback_id?: string }).callback_id;
     let result: Awaited<ReturnType<FormHandler>>;
     try {
-      result = await handler(deps, {
+      result = await handler(teamDeps, {
         teamId: request.teamId,
         userId: user.id,
         viewId: view.id,
@@ -154,7 +168,7 @@ export function formListener(deps: FlowDeps, handler: FormHandler): Middleware<S
       deps.logger.error({ error: reason(error), callbackId }, 'Form failed after it closed');
       if (result.whenAfterAckFails === 'show_form_again') {
         // The check could not finish: the form must not keep saying "checking"; it comes back.
-        await deps.slack
+        await teamDeps.slack
           .updateModal(view.id, unavailableForm(body.view, view.private_metadata))
           .catch((updateError: unknown) =>
             deps.logger.warn({ error: reason(updateError) }, 'Could not tell the user'),
@@ -162,8 +176,8 @@ export function formListener(deps: FlowDeps, handler: FormHandler): Middleware<S
         return;
       }
       try {
-        const channelId = await deps.slack.openDm(user.id);
-        await deps.slack.ephemeral(channelId, user.id, UNAVAILABLE_TEXT);
+        const channelId = await teamDeps.slack.openDm(user.id);
+        await teamDeps.slack.ephemeral(channelId, user.id, UNAVAILABLE_TEXT);
       } catch (tellError) {
         deps.logger.warn({ error: reason(tellError) }, 'Could not tell the user');
       }

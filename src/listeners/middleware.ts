@@ -11,9 +11,18 @@ export const REQUEST_CLAIM_SECONDS = 6 * 60;
 
 /** A Slack request the bot handles, parsed once, for its listener. */
 export type WintroRequest =
-  | { surface: 'command'; payload: z.infer<typeof commandPayload>; teamId: string; unavailable?: true }
-  | { surface: 'action'; payload: z.infer<typeof actionPayload>; teamId: string; unavailable?: true }
-  | { surface: 'view'; payload: z.infer<typeof viewPayload>; teamId: string; unavailable?: true }
+  | ((
+      | { surface: 'command'; payload: z.infer<typeof commandPayload>; teamId: string }
+      | { surface: 'action'; payload: z.infer<typeof actionPayload>; teamId: string }
+      | { surface: 'view'; payload: z.infer<typeof viewPayload>; teamId: string }
+    ) & {
+      /** Redis could not say whether this request was seen before: the listener says so. */
+      unavailable?: true;
+      /** The workspace has not installed the app (or uninstalled it): the listener says so. */
+      notInstalled?: true;
+      /** The workspace's bot token, as Bolt found it for this request (multi-workspace mode). */
+      botToken?: string;
+    })
   /** Not what Slack sends for this surface: the listener answers without acting. */
   | { surface: 'command' | 'action' | 'view'; malformed: true };
 
@@ -57,6 +66,11 @@ export function parseAndClaim(once: OnceGuard): Middleware<AnyMiddlewareArgs> {
     const request = parseRequest(args.body);
     if (request) args.context.wintro = request;
     if (!request || 'malformed' in request) return args.next();
+    if (args.context.notInstalled) {
+      request.notInstalled = true;
+      return args.next();
+    }
+    request.botToken = args.context.botToken;
     const triggerId = request.payload.trigger_id;
     if (triggerId) {
       try {

@@ -1,6 +1,6 @@
 import { renderExpiryWarning, renderIdleReminder, renderNudgeNote } from '../blocks/handover.js';
 import { describePhase } from '../blocks/replies.js';
-import type { FlowDeps } from '../flows/deps.js';
+import { type FlowDeps, forWorkspace } from '../flows/deps.js';
 import { sendHelpRequest } from '../flows/helpRequests.js';
 import { type FlowState, isTerminal } from '../flows/state.js';
 import type { ReminderJob } from './scheduler.js';
@@ -59,7 +59,10 @@ export async function scheduleExpiryWarning(
  * Runs one reminder job. It looks at the flow as it is now: a flow that ended, expired or moved on
  * gets no reminder, and a once-guard makes each reminder a single message.
  */
-export async function runReminder(deps: FlowDeps, job: ReminderJob): Promise<void> {
+export async function runReminder(baseDeps: FlowDeps, job: ReminderJob): Promise<void> {
+  // A workspace that uninstalled the app gets nothing more.
+  if (!(await baseDeps.workspaces.isInstalled(job.teamId))) return;
+  const deps = await forWorkspace(baseDeps, job.teamId);
   if (job.kind === 'expiry') return warnBeforeExpiry(deps, job);
   const flow = await deps.flows.get(job.teamId, job.flowId);
   if (!flow || isTerminal(flow)) return;

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
+import { type Handover, openHandover } from '../connections/handover.js';
+import { RedisInstallationStore } from '../installations/installationStore.js';
 import type { Logger } from '../logger.js';
 import { createBullScheduler, createTimerScheduler, type ReminderScheduler } from '../reminders/scheduler.js';
 import { ConnectionStore } from '../store/connectionStore.js';
@@ -10,6 +12,7 @@ import { keyScheme } from '../store/keys.js';
 import { OnceGuard } from '../store/once.js';
 import { connectRedis } from '../store/redis.js';
 import { createSealer } from '../store/sealing.js';
+import { TeamSettings } from '../store/teamSettings.js';
 
 export interface Stores {
   redis: Redis;
@@ -17,7 +20,11 @@ export interface Stores {
   connections: ConnectionStore;
   once: OnceGuard;
   suggestions: HelperSuggestions;
+  teamSettings: TeamSettings;
   scheduler: ReminderScheduler;
+  handover: Handover;
+  /** Multi-workspace mode: every workspace's installation. */
+  installations?: RedisInstallationStore;
 }
 
 /** Redis (or the in-process store) and everything kept in it. */
@@ -31,12 +38,16 @@ export async function openStores(config: Config, logger: Logger, keyPrefix?: str
     encryptionKey = randomBytes(32);
   }
   const keys = keyScheme(keyPrefix);
+  const sealer = createSealer(encryptionKey, config.previousEncryptionKeys);
   return {
     redis,
     flows: new FlowStore(redis, keys, config.flowTtlSeconds),
-    connections: new ConnectionStore(redis, keys, createSealer(encryptionKey, config.previousEncryptionKeys)),
+    connections: new ConnectionStore(redis, keys, sealer),
     once: new OnceGuard(redis, keys),
     suggestions: new HelperSuggestions(redis, keys),
+    teamSettings: new TeamSettings(redis, keys),
+    ...(config.slack.oauth ? { installations: new RedisInstallationStore(redis, keys, sealer) } : {}),
+    handover: await openHandover(config.wintroWebhook, redis, keys, config.redisUrl, logger),
     scheduler: config.redisUrl
       ? createBullScheduler(config.redisUrl, `${keys.prefix}:{reminders}`, logger)
       : createTimerScheduler(logger),
