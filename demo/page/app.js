@@ -1,0 +1,401 @@
+// The demo page: conversations, composer, modals and the sandbox switches, kept in step with the
+// demo server by long polling. Everything the bot says comes from the server; every word of the
+// page itself from /demo/words.
+
+import { el, renderBlocks, stateValues } from './blocks.js';
+import { mrkdwnToHtml, plainToHtml } from './mrkdwn.js';
+
+const fill = (words, values) => words.replace(/\{(\w+)\}/g, (slot, name) => values[name] ?? slot);
+
+const page = {
+  words: null,
+  as: new URLSearchParams(location.search).get('as') || 'U0ALEXADM',
+  active: 'C0GENERAL',
+  state: null,
+  seen: new Map(),
+  rendered: { messages: '', modal: '', people: '' },
+  drafts: new Map(),
+  sandbox: [],
+  notice: '',
+};
+
+async function api(path, body) {
+  const response = await fetch(path, {
+    method: body ? 'POST' : 'GET',
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify({ as: page.as, ...body }) : undefined,
+  });
+  return response.json();
+}
+
+const draftFor = (viewId) => {
+  if (!page.drafts.has(viewId)) page.drafts.set(viewId, new Map());
+  return page.drafts.get(viewId);
+};
+
+function ctxFor(surface, extra = {}) {
+  return {
+    people: page.state.people,
+    words: page.words,
+    draft: extra.draft ?? new Map(),
+    errors: extra.errors ?? {},
+    inputId: (blockId) => `${surface}-input-${blockId}`,
+    onAction: extra.onAction ?? (() => undefined),
+  };
+}
+
+// ---- people and sidebar -------------------------------------------------------------------------
+
+function renderPeople() {
+  const box = document.getElementById('people');
+  const key = JSON.stringify([page.as, page.state.people]);
+  if (key === page.rendered.people) return;
+  page.rendered.people = key;
+  box.replaceChildren(
+    el('legend', { class: 'acting', text: page.words.actingAs }),
+    ...page.state.people
+      .filter((person) => person.playable)
+      .map((person) =>
+        el('button', {
+          type: 'button',
+          class: `person${person.id === page.as ? ' current' : ''}`,
+          'aria-pressed': String(person.id === page.as),
+          title: person.id === page.as ? person.title : fill(page.words.switchTo, { name: person.name }),
+          onclick: () => switchPerson(person.id),
+          text: `${person.name} · ${person.title}`,
+        }),
+      ),
+  );
+}
+
+function switchPerson(id) {
+  if (id === page.as) return;
+  page.as = id;
+  page.seen.clear();
+  page.rendered = { messages: '', modal: '', people: '' };
+  history.replaceState(null, '', `?as=${id}`);
+  poll(true);
+}
+
+function renderSidebar() {
+  const nav = document.getElementById('sidebar');
+  const item = (conversation) => {
+    const seen = page.seen.get(conversation.id) ?? 0;
+    const unread = conversation.id !== page.active && conversation.messages.length > seen;
+    const label = conversation.kind === 'channel' ? `# ${conversation.name}` : conversation.name;
+    return el('li', {}, [
+      el(
+        'button',
+        {
+          type: 'button',
+          class: `conversation-link${conversation.id === page.active ? ' active' : ''}${unread ? ' unread' : ''}`,
+          'aria-current': conversation.id === page.active ? 'page' : undefined,
+          onclick: () => openConversation(conversation.id),
+        },
+        [
+          el('span', { text: label }),
+          conversation.kind === 'app' ? el('span', { class: 'badge', text: page.words.app }) : null,
+          unread ? el('span', { class: 'dot', 'aria-label': 'new messages', role: 'img' }) : null,
+        ],
+      ),
+    ]);
+  };
+  const channels = page.state.conversations.filter((each) => each.kind === 'channel');
+  const apps = page.state.conversations.filter((each) => each.kind === 'app');
+  nav.replaceChildren(
+    el('h2', { class: 'sidebar-title', text: page.words.channels }),
+    el('ul', {}, channels.map(item)),
+    el('h2', { class: 'sidebar-title', text: page.words.directMessages }),
+    el('ul', {}, apps.map(item)),
+    el('p', { class: `bot-status ${page.state.bot.status}`, text: botStatusText() }),
+  );
+}
+
+const botStatusText = () =>
+  page.state.bot.status === 'up'
+    ? ''
+    : page.state.bot.status === 'down'
+      ? page.words.botDown
+      : page.words.botStarting;
+
+function openConversation(id) {
+  page.active = id;
+  page.rendered.messages = '';
+  render();
+  document.getElementById('composer-text').focus();
+}
+
+// ---- messages -----------------------------------------------------------------------------------
+
+const timeOf = (ts) =>
+  new Date(Number(ts.split('.')[0]) * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+function renderMessage(message, conversation) {
+  const initials = message.author
+    .split(/\s+/)
+    .map((word) => word[0])
+    .join('')
+    .slice(0, 2);
+  const ctx = ctxFor('message', {
+    onAction: (element, blockId, selection) =>
+      act({
+        channel: conversation.id,
+        messageTs: message.ts,
+        element,
+        blockId,
+        actionId: element.action_id,
+        selection,
+      }),
+  });
+  const body = message.blocks?.length
+    ? renderBlocks(message.blocks, ctx)
+    : el('div', { class: 'mrkdwn', html: mrkdwnToHtml(message.text, page.state.people) });
+  return el('article', { class: `message${message.ephemeral ? ' ephemeral' : ''}`, 'data-ts': message.ts }, [
+    el('div', { class: `avatar${message.isApp ? ' app' : ''}`, 'aria-hidden': 'true', text: initials }),
+    el('div', { class: 'message-main' }, [
+      el('div', { class: 'message-meta' }, [
+        el('strong', { class: 'author', text: message.author }),
+        message.isApp ? el('span', { class: 'badge', text: page.words.app }) : null,
+        el('time', { text: timeOf(message.ts) }),
+        message.edited ? el('span', { class: 'edited', text: page.words.edited }) : null,
+      ]),
+      message.ephemeral ? el('div', { class: 'only-you', text: `👁 ${page.words.onlyYou}` }) : null,
+      body,
+    ]),
+  ]);
+}
+
+function renderMessages() {
+  const conversation = page.state.conversations.find((each) => each.id === page.active);
+  if (!conversation) return;
+  page.seen.set(conversation.id, conversation.messages.length);
+  const where = conversation.kind === 'channel' ? `#${conversation.name}` : conversation.name;
+  document.getElementById('conversation-title').textContent = where;
+  document.getElementById('composer-label').textContent = fill(page.words.composer, { where });
+  document.getElementById('composer-text').placeholder = fill(page.words.composer, { where });
+  const key = JSON.stringify([page.active, conversation.messages, page.state.people]);
+  if (key === page.rendered.messages) return;
+  page.rendered.messages = key;
+  const list = document.getElementById('messages');
+  list.replaceChildren(
+    ...(conversation.messages.length
+      ? conversation.messages.map((message) => renderMessage(message, conversation))
+      : [el('p', { class: 'empty', text: page.words.emptyConversation })]),
+  );
+  list.scrollTop = list.scrollHeight;
+}
+
+async function act(click) {
+  await api('/demo/click', { ...click, element: stripElement(click.element) });
+  poll(true);
+}
+
+const stripElement = ({ type, text, value, style, url }) => ({ type, text, value, style, url });
+
+// ---- modal --------------------------------------------------------------------------------------
+
+function renderModal() {
+  const overlay = document.getElementById('overlay');
+  const modal = page.state.modal;
+  const key = JSON.stringify([modal, page.notice]);
+  if (key === page.rendered.modal) return;
+  const wasOpen = page.rendered.modal && JSON.parse(page.rendered.modal)[0]?.id === modal?.id;
+  page.rendered.modal = key;
+  if (!modal) {
+    page.closeModal = null;
+    overlay.hidden = true;
+    overlay.replaceChildren();
+    document.getElementById('composer-text').focus();
+    return;
+  }
+  const { view } = modal;
+  const draft = draftFor(modal.id);
+  const ctx = ctxFor('modal', {
+    draft,
+    errors: modal.errors,
+    onAction: (element, blockId, selection) =>
+      api('/demo/click', {
+        viewId: modal.id,
+        element: stripElement(element),
+        blockId,
+        actionId: element.action_id,
+        selection,
+        values: stateValues(document.getElementById('modal-body')),
+      }).then(() => poll(true)),
+  });
+  const titleId = 'modal-title';
+  const close = () =>
+    api('/demo/close', { viewId: modal.id, values: stateValues(document.getElementById('modal-body')) }).then(
+      () => poll(true),
+    );
+  const submit = (event) => {
+    event.preventDefault();
+    page.notice = '';
+    api('/demo/submit', {
+      viewId: modal.id,
+      values: stateValues(document.getElementById('modal-body')),
+    }).then(() => poll(true));
+  };
+  const general = modal.errors[''];
+  const form = el(
+    'form',
+    { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId, onsubmit: submit },
+    [
+      el('header', { class: 'modal-header' }, [
+        el('h2', { id: titleId, html: plainToHtml(view.title?.text ?? '') }),
+        el('button', {
+          type: 'button',
+          class: 'icon',
+          'aria-label': page.words.close,
+          onclick: close,
+          text: '×',
+        }),
+      ]),
+      el('div', { class: 'modal-body', id: 'modal-body' }, [
+        general ? el('div', { class: 'modal-error', role: 'alert', text: general }) : null,
+        renderBlocks(view.blocks, ctx),
+      ]),
+      el('footer', { class: 'modal-footer' }, [
+        el('button', {
+          type: 'button',
+          class: 'btn',
+          onclick: close,
+          html: plainToHtml(view.close?.text ?? page.words.close),
+        }),
+        view.submit
+          ? el('button', { type: 'submit', class: 'btn primary', html: plainToHtml(view.submit.text) })
+          : null,
+      ]),
+    ],
+  );
+  page.closeModal = close;
+  overlay.replaceChildren(form, demoHelper(modal));
+  overlay.hidden = false;
+  if (!wasOpen) (form.querySelector('input, select, textarea') ?? form.querySelector('button')).focus();
+}
+
+/** The page's own helper beside a credentials form: fills in the sandbox account's credentials. */
+function demoHelper(modal) {
+  const fields = (modal.view.blocks ?? [])
+    .filter((block) => block.type === 'input')
+    .map((block) => block.block_id)
+    .sort();
+  const kind = page.sandbox.find((each) => [...each.fields].sort().join(',') === fields.join(','));
+  if (!kind) return el('span');
+  const fillIn = async () => {
+    const answer = await api('/demo/fill', { viewId: modal.id });
+    if (!answer.ok) return;
+    const draft = draftFor(modal.id);
+    for (const [blockId, value] of Object.entries(answer.values)) {
+      const input = document.querySelector(`[data-block-id="${CSS.escape(blockId)}"]`);
+      if (!input) continue;
+      input.value = value;
+      draft.set(`${blockId}|${input.getAttribute('data-action-id')}`, value);
+    }
+    page.notice = fill(page.words.filled, { name: answer.name });
+    document.getElementById('demo-helper-notice').textContent = page.notice;
+  };
+  return el('aside', { class: 'demo-helper', 'aria-label': page.words.demoCredentials }, [
+    el('button', { type: 'button', class: 'btn demo', onclick: fillIn, text: page.words.demoCredentials }),
+    el('p', { class: 'hint', text: fill(page.words.demoCredentialsFor, { name: kind.name }) }),
+    el('p', { class: 'hint', id: 'demo-helper-notice', role: 'status', text: page.notice }),
+  ]);
+}
+
+// ---- sandbox switches ---------------------------------------------------------------------------
+
+async function loadSandbox() {
+  page.sandbox = (await api('/demo/sandbox')).kinds;
+  const box = document.getElementById('sandbox-switches');
+  box.replaceChildren(
+    ...page.sandbox.map((kind) => {
+      const id = `switch-${kind.id}`;
+      const select = el(
+        'select',
+        {
+          id,
+          class: 'field',
+          onchange: async (event) => {
+            await fetch('/demo/sandbox', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ kind: kind.id, failure: event.target.value }),
+            });
+          },
+        },
+        Object.entries(page.words.failures).map(([value, text]) =>
+          el('option', { value, text, selected: value === kind.failure }),
+        ),
+      );
+      return el('div', { class: 'switch' }, [el('label', { for: id, text: kind.name }), select]);
+    }),
+  );
+}
+
+// ---- composer and polling -----------------------------------------------------------------------
+
+// Escape closes the open modal, wherever the focus is, as in Slack.
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && page.state?.modal && page.closeModal) page.closeModal();
+});
+
+function setUpComposer() {
+  const form = document.getElementById('composer');
+  const text = document.getElementById('composer-text');
+  const send = async () => {
+    const typed = text.value;
+    if (!typed.trim()) return;
+    text.value = '';
+    await api('/demo/send', { channel: page.active, text: typed });
+    poll(true);
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    send();
+  });
+  text.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      send();
+    }
+  });
+}
+
+function render() {
+  renderPeople();
+  renderSidebar();
+  renderMessages();
+  renderModal();
+}
+
+let polling = 0;
+async function poll(now = false) {
+  const mine = ++polling;
+  const since = now || !page.state ? -1 : page.state.version;
+  try {
+    const state = await api(`/demo/state?as=${encodeURIComponent(page.as)}&since=${since}`);
+    if (mine !== polling) return;
+    if (state.me === page.as) {
+      page.state = state;
+      render();
+    }
+  } catch {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  if (mine === polling) setTimeout(() => poll(), 0);
+}
+
+async function start() {
+  page.words = await api('/demo/words');
+  document.title = page.words.title;
+  document.getElementById('workspace-name').textContent = page.words.workspace;
+  document.getElementById('composer-send').textContent = page.words.send;
+  document.getElementById('composer-hint').textContent = page.words.composerHint;
+  document.getElementById('sandbox-title').textContent = page.words.sandbox;
+  document.getElementById('sandbox-hint').textContent = page.words.sandboxHint;
+  setUpComposer();
+  await loadSandbox();
+  poll(true);
+}
+
+start();

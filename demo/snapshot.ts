@@ -1,0 +1,37 @@
+import type { BotStatus } from './bot.js';
+import { BOT, CHANNELS, dmOf, NOTIFY_CHANNEL, PEOPLE, personOf, type Workspace } from './slack/workspace.js';
+
+/** What the page shows one person: the conversations they see, and the modal they have open. */
+export function snapshotFor(userId: string, workspace: Workspace, bot: BotStatus) {
+  const author = (id: string) =>
+    id === BOT.userId ? BOT.name : id === 'USLACKBOT' ? 'Slackbot' : (personOf(id)?.name ?? id);
+  const conversation = (id: string, name: string, kind: 'channel' | 'app') => ({
+    id,
+    name,
+    kind,
+    messages: workspace.visible(id, userId).map((message) => ({
+      ts: message.ts,
+      user: message.user,
+      author: author(message.user),
+      isApp: message.user === BOT.userId,
+      text: message.text,
+      blocks: message.blocks ?? null,
+      ephemeral: Boolean(message.visibleTo),
+      edited: Boolean(message.edited),
+    })),
+  });
+  const stack = workspace.stackOf(userId);
+  const top = stack[stack.length - 1];
+  return {
+    version: workspace.version,
+    me: userId,
+    bot: { name: BOT.name, userId: BOT.userId, status: bot },
+    people: PEOPLE.map(({ id, name, title, playable }) => ({ id, name, title, playable })),
+    notifyChannel: NOTIFY_CHANNEL,
+    conversations: [
+      ...CHANNELS.map((channel) => conversation(channel.id, channel.name, 'channel')),
+      conversation(dmOf(userId), BOT.name, 'app'),
+    ],
+    modal: top ? { id: top.id, view: top.view, errors: top.errors ?? {}, depth: stack.length } : null,
+  };
+}
