@@ -5,6 +5,7 @@ import type { Catalog } from '../systems/catalog.js';
 import { ACTIONS } from './ids.js';
 import { actions, context, escapeText, header, section } from './kit.js';
 import type { SlackMessage } from './message.js';
+import { type HandoverView, handoverStatus } from './wintroHandover.js';
 
 /** The systems a person can link, one word each, as used after `/wintro link`. */
 function linkableWords(catalog: Catalog): string[] {
@@ -28,6 +29,7 @@ export function renderHelp(catalog: Catalog, intro?: string): SlackMessage {
     t('ui.help.pick'),
     t('ui.help.status'),
     t('ui.help.cancel'),
+    t('ui.help.notify'),
     t('ui.help.help'),
   ];
   const summary = t('ui.help.summary');
@@ -112,28 +114,32 @@ export const describePhase = (flow: FlowState, stepCount: number): string => {
   }
 };
 
-function linkedLine(name: string, connection: ConnectionSummary): string {
+function linkedLine(name: string, connection: ConnectionSummary, handover?: HandoverView): string {
   const iso = new Date(connection.linkedAt).toISOString().slice(0, 10);
   const line = {
     system: name,
     user: connection.linkedBy,
     when: `<!date^${Math.floor(connection.linkedAt / 1000)}^{date_short}|${iso}>`,
   };
-  return connection.expiresAt
+  const text = connection.expiresAt
     ? t('ui.status.linkedLineExpiring', { ...line, day: connection.expiresAt.slice(0, 10) })
     : t('ui.status.linkedLine', line);
+  const handedOver = handoverStatus(handover);
+  return handedOver ? `${text} · ${handedOver}` : text;
 }
 
 export function renderStatus(
   catalog: Catalog,
   active: FlowState[],
   connections: ConnectionSummary[],
+  /** Where each linked system's hand-over to Wintro stands, by system id. */
+  handovers: ReadonlyMap<string, HandoverView> = new Map(),
 ): SlackMessage {
   const connected = new Map(connections.map((connection) => [connection.systemId, connection]));
   const activeBySystem = new Map(active.map((flow) => [flow.systemId, flow]));
   const systemLines = catalog.systems.map((system) => {
     const connection = connected.get(system.id);
-    if (connection) return linkedLine(system.name, connection);
+    if (connection) return linkedLine(system.name, connection, handovers.get(system.id));
     const flow = activeBySystem.get(system.id);
     if (flow)
       return t('ui.status.activeLine', {

@@ -120,6 +120,7 @@ export const blocks = {
       pick: '`/wintro link`: choose the system from a list',
       status: '`/wintro status`: your setup in progress and the systems your team has linked',
       cancel: '`/wintro cancel`: stop your setup in progress',
+      notify: '`/wintro notify #channel`: where new links are announced',
       help: '`/wintro help`: this message',
     },
     picker: {
