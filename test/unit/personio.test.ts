@@ -93,6 +93,39 @@ describe('Personio in the catalog', () => {
     );
   });
 
+  it('walks to Marketplace → Connected integrations, where Personio keeps API credentials since Sep 2026', () => {
+    const employees = personioEmployees.steps.map((step) => step.text).join('\n');
+    expect(employees).toContain('*Marketplace*');
+    expect(employees).toContain('*See connected integrations*');
+    expect(employees).toContain('*Create custom integration*');
+    expect(employees).toContain('*Create integration*');
+    expect(personioEmployees.prerequisites.selfCheck.map((step) => step.title)).toEqual([
+      'Open the Marketplace',
+      'See connected integrations',
+      'Look for Create custom integration',
+    ]);
+    expect(personioEmployees.prerequisites.missingPermission).toContain('Marketplace Integration');
+    const recruiting = personioRecruiting.steps.map((step) => step.text).join('\n');
+    expect(recruiting).toContain('*Marketplace*');
+    expect(recruiting).toContain('*See connected integrations*');
+    expect(recruiting).toContain('*Recruiting API key*');
+  });
+
+  it('names the Marketplace path in the check messages', () => {
+    const refused = failure(
+      classifyAuthResponse(reply(401, { success: false, error: { message: 'Wrong credentials' } })),
+    );
+    expect(refused.detail).toContain('Marketplace → See connected integrations');
+    const noAccess = failure(classifyAttributesResponse(reply(403, { success: false })));
+    expect(noAccess.detail).toContain('Marketplace → See connected integrations → your Wintro integration');
+    const recruiting = failure(
+      classifyRecruitingProbe(reply(401, {}), { company_id: '1', access_token: 'x' }),
+    );
+    expect(recruiting.detail).toContain(
+      'Marketplace (sidebar) → See connected integrations → “Recruiting API key”',
+    );
+  });
+
   it('names every attribute Wintro needs in the guide', () => {
     const guide = personioEmployees.steps.map((step) => step.text).join('\n');
     for (const { label } of PERSONIO_REQUIRED_ATTRIBUTES) expect(guide).toContain(label);
@@ -318,6 +351,9 @@ describe('classifyAttributesResponse', () => {
     expect(outcome.code).toBe('missing_attributes');
     expect(outcome.missing).toEqual(['Supervisor', 'Hire date']);
     expect(outcome.title).toContain('2 employee attributes');
+    expect(outcome.detail).toContain(
+      'Marketplace → See connected integrations → your Wintro integration → Readable employee attributes',
+    );
     expect(outcome.detail).toContain(
       'Settings → Integrations → API credentials → your Wintro credential → Readable employee attributes',
     );

@@ -1,7 +1,7 @@
 import { t } from '../../messages/index.js';
 import { field, tidy } from '../fields.js';
 import type { CredentialField, Credentials, GuideStep, LinkableSystem, Prerequisites } from '../types.js';
-import { PERSONIO_ACCESS_RIGHTS_HELP, personioName } from './common.js';
+import { kombo, PERSONIO_ACCESS_RIGHTS_HELP, personioName } from './common.js';
 import { PERSONIO_REQUIRED_ATTRIBUTES, verifyPersonioEmployees } from './employeesCheck.js';
 
 const apideck = (version: string, file: string) =>
@@ -12,12 +12,18 @@ const CLIENT_ID = /^(papi-[A-Za-z0-9-]{8,100}|[A-Za-z0-9_-]{16,100})$/;
 const CLIENT_SECRET = /^[A-Za-z0-9+/=_.-]{16,300}$/;
 const PAPI_UUID = /^papi-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type CheckId = 'settings' | 'generate';
-type StepId = 'login' | 'settings' | 'generate' | 'attributes' | 'copy';
+type CheckId = 'marketplace' | 'connected' | 'custom';
+type StepId = 'login' | 'marketplace' | 'create' | 'attributes' | 'copy';
 
+/**
+ * Since Sep 2026 credentials are made under Marketplace → Connected integrations: those screens are
+ * the Marketplace screenshots of seed 000 (Kombo); the form screenshots are seed 002's (Apideck).
+ */
 const screenshots = {
-  settings: { key: 'personio-settings', url: apideck('v1670942404', 'personio-settings.png') },
-  generate: { key: 'personio-api-credentials', url: apideck('v1670942404', 'personio-api-credentials.png') },
+  marketplace: { key: 'personio-marketplace', url: kombo('24837808468113') },
+  connected: { key: 'personio-connected-integrations', url: kombo('24837808472337') },
+  custom: { key: 'personio-create-custom-integration', url: kombo('24837841575953') },
+  create: { key: 'personio-create-custom-integration', url: kombo('24837841575953') },
   login: { key: 'personio-login', url: apideck('v1670942404', 'personio-login.png') },
   attributes: {
     key: 'personio-employee-attributes',
@@ -38,7 +44,7 @@ function prerequisites(): Prerequisites {
   });
   return {
     text: t('systems.personio.employees.prerequisites.text'),
-    selfCheck: [check('settings'), check('generate')],
+    selfCheck: [check('marketplace'), check('connected'), check('custom')],
     missingPermission: t('systems.personio.employees.prerequisites.missingPermission'),
     whoCanHelp: t('systems.personio.employees.prerequisites.whoCanHelp', {
       accessRightsHelp: PERSONIO_ACCESS_RIGHTS_HELP,
@@ -59,8 +65,8 @@ function steps(): GuideStep[] {
   });
   return [
     step('login'),
-    step('settings'),
-    step('generate'),
+    step('marketplace'),
+    step('create'),
     {
       title: t('systems.personio.employees.steps.access.title'),
       text: t('systems.personio.employees.steps.access.text'),

@@ -1,29 +1,44 @@
-/** English words of the Personio employee data guide and check. */
-const CREDENTIAL_MENU = 'Settings → Integrations → API credentials → your Wintro credential';
+/**
+ * English words of the Personio employee data guide and check. Personio's developer guide (updated
+ * 15 Sep 2026; PROVIDERS.md, confirmed 2026-11-30) places API credentials under Marketplace →
+ * Connected integrations, where "Create custom integration" makes them (current connector guides
+ * read 2026-12-01: Name → Next → access per area → Choose attributes → Create integration → copy
+ * Client ID and Client secret → Finish). Accounts not moved yet still show Settings → Integrations
+ * → API credentials, so that path is named as well.
+ */
+const CREDENTIAL_MENU = 'Marketplace → See connected integrations → your Wintro integration';
 const ATTRIBUTES_MENU = `${CREDENTIAL_MENU} → Readable employee attributes`;
+const OLD_ATTRIBUTES_MENU =
+  'Settings → Integrations → API credentials → your Wintro credential → Readable employee attributes';
 
 export const personioEmployeesMessages = {
   name: 'Personio (employees)',
   summary: 'Employee data: generated API credentials (Client ID and Client Secret)',
   prerequisites: {
     text: [
-      'To create API credentials in Personio you need the access right *Account configuration > API*.',
-      'Check it in a minute: if you can open *API credentials* in the settings and see *Generate new credential*, you are set.',
+      'To create API credentials in Personio you need the access rights *Account configuration > API* and *Account configuration > Marketplace Integration*.',
+      'Check it in a minute: if you can open *Marketplace → See connected integrations* and see *Create custom integration* (older accounts: *Generate new credential*), you are set.',
     ].join('\n'),
-    missingPermission: 'Access right “Account configuration > API”',
+    missingPermission:
+      'Access rights “Account configuration > API” and “Account configuration > Marketplace Integration”',
     whoCanHelp:
-      'A Personio system administrator can assign the access right *Account configuration > API* to your account, or create the credential for you. <{{accessRightsHelp}}|More about access rights>.',
+      'A Personio system administrator can assign the access rights *Account configuration > API* and *Account configuration > Marketplace Integration* to your account, or create the credential for you. <{{accessRightsHelp}}|More about access rights>.',
   },
   selfCheck: {
-    settings: {
-      title: 'Open the settings',
-      text: 'Log in to Personio and click *Settings* in the sidebar.',
-      alt: 'Settings in the Personio sidebar',
+    marketplace: {
+      title: 'Open the Marketplace',
+      text: 'Log in to Personio and click *Marketplace* in the sidebar. No Marketplace button means the access rights are missing.',
+      alt: 'The Marketplace button in the Personio sidebar',
     },
-    generate: {
-      title: 'Look for Generate new credential',
-      text: 'Under *Integrations*, click *API credentials*. You should see *Generate new credential* in the top right. If not, you do not have the access right yet.',
-      alt: 'The API credentials page with Generate new credential',
+    connected: {
+      title: 'See connected integrations',
+      text: 'Check that you can click *See connected integrations*.',
+      alt: 'The See connected integrations link in the Marketplace',
+    },
+    custom: {
+      title: 'Look for Create custom integration',
+      text: 'You should see *Create custom integration* (older accounts: *Generate new credential* under Settings → Integrations → API credentials). If not, you do not have the access rights yet.',
+      alt: 'The Create custom integration button',
     },
   },
   steps: {
@@ -32,33 +47,35 @@ export const personioEmployeesMessages = {
       text: 'Open your Personio login page (<https://app.personio.de/login|app.personio.de/login> takes you there) and log in with your email address and password.',
       alt: 'The Personio login page',
     },
-    settings: {
-      title: 'Open the settings',
-      text: 'Click *Settings* in the sidebar.',
-      alt: 'Settings in the Personio sidebar',
+    marketplace: {
+      title: 'Open the connected integrations',
+      text: [
+        'Click *Marketplace* in the sidebar, then *See connected integrations*.',
+        '_Personio moved API credentials here in September 2026. In accounts not moved yet they are still under Settings → Integrations → API credentials, whose Go to Marketplace button leads here too._',
+      ].join('\n'),
+      alt: 'The See connected integrations link in the Marketplace',
     },
-    generate: {
-      title: 'Generate a new credential',
-      text: 'Under *Integrations*, click *API credentials*, then *Generate new credential* in the top right corner.',
-      alt: 'The API credentials page with Generate new credential',
+    create: {
+      title: 'Create a custom integration',
+      text: 'Click *Create custom integration* (older accounts: *Generate new credential*). Enter a *Name* you will recognise, such as `Wintro`, and click *Next*.',
+      alt: 'The Create custom integration button',
     },
     access: {
-      title: 'Name it and give it read access to employees',
+      title: 'Give it read access to employees',
       text: [
-        'In the form that slides in:',
-        '• *Name*: something you will recognise, such as `Wintro`.',
-        '• *Integration*: pick Wintro if it is listed, otherwise *Other*.',
-        '• Access levels: choose *Read* for *Employees*. Wintro only reads, so nothing needs Write.',
+        'Choose the access per area:',
+        '• *Employees*: *Read*. Wintro only reads, so nothing needs Write.',
+        '• If Personio asks which integration this is, pick Wintro if it is listed, otherwise *Other*.',
       ].join('\n'),
     },
     attributes: {
       title: 'Tick the employee attributes Wintro reads',
-      text: 'Choosing *Read* for Employees shows the *Readable employee attributes* menu. Tick at least these:\n{{attributes}}',
+      text: 'Choosing *Read* for Employees shows the *Readable employee attributes* menu (*Choose attributes*). Tick at least these:\n{{attributes}}',
       alt: 'The Readable employee attributes menu',
     },
     copy: {
       title: 'Generate and copy the Client ID and Client Secret',
-      text: 'Click *Generate new credential*. Personio shows a *Client ID* and a *Client Secret*: copy both right away and keep them somewhere safe, as you may not see the secret again.',
+      text: 'Click *Create integration*. Personio shows a *Client ID* and a *Client Secret*: copy both right away and keep them somewhere safe (the secret is not shown again once you leave), then click *Finish*.',
       alt: 'The generated Client ID and Client Secret',
     },
   },
@@ -94,7 +111,7 @@ export const personioEmployeesMessages = {
   invalidClient: {
     title: 'Personio did not accept the Client ID and Client Secret',
     detail:
-      'Check that both come from the same credential (Settings → Integrations → API credentials) and were copied whole. If the secret is lost, generate a new credential for Wintro.',
+      'Check that both come from the same integration (Marketplace → See connected integrations) and were copied whole. If the secret is lost, create a new custom integration for Wintro.',
     clientId: 'Personio did not accept this Client ID with that secret.',
     clientSecret: 'Paste the Client Secret again; Personio did not accept it.',
   },
@@ -102,12 +119,12 @@ export const personioEmployeesMessages = {
   attributesOddly: 'it listed the employee attributes oddly',
   noEmployeeAccess: {
     title: 'This credential cannot read employee data',
-    detail: `Personio refused to list the employee attributes. Open ${CREDENTIAL_MENU}, choose *Read* for Employees and tick the attributes Wintro needs, save, then click Check again.`,
+    detail: `Personio refused to list the employee attributes. Open ${CREDENTIAL_MENU}, choose *Read* for Employees and tick the attributes Wintro needs, save, then click Check again. (Accounts not moved to the Marketplace yet: Settings → Integrations → API credentials.)`,
   },
   missingAttributes: {
     title_one: "Wintro can't read one employee attribute it needs yet",
     title_other: "Wintro can't read {{count}} employee attributes it needs yet",
-    intro: `Tick these in ${ATTRIBUTES_MENU}, save, then click Check again:`,
+    intro: `Tick these in ${ATTRIBUTES_MENU}, save, then click Check again (accounts not moved to the Marketplace yet: ${OLD_ATTRIBUTES_MENU}):`,
     noneReadable: 'The credential reads no attributes at all: first choose *Read* for Employees.',
   },
   details: { attributes: 'Employee attributes checked', clientId: 'Personio Client ID' },

@@ -11,7 +11,7 @@ export function normalizeCompanyId(value: string): string {
 }
 
 type CheckId = 'marketplace' | 'connected' | 'custom';
-type StepId = 'login' | 'settings' | 'credentials' | 'findKey' | 'openKey' | 'copy';
+type StepId = 'login' | 'marketplace' | 'connected' | 'findKey' | 'openKey' | 'copy';
 
 function prerequisites(): Prerequisites {
   const check = (id: CheckId, key: string, image: string): GuideStep => ({
@@ -41,8 +41,10 @@ function steps(): GuideStep[] {
   });
   return [
     step('login', 'personio-login-domain', '16968677802129'),
-    step('settings', 'personio-settings-gear', '16968672577297'),
-    step('credentials', 'personio-integrations-api-credentials', '16968686964753'),
+    // Since Sep 2026 the credentials are under Marketplace → Connected integrations (seed 000's own
+    // self-check screenshots show that path).
+    step('marketplace', 'personio-marketplace', '24837808468113'),
+    step('connected', 'personio-connected-integrations', '24837808472337'),
     step('findKey', 'personio-recruiting-api-key-row', '16968677805201'),
     step('openKey', 'personio-recruiting-api-key-popup', '16968672583569'),
     step('copy', 'personio-recruiting-company-id-token', '16968661914513'),

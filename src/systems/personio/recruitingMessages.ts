@@ -1,6 +1,10 @@
-/** English words of the Personio recruiting guide and check. */
-const CREDENTIALS_MENU =
-  'Settings (gear, bottom left) → Integrations → API credentials → “Recruiting API key”';
+/**
+ * English words of the Personio recruiting guide and check. Personio's developer guide (updated
+ * 15 Sep 2026; PROVIDERS.md, confirmed 2026-11-30, and current connector guides read 2026-12-01)
+ * places API credentials under Marketplace → Connected integrations; Settings → Integrations →
+ * API credentials now leads there too.
+ */
+const CREDENTIALS_MENU = 'Marketplace (sidebar) → See connected integrations → “Recruiting API key”';
 
 export const personioRecruitingMessages = {
   name: 'Personio (recruiting)',
@@ -43,22 +47,22 @@ export const personioRecruitingMessages = {
       ].join('\n'),
       alt: 'The Personio login page with the account domain',
     },
-    settings: {
-      title: 'Open the settings',
-      text: 'Click the *gear icon* in the bottom left corner of the page.',
-      alt: 'The settings gear in the bottom left corner',
+    marketplace: {
+      title: 'Open the Marketplace',
+      text: 'Click *Marketplace* in the sidebar. Personio keeps API credentials there now (it used to be Settings → Integrations → API credentials, which leads to the same place).',
+      alt: 'The Marketplace button in the Personio sidebar',
     },
-    credentials: {
-      title: 'Open API credentials',
-      text: 'In the *Integrations* section of the settings, choose *API credentials*.',
-      alt: 'API credentials in the Integrations section',
+    connected: {
+      title: 'See connected integrations',
+      text: 'Click *See connected integrations*: the API credentials of your account are listed there.',
+      alt: 'The See connected integrations link in the Marketplace',
     },
     findKey: {
       title: 'Find the Recruiting API key',
       text: [
         'Personio creates the recruiting credentials for you, so there is nothing to generate.',
         'Look for the row called *Recruiting API key*, at the bottom of the list.',
-        '_Do not click “Generate new credential”: those credentials are for employee data._',
+        '_Do not click “Create custom integration”: those credentials are for employee data._',
       ].join('\n'),
       alt: 'The Recruiting API key row at the bottom of API credentials',
     },
