@@ -18,6 +18,11 @@ export default defineConfig({
       { extends: true, test: { name: 'support', include: ['test/support-tests/**/*.test.ts'] } },
       { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], ...needsRedis } },
       { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], ...needsRedis } },
+      // The demo page in Debian's Chromium (see test/browser/chromium.ts); no Redis, no network.
+      {
+        extends: true,
+        test: { name: 'browser', include: ['test/browser/**/*.test.ts'], testTimeout: 60_000 },
+      },
     ],
   },
 });

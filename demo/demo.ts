@@ -26,6 +26,8 @@ export interface Demo {
   webApi: WebApi;
   sandbox: Sandbox;
   bot: BotProcess;
+  /** The app's acknowledgements and response URL posts. */
+  interactions: Interactions;
   /** Secrets of this run that must never show on the page or in the bot's logs. */
   secrets: string[];
   stop(): Promise<void>;
@@ -77,6 +79,7 @@ export async function startDemo({ port, env = process.env, onLog }: DemoOptions)
     webApi,
     sandbox,
     bot: running,
+    interactions,
     secrets: [botToken, signingSecret],
     async stop() {
       await running.stop();

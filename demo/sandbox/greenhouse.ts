@@ -68,6 +68,7 @@ export function greenhouseSandbox(): SandboxVendor {
         }),
       },
     ],
+    issued: () => [...tokens],
     handle(request, failureOf) {
       const failure = failureOf('greenhouse');
       if (failure === 'down') return json(503, { message: 'Service Unavailable' });

@@ -43,6 +43,17 @@ export class Sandbox {
     return true;
   }
 
+  /** Every demo secret: the credentials' secret fields and the tokens the vendors issued. */
+  secrets(now = new Date()): string[] {
+    const secretFields = ['client_secret', 'access_token', 'api_token'];
+    const credentials = this.kinds.flatMap((kind) =>
+      Object.entries(kind.credentials(now))
+        .filter(([field]) => secretFields.includes(field))
+        .map(([, value]) => value),
+    );
+    return [...credentials, ...this.vendors.flatMap((vendor) => vendor.issued?.() ?? [])];
+  }
+
   /** The environment that points the bot at the sandbox served from `baseUrl`. */
   botEnv(baseUrl: string): Record<string, string> {
     return {

@@ -113,6 +113,7 @@ export function personioSandbox(): SandboxVendor {
         credentials: () => ({ client_id: PERSONIO_DEMO.clientId, client_secret: PERSONIO_DEMO.clientSecret }),
       },
     ],
+    issued: () => [...tokens],
     handle(request, failureOf) {
       const route = `${request.method} ${request.path}`;
       const kind =

@@ -37,6 +37,8 @@ export interface SandboxVendor {
   /** The path segment the vendor is served under: `/sandbox/<id>/…`. */
   id: string;
   kinds: readonly SandboxKind[];
+  /** Tokens the vendor handed out, which must stay as secret as the credentials. */
+  issued?(): string[];
   /** Answers one request; `failure` reads the switch of a kind. */
   handle(request: VendorRequest, failure: (kindId: string) => Failure): VendorReply;
 }

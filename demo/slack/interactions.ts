@@ -27,7 +27,18 @@ export interface Click {
 
 const COMMAND = /^\/(\S+)\s*([\s\S]*)$/;
 
+/** How many acknowledgements and response URL posts the demo remembers (for the browser test's guards). */
+const KEPT = 2000;
+const keep = (list: unknown[], item: unknown) => {
+  list.push(item);
+  if (list.length > KEPT) list.shift();
+};
+
 export class Interactions {
+  /** The app's acknowledgement bodies, and what it posted to response URLs, in arrival order. */
+  readonly acks: unknown[] = [];
+  readonly responses: unknown[] = [];
+
   constructor(
     private readonly workspace: Workspace,
     private readonly bot: BotLink,
@@ -65,6 +76,7 @@ export class Interactions {
       response_url: this.responseUrl(responseUrlId),
       trigger_id: this.workspace.issueTrigger(user),
     });
+    if (answer.body) keep(this.acks, answer.body);
     if (this.failed(answer, channel, user, '/wintro')) return;
     const reply = answer.body;
     if (reply && (reply.text || reply.blocks)) this.postReply(reply, { channel, user });
@@ -148,6 +160,7 @@ export class Interactions {
       is_enterprise_install: false,
       enterprise: null,
     });
+    if (answer.body) keep(this.acks, answer.body);
     if (answer.failure || answer.status !== 200) {
       this.workspace.setErrors(opened, { '': DEMO_WORDS.slack.modalTrouble });
       return;
@@ -178,6 +191,7 @@ export class Interactions {
   respond(id: string, body: Record<string, unknown>): boolean {
     const target = this.workspace.useResponseUrl(id);
     if (!target) return false;
+    keep(this.responses, body);
     const original = target.messageTs ? this.workspace.find(target.channel, target.messageTs) : undefined;
     if (body.delete_original === true || body.delete_original === 'true') {
       if (original) this.workspace.remove(original.channel, original.ts);

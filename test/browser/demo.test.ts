@@ -1,0 +1,142 @@
+/**
+ * The demo in real Chromium: a person links Greenhouse from `/wintro link greenhouse` to the
+ * notice in the channel, and sees a check fail when the sandbox is switched to a missing scope.
+ * Every surface is screenshotted and checked for overflow; at the end nothing the bot sent broke
+ * Slack's limits and no secret showed on the page, in the bot's logs or in any Slack call.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Demo, startDemo } from '../../demo/demo.js';
+import { responseViolations, slackLimitViolations } from '../support/slackLimits.js';
+import { launchChromium } from './chromium.js';
+import { openConversation, screenshotChecked, typeInComposer } from './demoPage.js';
+
+let demo: Demo;
+let chromium: Awaited<ReturnType<typeof launchChromium>>;
+let context: BrowserContext;
+const pageTexts: string[] = [];
+
+beforeAll(async () => {
+  demo = await startDemo({ port: 0, env: { LOG_LEVEL: 'debug' } });
+  chromium = await launchChromium();
+  context = chromium.context;
+}, 60_000);
+
+afterAll(async () => {
+  await chromium?.close();
+  await demo?.stop();
+});
+
+async function openPage(): Promise<Page> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('close', () => expect(errors).toEqual([]));
+  await page.goto(demo.url);
+  await expect.poll(() => page.getByRole('button', { name: /Alex Admin/ }).count()).toBe(1);
+  return page;
+}
+
+const dialog = (page: Page) => page.getByRole('dialog');
+
+async function credentialsForm(page: Page, system: string) {
+  await openConversation(page, /# general/);
+  await typeInComposer(page, `/wintro link ${system}`);
+  await page
+    .getByText(/direct message/)
+    .last()
+    .waitFor();
+  await openConversation(page, /^Wintro/);
+}
+
+describe('npm run demo in Chromium', () => {
+  it('links Greenhouse from the command to the notice in the channel', async () => {
+    const page = await openPage();
+    await credentialsForm(page, 'greenhouse');
+    await openConversation(page, /# general/);
+    await screenshotChecked(page, '1-command');
+
+    await openConversation(page, /^Wintro/);
+    await page.getByRole('heading', { name: 'Link Greenhouse to Wintro' }).last().waitFor();
+    await screenshotChecked(page, '2-prerequisites');
+    await page.getByRole('button', { name: 'I have it, start the guide' }).last().click();
+    await page
+      .getByText(/Step 1 of \d+/)
+      .last()
+      .waitFor();
+    await screenshotChecked(page, '3-guide-step');
+    // Next, step by step, until the guide offers the form.
+    const enter = page.getByRole('button', { name: 'Enter credentials' }).last();
+    const next = page.getByRole('button', { name: 'Next', exact: true }).last();
+    for (let step = 0; step < 12 && (await next.count()) > 0; step++) {
+      const before = await page
+        .getByText(/Step \d+ of \d+/)
+        .last()
+        .textContent();
+      await next.click();
+      await expect
+        .poll(() =>
+          page
+            .getByText(/Step \d+ of \d+/)
+            .last()
+            .textContent(),
+        )
+        .not.toBe(before);
+    }
+    await enter.click();
+
+    await dialog(page).waitFor();
+    await expect.poll(() => dialog(page).getByRole('heading').textContent()).toBe('Link Greenhouse');
+    await expect(page.getByLabel('Client Secret').count()).resolves.toBe(1);
+    await screenshotChecked(page, '4-credentials-form');
+    await page.getByRole('button', { name: 'Use demo credentials' }).click();
+    await expect.poll(() => page.getByLabel('Greenhouse user id').inputValue()).toBe('4080');
+    await dialog(page).getByRole('button', { name: 'Check and link' }).click();
+    await dialog(page).getByText('Greenhouse is linked to Wintro.').waitFor({ timeout: 15_000 });
+    await screenshotChecked(page, '5-linked');
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog(page).count()).toBe(0);
+    await page.getByRole('heading', { name: 'Greenhouse is linked' }).last().waitFor();
+    await openConversation(page, /# wintro-links/);
+    await page.getByText(/Greenhouse is now linked to Wintro, set up by @Alex Admin/).waitFor();
+    await screenshotChecked(page, '6-channel-notice');
+    pageTexts.push(await page.locator('body').innerText());
+    await page.close();
+  });
+
+  it('names the missing scope when the sandbox Workable token lacks it', async () => {
+    const page = await openPage();
+    await page.getByRole('combobox', { name: 'Workable' }).selectOption('missing_scope');
+    await expect.poll(() => demo.sandbox.failureOf('workable')).toBe('missing_scope');
+    await credentialsForm(page, 'workable');
+    await page.getByRole('button', { name: 'I already have credentials' }).last().click();
+    await dialog(page).waitFor();
+    await page.getByRole('button', { name: 'Use demo credentials' }).click();
+    await dialog(page).getByRole('button', { name: 'Check and link' }).click();
+    await dialog(page)
+      .getByText(/r_candidates/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await expect(dialog(page).getByRole('button', { name: 'Check again' }).count()).resolves.toBe(1);
+    await screenshotChecked(page, '7-check-failed');
+    pageTexts.push(await page.locator('body').innerText());
+    await page.close();
+  });
+
+  it('sent nothing past Slack limits and showed no secret anywhere', async () => {
+    for (const call of demo.webApi.calls) expect(slackLimitViolations(call), call.method).toEqual([]);
+    for (const ack of demo.interactions.acks) expect(responseViolations(ack)).toEqual([]);
+    const everywhere = [
+      demo.bot.logs.join('\n'),
+      JSON.stringify(demo.webApi.calls),
+      JSON.stringify(demo.interactions.acks),
+      JSON.stringify(demo.interactions.responses),
+      ...pageTexts,
+    ].join('\n');
+    const secrets = [...demo.secrets, ...demo.sandbox.secrets()];
+    expect(secrets.length).toBeGreaterThan(5);
+    for (const secret of secrets)
+      expect(everywhere.includes(secret), `${secret.slice(0, 8)}… leaked`).toBe(false);
+  });
+});
