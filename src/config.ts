@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { publicKeySetting, type WintroPublicKey } from './connections/publicKey.js';
 import { SYSTEM_SETTINGS } from './systems/catalog.js';
 import type { SettingValues } from './systems/settings.js';
 
@@ -18,6 +19,8 @@ const base64Key = z
 
 const seconds = (fallback: number) =>
   z.coerce.number().int('must be a whole number of seconds').positive('must be above 0').default(fallback);
+
+const LOOPBACK_HTTP = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/;
 
 const optionalText = z
   .string()
@@ -80,6 +83,17 @@ const envSchema = z.object({
     },
   ),
   WINTRO_VENDOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
+  WINTRO_WEBHOOK_URL: optionalText.refine(
+    (value) => value === undefined || /^https:\/\/[^\s/]+/.test(value) || LOOPBACK_HTTP.test(value),
+    { message: 'must be an https URL (plain http only on localhost)' },
+  ),
+  WINTRO_WEBHOOK_SECRET: optionalText.refine(
+    (value) => value === undefined || /^whsec_[A-Za-z0-9+/]{32,}={0,2}$/.test(value),
+    { message: 'must be a Standard Webhooks secret: whsec_ followed by at least 24 bytes in base64' },
+  ),
+  WINTRO_CONNECTION_PUBLIC_KEY: optionalText.pipe(publicKeySetting.optional()),
+  WINTRO_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
+  WINTRO_WEBHOOK_RETRY_HOURS: z.coerce.number().positive('must be above 0').max(720).default(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -129,6 +143,11 @@ function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
       'WINTRO_ENCRYPTION_KEY is required when REDIS_URL is set (stored credentials must survive restarts)',
     );
   }
+  if (set('WINTRO_WEBHOOK_URL')) {
+    for (const name of ['WINTRO_WEBHOOK_SECRET', 'WINTRO_CONNECTION_PUBLIC_KEY']) {
+      if (!set(name)) problems.push(`${name} is required when WINTRO_WEBHOOK_URL is set`);
+    }
+  }
   return problems;
 }
 
@@ -153,9 +172,20 @@ export interface Config {
   flowTtlSeconds: number;
   reminders: { idleMs: number; maxReminders: number; nudgeMs: number; expiryWarningMs: number };
   vendorTimeoutMs: number;
+  /** Where linked connections are handed to Wintro; unset = they stay here only. */
+  wintroWebhook?: WintroWebhookSettings;
   /** The vendors' own settings by variable name, checked: what `createCatalog` builds the systems from. */
   systems: SettingValues;
   logLevel: string;
+}
+
+export interface WintroWebhookSettings {
+  url: string;
+  /** Standard Webhooks secret (`whsec_…`). */
+  secret: string;
+  publicKey: WintroPublicKey;
+  retryBaseMs: number;
+  retryWindowMs: number;
 }
 
 export class ConfigError extends Error {
@@ -215,6 +245,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       expiryWarningMs: e.WINTRO_EXPIRY_WARNING_SECONDS * 1000,
     },
     vendorTimeoutMs: e.WINTRO_VENDOR_TIMEOUT_MS,
+    ...(e.WINTRO_WEBHOOK_URL && e.WINTRO_WEBHOOK_SECRET && e.WINTRO_CONNECTION_PUBLIC_KEY
+      ? {
+          wintroWebhook: {
+            url: e.WINTRO_WEBHOOK_URL,
+            secret: e.WINTRO_WEBHOOK_SECRET,
+            publicKey: e.WINTRO_CONNECTION_PUBLIC_KEY,
+            retryBaseMs: e.WINTRO_WEBHOOK_RETRY_BASE_MS,
+            retryWindowMs: Math.round(e.WINTRO_WEBHOOK_RETRY_HOURS * 3600 * 1000),
+          },
+        }
+      : {}),
     systems: systems.data,
     logLevel: e.LOG_LEVEL,
   };

@@ -46,13 +46,17 @@ export type Applied =
 export const stepCountOf = (deps: FlowDeps, state: FlowState) =>
   deps.catalog.system(state.systemId)?.steps.length ?? 0;
 
-/** What some effects store in the same compare-and-set as the flow, so neither exists without the other. */
-function storedWithTheFlow(
+/**
+ * What some effects store in the same compare-and-set as the flow, so neither exists without the
+ * other: a verified connection, its event for Wintro (the credentials only as a JWE for Wintro's
+ * key) and its pending channel notice.
+ */
+async function storedWithTheFlow(
   deps: FlowDeps,
   flow: FlowState,
   effects: Effect[],
   context: EffectContext,
-): HashWrite[] {
+): Promise<HashWrite[]> {
   const writes: HashWrite[] = [];
   for (const effect of effects) {
     if (effect.type !== 'save_connection') continue;
@@ -67,6 +71,7 @@ function storedWithTheFlow(
         expiresAt: effect.expiresAt,
         credentials: context.credentials,
       }),
+      ...(await deps.handover.linkWrites(deps, flow, effect, context.credentials)),
     );
   }
   return writes;
@@ -90,7 +95,7 @@ export async function applyEvent(
     drawnVersion: context.drawnVersion,
   });
   if (!result.ok) return result;
-  const writes = storedWithTheFlow(deps, flow, result.effects, context);
+  const writes = await storedWithTheFlow(deps, flow, result.effects, context);
   const saved = await deps.flows.compareAndSet(flow.version, result.state, writes);
   if (saved !== 'saved') return { ok: false, refusal: saved === 'missing' ? 'expired' : 'conflict' };
   return {

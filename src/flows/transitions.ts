@@ -37,6 +37,8 @@ export type FlowQuery = { type: 'open_credentials' } | { type: 'open_help_form' 
 export type Effect =
   /** Stored together with the flow, in the same compare-and-set. */
   | { type: 'save_connection'; details: Detail[]; expiresAt?: string }
+  /** Queues the delivery of the link's event to Wintro, stored with the flow like the connection. */
+  | { type: 'hand_to_wintro' }
   | { type: 'render_dm' }
   | { type: 'show_check_result'; outcome: VerificationOutcome }
   | { type: 'notify_linked' }
@@ -191,6 +193,7 @@ export function transition(state: FlowState, event: FlowEvent, context: Transiti
         return next({ phase: 'linked', lastOutcome: undefined, linkedDetails: outcome.details }, [
           { type: 'save_connection', details: outcome.details, expiresAt: outcome.expiresAt },
           { type: 'render_dm' },
+          { type: 'hand_to_wintro' },
           { type: 'show_check_result', outcome },
           { type: 'notify_linked' },
           ...(outcome.expiresAt ? [{ type: 'watch_expiry' as const, expiresAt: outcome.expiresAt }] : []),
@@ -207,6 +210,7 @@ export function transition(state: FlowState, event: FlowEvent, context: Transiti
         return next({ phase: 'linked', lastOutcome: undefined, linkedDetails: outcome.details }, [
           { type: 'save_connection', details: outcome.details, expiresAt: outcome.expiresAt },
           { type: 'render_dm' },
+          { type: 'hand_to_wintro' },
           { type: 'notify_linked' },
         ]);
       }

@@ -72,6 +72,7 @@ describe('flow transitions', () => {
     expect(linked.effects.map((effect) => effect.type)).toEqual([
       'save_connection',
       'render_dm',
+      'hand_to_wintro',
       'show_check_result',
       'notify_linked',
     ]);
@@ -236,6 +237,7 @@ describe('effects: what each transition makes happen, in order', () => {
     expect(linked.effects).toEqual([
       { type: 'save_connection', details: [], expiresAt: '2027-01-01' },
       { type: 'render_dm' },
+      { type: 'hand_to_wintro' },
       { type: 'show_check_result', outcome: { ok: true, details: [], expiresAt: '2027-01-01' } },
       { type: 'notify_linked' },
       { type: 'watch_expiry', expiresAt: '2027-01-01' },
