@@ -91,15 +91,14 @@ export class RedisInstallationStore implements InstallationStore {
     return (await this.redis.get(this.keys.enterpriseOf(teamId))) ?? undefined;
   }
 
-  /** Remembers that a workspace is served by its enterprise's org-wide install (for background work). */
-  async rememberEnterprise(teamId: string, enterpriseId: string): Promise<void> {
-    await this.redis.set(this.keys.enterpriseOf(teamId), enterpriseId);
-  }
-
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation<'v2', boolean>> {
     const found = await this.record(query);
     if (!found) throw new NotInstalledError(query.teamId ?? query.enterpriseId ?? 'unknown');
     const { id, record } = found;
+    // A workspace of an org-wide install: remembered, so background work can find its token.
+    if (record.isEnterpriseInstall && query.teamId && query.teamId !== id) {
+      await this.redis.set(this.keys.enterpriseOf(query.teamId), id, 'NX');
+    }
     return {
       team: record.teamId ? { id: record.teamId } : undefined,
       enterprise: record.enterpriseId ? { id: record.enterpriseId } : undefined,

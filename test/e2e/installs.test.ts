@@ -6,6 +6,7 @@ import type { RecordedCall } from '../support/fakeSlackCore.js';
 import { expectNoneOf } from '../support/guards.js';
 import { eventually, Journey, textOf } from '../support/journey.js';
 import { checkCredentials, walkToCredentials } from '../support/linking.js';
+import { encodeForm } from '../support/slackRequests.js';
 
 const ACCOUNT = greenhouseAccount('gh-secret-Inst4ll8Mu1t1W0rksp4ce9');
 const CLIENT_SECRET = 'slack-client-secret-0f1e2d3c4b5a69788796';
@@ -212,6 +213,50 @@ describe('installing into many workspaces', () => {
     expect(textOf(boltStatus.body.blocks)).toContain('Wintro status');
     // Acme's setup in progress ended with the installation.
     expect(await dumpRedis(bot.keyPrefix)).toMatch(/"phase\\":\\"cancelled\\"/);
+  });
+});
+
+describe('an org-wide install on Enterprise Grid', () => {
+  it('serves every workspace of the enterprise with its one token, and remembers which is whose', async () => {
+    const bot = await e2e.boot(MULTI);
+    const started = await get(`/slack/install?account=${await installLink('acct_org')}`);
+    const state = new URL(started.headers.get('location') ?? '').searchParams.get('state') ?? '';
+    const cookie = (started.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    e2e.slack.scriptReply('oauth.v2.access', {
+      body: {
+        ...accessGranted({ ...ACME, token: TOKEN_A }).body,
+        team: null,
+        enterprise: { id: 'E0ORG', name: 'Org' },
+        is_enterprise_install: true,
+      },
+    });
+    const done = await get(`/slack/oauth_redirect?code=org&state=${state}`, { cookie });
+    expect(done.status).toBe(200);
+
+    // A command from one workspace of the enterprise, as Slack sends it for an org-wide install.
+    const reply = await bot.sender.raw({
+      contentType: 'application/x-www-form-urlencoded',
+      body: encodeForm({
+        team_id: 'T0ORGWS',
+        enterprise_id: 'E0ORG',
+        is_enterprise_install: 'true',
+        user_id: 'U0ORGADM',
+        channel_id: 'DU0ORGADM',
+        command: '/wintro',
+        text: 'link greenhouse',
+        trigger_id: '1.2.org',
+        response_url: e2e.slack.responseUrl('org'),
+      }),
+    });
+    acks.push(reply.body);
+    expect(reply.body.text).toContain('direct message');
+    const dm = await e2e.slack.waitFor(
+      (call) => call.method === 'chat.postMessage' && call.args.channel === 'U0ORGADM',
+    );
+    expect(dm.token).toBe(TOKEN_A);
+    const redis = await dumpRedis(bot.keyPrefix);
+    expect(redis).toContain('{E0ORG}:installation');
+    expect(redis).toMatch(/\{T0ORGWS\}:enterprise "E0ORG"/);
   });
 });
 
