@@ -151,11 +151,16 @@ describe('the bot as a process', () => {
   }, 30_000);
 
   it('reseals stored connections with the current key from the command line', async () => {
+    // The tool reseals every connection under the default prefix: a database of its own keeps
+    // connections other runs left on the shared Redis (sealed with other keys) out of it.
+    const database = new URL(REDIS_URL);
+    database.pathname = '/7';
+    const resealRedisUrl = database.toString();
     const keyPrefix = 'wintro';
     const oldKey = randomBytes(32);
     const newKey = randomBytes(32);
     const team = `T0RESEAL${randomBytes(3).toString('hex').toUpperCase()}`;
-    const redis = new Redis(REDIS_URL);
+    const redis = new Redis(resealRedisUrl);
     const keys = keyScheme(keyPrefix);
     try {
       await new ConnectionStore(redis, keys, createSealer(oldKey)).save({
@@ -170,7 +175,7 @@ describe('the bot as a process', () => {
         {
           SLACK_BOT_TOKEN: 'xoxb-reseal',
           SLACK_SIGNING_SECRET: SIGNING_SECRET,
-          REDIS_URL,
+          REDIS_URL: resealRedisUrl,
           WINTRO_ENCRYPTION_KEY: newKey.toString('base64'),
           WINTRO_ENCRYPTION_KEY_PREVIOUS: oldKey.toString('base64'),
         },
