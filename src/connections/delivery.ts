@@ -1,5 +1,6 @@
 import { renderHandoverFailedDm, renderHandoverFailedNotice } from '../blocks/wintroHandover.js';
-import type { FlowDeps } from '../flows/deps.js';
+import { type FlowDeps, forWorkspace } from '../flows/deps.js';
+import { announcementTarget } from '../flows/notifyChannel.js';
 import type { AttemptNext, DeliveryJob } from './deliveryQueue.js';
 import type { Delivery } from './handover.js';
 import { redrawLinked } from './linkedDm.js';
@@ -27,7 +28,8 @@ export async function attemptDelivery(
   if (verdict === 'delivered') {
     const state = await outbox.finish(record, { state: 'delivered', last }, deps.now());
     deps.logger.info(log, 'Handed a connection event to Wintro');
-    if (state) await redrawLinked(deps, record.teamId, record.flowId);
+    if (state)
+      await inWorkspace(deps, record, (teamDeps) => redrawLinked(teamDeps, record.teamId, record.flowId));
     return undefined;
   }
   if (verdict === 'retry') {
@@ -51,9 +53,26 @@ export async function attemptDelivery(
       ? 'Gave up handing a connection event to Wintro: the retry window ended'
       : 'Wintro refused a connection event; it is not sent again',
   );
-  await tellFailure(deps, record);
-  if (state) await redrawLinked(deps, record.teamId, record.flowId);
+  await inWorkspace(deps, record, (teamDeps) => tellFailure(teamDeps, record));
+  if (state)
+    await inWorkspace(deps, record, (teamDeps) => redrawLinked(teamDeps, record.teamId, record.flowId));
   return undefined;
+}
+
+/** Runs Slack follow-ups with the workspace's own token; a workspace out of reach only loses them. */
+async function inWorkspace(
+  deps: FlowDeps,
+  record: OutboxRecord,
+  run: (teamDeps: FlowDeps) => Promise<unknown>,
+) {
+  try {
+    await run(await forWorkspace(deps, record.teamId));
+  } catch (error) {
+    deps.logger.warn(
+      { eventId: record.id, error: (error as Error).message },
+      'Could not tell Slack of a hand-over',
+    );
+  }
 }
 
 /** Tells whoever linked, and the notify channel, once: verified, but not with Wintro yet. */
@@ -61,10 +80,12 @@ async function tellFailure(deps: FlowDeps, record: OutboxRecord): Promise<void> 
   if (record.type !== 'connection.linked') return;
   if (!(await deps.once.claim(record.teamId, `handover-failed:${record.id}`, 30 * 24 * 3600))) return;
   const name = deps.catalog.name(record.systemId);
-  const channel = deps.settings.notifyChannel;
+  const channel = await announcementTarget(deps, record.teamId, record.userId);
   const sends = [
     deps.slack.post(record.userId, renderHandoverFailedDm(name)),
-    ...(channel ? [deps.slack.post(channel, renderHandoverFailedNotice(name, record.userId))] : []),
+    ...(channel && channel !== record.userId
+      ? [deps.slack.post(channel, renderHandoverFailedNotice(name, record.userId))]
+      : []),
   ];
   for (const sent of await Promise.allSettled(sends)) {
     if (sent.status === 'rejected') {

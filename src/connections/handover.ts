@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { WintroWebhookSettings } from '../config.js';
 import type { FlowDeps } from '../flows/deps.js';
+import { announcementTarget } from '../flows/notifyChannel.js';
 import type { FlowState } from '../flows/state.js';
 import type { Effect } from '../flows/transitions.js';
 import type { Logger } from '../logger.js';
@@ -61,7 +62,7 @@ export class Handover {
     credentials: Credentials,
   ): Promise<HashWrite[]> {
     const writes: HashWrite[] = [];
-    const channel = deps.settings.notifyChannel;
+    const channel = await announcementTarget(deps, flow.teamId, flow.holderId);
     if (channel) {
       writes.push(
         this.notices.record(flow.teamId, flow.id, {

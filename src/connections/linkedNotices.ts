@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { renderLinkedNotification } from '../blocks/replies.js';
-import type { FlowDeps } from '../flows/deps.js';
+import { type FlowDeps, forWorkspace } from '../flows/deps.js';
 import type { HashWrite } from '../store/flowStore.js';
 import type { KeyScheme } from '../store/keys.js';
 import { scanTeams } from './outbox.js';
@@ -73,7 +73,9 @@ export class LinkedNotices {
   async sweep(deps: FlowDeps): Promise<void> {
     for await (const teamId of scanTeams(this.redis, this.keys.pendingNotices('*'))) {
       for (const flowId of await this.redis.hkeys(this.keys.pendingNotices(teamId))) {
-        await this.post(deps, teamId, flowId);
+        await this.post(await forWorkspace(deps, teamId), teamId, flowId).catch((error: unknown) => {
+          deps.logger.warn({ flowId, error: (error as Error).message }, 'Could not post a pending notice');
+        });
       }
     }
   }

@@ -6,7 +6,6 @@ import {
   renderGrantedNotice,
   renderTakenOverNotice,
 } from '../blocks/handover.js';
-import { renderLinkedNotification } from '../blocks/replies.js';
 import { handToWintro } from '../connections/handToWintro.js';
 import { redrawLinked } from '../connections/linkedDm.js';
 import { t } from '../messages/index.js';
@@ -18,7 +17,6 @@ import type { CredentialChecks } from './credentialChecks.js';
 import type { FlowDeps } from './deps.js';
 import { postFlow, redrawFlow, retireFlowMessage } from './flowDm.js';
 import { sendHelpRequest } from './helpRequests.js';
-import { announcementTarget } from './notifyChannel.js';
 import type { FlowState } from './state.js';
 import { notice, tellUser, updateQuietly } from './tell.js';
 import type { Effect } from './transitions.js';
@@ -182,20 +180,12 @@ export async function updateForm(deps: FlowDeps, viewId: string, view: ModalView
   });
 }
 
+/** Posts the channel notice stored with the link; the sweep posts it later if this attempt fails. */
 async function notifyLinked(deps: FlowDeps, flow: FlowState): Promise<void> {
-  const { once, slack, logger, catalog } = deps;
-  const channel = await announcementTarget(deps, flow.teamId, flow.holderId);
-  const system = catalog.system(flow.systemId);
-  if (!channel || !system) return;
-  const claim = `notify:${flow.id}`;
-  if (!(await once.claim(flow.teamId, claim))) return;
-  try {
-    await slack.post(channel, renderLinkedNotification(system.name, flow.holderId, flow.linkedDetails ?? []));
-  } catch (error) {
-    await once.release(flow.teamId, claim);
-    logger.error(
+  await deps.handover.notices.post(deps, flow.teamId, flow.id).catch((error: unknown) => {
+    deps.logger.warn(
       { flowId: flow.id, error: (error as Error).message },
-      'Could not post the success notification',
+      'Could not post the success notification now; it is posted later',
     );
-  }
+  });
 }
