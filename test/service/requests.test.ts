@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { answerRequest, askForHelp, declineWith, dmsTo } from '../support/handover.js';
 import { eventually, settle, textOf } from '../support/journey.js';
 import { SERVICE_SIGNING_SECRET } from '../support/serviceBot.js';
 import { encodeForm, newTriggerId, signature } from '../support/slackRequests.js';
-import { ADMIN, GOOD, noticesTo, PREREQUISITE, TEAM, useServiceBot } from './harness.js';
+import { ADMIN, GOOD, HELPER, noticesTo, PREREQUISITE, TEAM, useServiceBot } from './harness.js';
 
 const ctx = useServiceBot();
 
@@ -176,5 +177,30 @@ describe('when Redis is unavailable', () => {
     const status = await ctx.admin.command('status');
     ctx.acks.push(status.body);
     expect(textOf(status.body.blocks)).toContain('step 6 of 6');
+  });
+
+  it('tells a colleague when their answer to a request could not be recorded', async () => {
+    await ctx.admin.command('link greenhouse');
+    await ctx.admin.waitForMessage((text) => text.includes(PREREQUISITE));
+    const { request } = await askForHelp(ctx.admin, HELPER);
+    await answerRequest(ctx.admin, request, 'handover.decline', { helper: HELPER });
+    const form = await ctx.bot.slack.waitFor(
+      (call) => call.method === 'views.open' && call.args.view.callback_id === 'handover.decline',
+    );
+    ctx.bot.redisOutage.down();
+    const closed = await declineWith(ctx.admin, HELPER, form.args.view.private_metadata, 'Not me either');
+    expect(closed.status).toBe(200);
+    const [notice] = await eventually(() => {
+      const notices = noticesTo(ctx.bot, HELPER);
+      expect(notices).toHaveLength(1);
+      return notices;
+    });
+    expect(notice?.channel).toBe(`D${HELPER}`);
+    expect(notice?.args.text).toBe(UNAVAILABLE_TEXT);
+    expect(dmsTo(ctx.admin, ADMIN).filter((call) => call.at > request.at)).toEqual([]);
+
+    ctx.bot.redisOutage.up();
+    await declineWith(ctx.admin, HELPER, form.args.view.private_metadata, 'Not me either');
+    await ctx.admin.waitForMessage((text) => text.includes('Ask someone else'));
   });
 });
