@@ -1,8 +1,8 @@
-import type { KnownBlock, ModalView } from '@slack/types';
+import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
 import { t } from '../messages/index.js';
-import type { LinkableSystem, VerificationFailure } from '../systems/types.js';
+import type { CredentialField, LinkableSystem, VerificationFailure } from '../systems/types.js';
 import { CREDENTIALS_CALLBACK, FIELD_ACTION } from './ids.js';
-import { context, input, LIMITS, plain, section, textInput } from './kit.js';
+import { context, datepicker, input, LIMITS, plain, section, staticSelect, textInput } from './kit.js';
 
 export type ModalStatus =
   | { kind: 'form' }
@@ -26,6 +26,32 @@ function banner(status: ModalStatus, system: LinkableSystem, fieldLabels: Map<st
     case 'linked':
       return [];
   }
+}
+
+/**
+ * The input for one field: typed, picked from a list, or picked on a calendar. A field that only
+ * serves another (`formOnly`) is read by its own action id, so its block needs no id.
+ */
+function fieldInput(field: CredentialField): InputBlock {
+  const kind = field.input?.kind ?? 'text';
+  const element =
+    kind === 'select' && field.input?.kind === 'select'
+      ? staticSelect(FIELD_ACTION, field.placeholder, field.input.options)
+      : kind === 'date'
+        ? datepicker(field.formOnly ? field.id : FIELD_ACTION, field.placeholder)
+        : // Looser than the field's limit: a paste may carry spaces, tidied away before that limit is checked.
+          textInput({
+            actionId: FIELD_ACTION,
+            maxLength: field.maxLength + 100,
+            placeholder: field.placeholder,
+          });
+  return input({
+    ...(field.formOnly ? {} : { blockId: field.id }),
+    optional: true,
+    label: field.label,
+    hint: field.hint,
+    element,
+  });
 }
 
 /**
@@ -66,20 +92,7 @@ export function renderCredentialsModal(
     blocks: [
       ...banner(status, system, labels),
       context(t('ui.credentials.privacy', { vendor: system.vendor })),
-      ...system.credentialFields.map((field) =>
-        input({
-          blockId: field.id,
-          optional: true,
-          label: field.label,
-          hint: field.hint,
-          // Looser than the field's limit: a paste may carry spaces, tidied away before that limit is checked.
-          element: textInput({
-            actionId: FIELD_ACTION,
-            maxLength: field.maxLength + 100,
-            placeholder: field.placeholder,
-          }),
-        }),
-      ),
+      ...system.credentialFields.map(fieldInput),
     ],
   };
 }

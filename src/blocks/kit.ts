@@ -142,7 +142,8 @@ export const datepicker = (actionId: string, placeholder: string): Datepicker =>
 });
 
 export interface InputSpec {
-  blockId: string;
+  /** Unset: Slack names the block, and the element is read by its action id. */
+  blockId?: string;
   label: string;
   element: InputBlock['element'];
   hint?: string;
@@ -151,7 +152,7 @@ export interface InputSpec {
 
 export const input = ({ blockId, label, element, hint, optional }: InputSpec): InputBlock => ({
   type: 'input',
-  block_id: blockId,
+  ...(blockId !== undefined ? { block_id: blockId } : {}),
   ...(optional !== undefined ? { optional } : {}),
   label: plain(label, LIMITS.inputLabel),
   ...(hint !== undefined ? { hint: plain(hint, LIMITS.inputHint) } : {}),

@@ -65,7 +65,14 @@ export class CredentialChecks {
       { flowId: flow.id, system: system.id, outcome: outcome.ok ? 'linked' : outcome.code },
       'Verification finished',
     );
-    const applied = await applyEvent(deps, flow, { type: 'verified', outcome }, { credentials, viewId });
+    // What the check settled (a period that became a date) is stored instead of what was typed.
+    const stored = outcome.ok && outcome.settled ? { ...credentials, ...outcome.settled } : credentials;
+    const applied = await applyEvent(
+      deps,
+      flow,
+      { type: 'verified', outcome },
+      { credentials: stored, viewId },
+    );
     if (applied.ok) {
       await applied.run();
       return;
@@ -99,7 +106,11 @@ async function verifySafely(
   credentials: Credentials,
 ): Promise<VerificationOutcome> {
   try {
-    return await system.verify(credentials, deps.verifyContext);
+    // Dates are read in the admin's time zone; when Slack cannot say, UTC, without a word.
+    const timeZone = system.readsLocalDates
+      ? await deps.slack.userTimeZone?.(flow.holderId).catch(() => undefined)
+      : undefined;
+    return await system.verify(credentials, { ...deps.verifyContext, ...(timeZone ? { timeZone } : {}) });
   } catch (error) {
     deps.logger.error(
       { flowId: flow.id, system: system.id, error: (error as Error).name },

@@ -39,9 +39,10 @@ function readCredentials(
   const errors: Record<string, string> = {};
   for (const field of system.credentialFields) {
     const raw = values[field.id] ?? '';
-    const problem = field.validate(raw);
+    const problem = field.validate(raw, values);
     if (problem) errors[field.id] = problem;
-    else credentials[field.id] = field.normalize ? field.normalize(raw) : raw.trim();
+    else if (!field.formOnly)
+      credentials[field.id] = field.normalize ? field.normalize(raw, values) : raw.trim();
   }
   return Object.keys(errors).length > 0 ? { errors } : { credentials };
 }

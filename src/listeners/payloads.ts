@@ -38,7 +38,18 @@ export const actionPayload = z.object({
 
 // Slack caps a plain_text_input at 3000 characters.
 const inputValue = z
-  .object({ value: shortText(3000).nullish(), selected_user: slackId.nullish() })
+  .object({
+    value: shortText(3000).nullish(),
+    selected_user: slackId.nullish(),
+    selected_option: z
+      .object({ value: shortText(150) })
+      .passthrough()
+      .nullish(),
+    selected_date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullish(),
+  })
   .passthrough();
 
 export const viewPayload = z.object({
@@ -67,12 +78,28 @@ export function selectedUser(
   return values[blockId]?.[actionId]?.selected_user ?? undefined;
 }
 
-/** Field values by block id, from a submitted view's state. */
-export function fieldValues(
-  values: Record<string, Record<string, { value?: string | null }>>,
-  actionId: string,
-) {
-  return Object.fromEntries(
-    Object.entries(values).map(([blockId, actions]) => [blockId, actions[actionId]?.value ?? '']),
-  );
+type InputValue = {
+  value?: string | null;
+  selected_option?: { value: string } | null;
+  selected_date?: string | null;
+};
+
+/** What an element holds: typed text, the value of the option picked, or the date picked. */
+const heldValue = (element: InputValue | undefined) =>
+  element?.value ?? element?.selected_option?.value ?? element?.selected_date ?? '';
+
+/**
+ * Field values from a submitted view's state: by block id for elements with the shared action id,
+ * and by their own action id for any other element (one that serves another field).
+ */
+export function fieldValues(values: Record<string, Record<string, InputValue>>, actionId: string) {
+  const fields: Record<string, string> = {};
+  for (const [blockId, actions] of Object.entries(values)) {
+    for (const [elementId, element] of Object.entries(actions)) {
+      const value = heldValue(element);
+      if (elementId !== actionId && value) fields[elementId] = value;
+    }
+    fields[blockId] = heldValue(actions[actionId]);
+  }
+  return fields;
 }

@@ -15,6 +15,8 @@ export interface SlackGateway {
   ephemeral(channel: string, userId: string, text: string): Promise<void>;
   openModal(triggerId: string, view: ModalView): Promise<string>;
   updateModal(viewId: string, view: ModalView): Promise<void>;
+  /** The person's time zone (IANA, from users.info; needs `users:read`), undefined when Slack cannot say. */
+  userTimeZone?(userId: string): Promise<string | undefined>;
 }
 
 /** The Slack error code of a failed Web API call (e.g. `invalid_blocks`), if it has one. */
@@ -85,6 +87,11 @@ export function createSlackGateway(client: WebClient): SlackGateway {
     },
     async updateModal(viewId, view) {
       await withRateLimitRetry(() => client.views.update({ view_id: viewId, view }));
+    },
+    async userTimeZone(userId) {
+      const result = await client.users.info({ user: userId }).catch(() => undefined);
+      const tz = result?.user?.tz;
+      return typeof tz === 'string' && tz ? tz : undefined;
     },
   };
 }

@@ -7,6 +7,8 @@ import {
   createWorkable,
   expiryFromChoice,
   normalizeTokenExpiry,
+  resolveTokenExpiry,
+  todayIn,
   tokenExpiryField,
   tokenExpiryProblem,
   WORKABLE_REQUIRED_SCOPES,
@@ -70,6 +72,7 @@ describe('verifying Workable', () => {
         { label: 'External recruiter', value: 'Wintro Integration (integration@wintro.com)' },
       ],
       expiresAt: '2027-11-23T00:00:00.000Z',
+      settled: { token_expiry: '2027-11-23' },
     });
     expect(requests.map((request) => `${request.method} ${request.url}`)).toEqual([
       'GET https://acme.workable.com/spi/v3/jobs?limit=1',
@@ -252,9 +255,9 @@ describe('the token expiry', () => {
     expect(normalizeTokenExpiry('1 year', now)).toBe('2027-11-23');
     expect(normalizeTokenExpiry('2 years', now)).toBe('2028-11-23');
     expect(normalizeTokenExpiry('2 year', now)).toBe('2028-11-23');
-    expect(expiryFromChoice({ label: '6 months', months: 6 }, new Date('2026-08-31T10:00:00Z'))).toBe(
-      '2027-02-28',
-    );
+    expect(
+      expiryFromChoice({ id: 'months6', label: '6 months', months: 6 }, new Date('2026-08-31T10:00:00Z')),
+    ).toBe('2027-02-28');
   });
 
   it('tidies dates', () => {
@@ -273,7 +276,7 @@ describe('the token expiry', () => {
   });
 
   it('refuses what Workable cannot have issued', () => {
-    expect(field.validate('')).toContain('Enter the date');
+    expect(field.validate('')).toContain('Pick how long the token lasts');
     expect(field.validate('never')).toContain('always expire');
     expect(field.validate('No expiry')).toContain('always expire');
     expect(field.validate('2026-11-23')).toContain('not in the future');
@@ -284,6 +287,59 @@ describe('the token expiry', () => {
     expect(field.validate('tomorrow')).toContain('year-month-day');
     expect(field.validate('5 years')).toContain('year-month-day');
     expect(tokenExpiryProblem('2027-13-01', now)).toContain('year-month-day');
+  });
+});
+
+describe('the token expiry pick list', () => {
+  const field = tokenExpiryField(at);
+
+  it('offers exactly Workable’s periods and a specific date', () => {
+    expect(field.input?.kind).toBe('select');
+    const options = field.input?.kind === 'select' ? field.input.options : [];
+    expect(options.map((option) => option.label)).toEqual([
+      '30 days',
+      '90 days',
+      '6 months',
+      '1 year',
+      '2 years',
+      'A specific date',
+    ]);
+  });
+
+  it('keeps a picked period until the check counts it from today where the admin is', () => {
+    expect(field.validate('year1', {})).toBeUndefined();
+    expect(field.normalize?.('year1', {})).toBe('year1');
+    // 23:30 in UTC on 23 Nov is already 24 Nov in Berlin, and still 23 Nov in New York.
+    const late = new Date('2026-11-23T23:30:00Z');
+    expect(todayIn('Europe/Berlin', late)).toBe('2026-11-24');
+    expect(todayIn('America/New_York', late)).toBe('2026-11-23');
+    expect(todayIn('Not/AZone', late)).toBe('2026-11-23');
+    expect(resolveTokenExpiry('days30', late, 'Europe/Berlin')).toBe('2026-12-24');
+    expect(resolveTokenExpiry('days30', late, 'America/New_York')).toBe('2026-12-23');
+    expect(resolveTokenExpiry('days30', late)).toBe('2026-12-23');
+    // A stored date (older connections) stays what it is.
+    expect(resolveTokenExpiry('2027-05-01', late, 'Europe/Berlin')).toBe('2027-05-01');
+  });
+
+  it('takes the date picker’s date for a specific date, and asks for it when missing', () => {
+    expect(field.validate('date', { token_expiry_date: '2027-05-01' })).toBeUndefined();
+    expect(field.normalize?.('date', { token_expiry_date: '2027-05-01' })).toBe('2027-05-01');
+    expect(field.validate('date', {})).toContain('pick it in the calendar');
+    expect(field.validate('date', { token_expiry_date: '2026-11-01' })).toContain('not in the future');
+    expect(field.validate('', {})).toContain('Pick how long the token lasts');
+  });
+
+  it('stores a picked period as its date', async () => {
+    const workable = createWorkable({ apiUrlTemplate: API_URL, recruiter: RECRUITER }, at);
+    const { context } = stubHttp(allGood());
+    const outcome = await workable.verify(
+      { ...good, token_expiry: 'days90' },
+      { ...context, timeZone: 'Pacific/Kiritimati' },
+    );
+    if (!outcome.ok) throw new Error(outcome.code);
+    // 12:00 UTC on 23 Nov is already 24 Nov at UTC+14.
+    expect(outcome.settled).toEqual({ token_expiry: '2027-02-22' });
+    expect(outcome.expiresAt).toBe('2027-02-22T00:00:00.000Z');
   });
 });
 
@@ -313,8 +369,9 @@ describe('the Workable guide', () => {
       'subdomain',
       'api_token',
       'token_expiry',
+      'token_expiry_date',
     ]);
-    expect(workable.credentialFields.map((field) => field.secret)).toEqual([false, true, false]);
+    expect(workable.credentialFields.map((field) => field.secret)).toEqual([false, true, false, false]);
   });
 
   it('uses the seed screenshots', () => {

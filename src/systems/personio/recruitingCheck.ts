@@ -18,6 +18,12 @@ import { personioName, personioRateLimited } from './common.js';
  * That last reading is an INFERENCE, not documented behaviour: it relies on Personio authenticating
  * the request before it validates the body. Nothing can be created, because `first_name`,
  * `last_name`, `email` and `job_position_id` are required and the body has none of them.
+ *
+ * Looked up again on 2026-12-01 (developer.personio.de changelog "Recruiting API is Generally
+ * Available"; PROVIDERS.md, confirmed 2026-11-30): the read-only Recruiting v2 endpoints
+ * (`GET /v2/recruiting/applications|candidates|jobs`) are GA, but they take a v2 OAuth token with
+ * the `personio:recruiting:read` scope, not this key. No read-only check for the Recruiting API key
+ * exists, so this probe stays.
  */
 export const PERSONIO_RECRUITING_PROBE = {
   method: 'POST',

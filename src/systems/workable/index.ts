@@ -2,7 +2,7 @@ import { t } from '../../messages/index.js';
 import { textSetting, urlSetting } from '../settings.js';
 import type { LinkableSystem, SystemModule } from '../types.js';
 import { subdomainField, tokenField, workablePrerequisites, workableSteps } from './guide.js';
-import { tokenExpiryField } from './tokenExpiry.js';
+import { tokenExpiryDateField, tokenExpiryField } from './tokenExpiry.js';
 import { verifyWorkable, type WorkableSetup } from './verify.js';
 
 export { WORKABLE_REQUIRED_SCOPES } from './guide.js';
@@ -14,8 +14,13 @@ export {
   workableBaseUrl,
 } from './subdomain.js';
 export {
+  EXPIRY_DATE_FIELD,
   expiryFromChoice,
   normalizeTokenExpiry,
+  resolveTokenExpiry,
+  SPECIFIC_DATE,
+  todayIn,
+  tokenExpiryDateField,
   tokenExpiryField,
   tokenExpiryProblem,
   type WorkableExpiryChoice,
@@ -61,7 +66,8 @@ export function createWorkable(
     summary: t('systems.workable.summary'),
     prerequisites: workablePrerequisites(),
     steps: workableSteps(setup.recruiter),
-    credentialFields: [subdomainField(), tokenField(), tokenExpiryField(now)],
+    credentialFields: [subdomainField(), tokenField(), tokenExpiryField(now), tokenExpiryDateField()],
+    readsLocalDates: true,
     verify: (credentials, context) => verifyWorkable(setup, credentials, context, new Date(now())),
   };
 }

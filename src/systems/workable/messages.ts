@@ -58,7 +58,7 @@ export const workableMessages = {
       title: 'Name, expiry and scopes',
       text: [
         'Name the token `Wintro`.',
-        'Pick how long it lasts ({{expiryChoices}}) and note the date: Wintro asks for it, and `/wintro status` shows it so you know when to renew.',
+        'Pick how long it lasts ({{expiryChoices}}): Wintro asks which you picked, works out the date, and `/wintro status` shows it so you know when to renew.',
         'Tick these scopes:\n{{scopes}}',
         'Then click *Generate token*.',
       ].join('\n'),
@@ -120,12 +120,20 @@ export const workableMessages = {
         'is the long token Workable showed once when you clicked Generate token, one word without spaces',
     },
     tokenExpiry: {
-      label: 'Token expiry date',
-      hint: 'The date the token stops working (year-month-day). Just made it? Type the period you picked, e.g. 1 year.',
-      placeholder: 'e.g. 2027-05-01 or 1 year',
+      label: 'Token expiry',
+      hint: 'What you picked when you generated the token. Made it earlier? Choose “A specific date” and pick the date Workable shows for it.',
+      placeholder: 'How long the token lasts',
+      specificDate: 'A specific date',
+    },
+    tokenExpiryDate: {
+      label: 'Specific expiry date',
+      hint: 'Only for “A specific date”: the day the token stops working.',
+      placeholder: 'Pick a date',
     },
   },
   expiry: {
+    pick: 'Pick how long the token lasts: the period you chose when you generated it, or a specific date.',
+    pickDate: 'You chose a specific date: pick it in the calendar below (the day the token stops working).',
     empty:
       'Enter the date the token expires, such as {{example}}. Just made it? Type the period you picked, such as 1 year.',
     never:

@@ -3,21 +3,55 @@ import { tidy } from '../fields.js';
 import type { CredentialField } from '../types.js';
 
 /**
- * Workable tokens expire after 30 days, 90 days, 6 months, 1 year or 2 years: there is no token
- * that never expires, and no call that tells a token's expiry. So the admin types the date (or the
- * period just picked), and Wintro warns before it passes.
+ * Workable tokens expire after 30 days, 90 days, 6 months, 1 year or 2 years (PROVIDERS.md,
+ * "Changes confirmed 2026-11-30"): there is no token that never expires, and no call that tells a
+ * token's expiry. So the admin picks the period they chose (or a specific date, for a token made
+ * earlier), the check turns a period into its date counted from today in the admin's time zone,
+ * and Wintro warns before it passes. Older stored connections carry a typed date; a form opened
+ * before the pick list existed still sends typed text, and both keep working.
  */
-export type WorkableExpiryChoice = { label: string } & ({ days: number } | { months: number });
+export type WorkableExpiryChoice = { id: string; label: string } & ({ days: number } | { months: number });
 
 /** The expiry choices Workable offers when a token is generated, as its form names them. */
 export function workableExpiryChoices(): WorkableExpiryChoice[] {
   return [
-    { label: t('systems.workable.expiryChoices.days30'), days: 30 },
-    { label: t('systems.workable.expiryChoices.days90'), days: 90 },
-    { label: t('systems.workable.expiryChoices.months6'), months: 6 },
-    { label: t('systems.workable.expiryChoices.year1'), months: 12 },
-    { label: t('systems.workable.expiryChoices.years2'), months: 24 },
+    { id: 'days30', label: t('systems.workable.expiryChoices.days30'), days: 30 },
+    { id: 'days90', label: t('systems.workable.expiryChoices.days90'), days: 90 },
+    { id: 'months6', label: t('systems.workable.expiryChoices.months6'), months: 6 },
+    { id: 'year1', label: t('systems.workable.expiryChoices.year1'), months: 12 },
+    { id: 'years2', label: t('systems.workable.expiryChoices.years2'), months: 24 },
   ];
+}
+
+/** The pick-list value for "a specific date" (then the date picker says which). */
+export const SPECIFIC_DATE = 'date';
+/** The date picker's field: it only serves the expiry field, and is never stored itself. */
+export const EXPIRY_DATE_FIELD = 'token_expiry_date';
+
+const choiceById = (id: string) => workableExpiryChoices().find((choice) => choice.id === id);
+
+/** Today's date (YYYY-MM-DD) in a time zone; UTC for an unknown zone. */
+export function todayIn(timeZone: string | undefined, now: Date): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', {
+      timeZone: timeZone ?? 'UTC',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(now);
+  } catch {
+    return now.toISOString().slice(0, 10);
+  }
+}
+
+/**
+ * The expiry date a stored or submitted value stands for: a picked period counted from today in the
+ * admin's time zone, or the date itself (picked, typed, or stored by an older version).
+ */
+export function resolveTokenExpiry(value: string, now: Date, timeZone?: string): string {
+  const choice = choiceById(value);
+  if (!choice) return value;
+  return expiryFromChoice(choice, new Date(`${todayIn(timeZone, now)}T00:00:00Z`));
 }
 
 /** "30 days, 90 days, 6 months, 1 year or 2 years" */
@@ -82,19 +116,54 @@ export function tokenExpiryProblem(value: string, now: Date = new Date()): strin
   return undefined;
 }
 
-/** The expiry field. `now` is injectable so tests do not depend on today's date. */
+/**
+ * The expiry field: a pick list of Workable's periods and "a specific date". A period stays a
+ * period until the check counts it from today where the admin is; a specific date comes from the
+ * date picker. Typed text (a form opened before the pick list) is read as before. `now` is
+ * injectable so tests do not depend on today's date.
+ */
 export function tokenExpiryField(now: () => number = Date.now): CredentialField {
+  const read = (raw: string, values: Record<string, string> = {}) => {
+    if (choiceById(raw)) return raw;
+    if (raw === SPECIFIC_DATE) return tidy(values[EXPIRY_DATE_FIELD] ?? '');
+    return normalizeTokenExpiry(raw, new Date(now()));
+  };
   return {
     id: 'token_expiry',
     label: t('systems.workable.fields.tokenExpiry.label'),
     hint: t('systems.workable.fields.tokenExpiry.hint'),
     placeholder: t('systems.workable.fields.tokenExpiry.placeholder'),
+    input: {
+      kind: 'select',
+      options: [
+        ...workableExpiryChoices().map(({ id, label }) => ({ value: id, label })),
+        { value: SPECIFIC_DATE, label: t('systems.workable.fields.tokenExpiry.specificDate') },
+      ],
+    },
     secret: false,
     maxLength: 40,
-    normalize: (raw) => normalizeTokenExpiry(raw, new Date(now())),
-    validate(raw) {
+    normalize: read,
+    validate(raw, values = {}) {
+      if (choiceById(raw)) return undefined;
+      if (!raw) return t('systems.workable.expiry.pick');
+      if (raw === SPECIFIC_DATE && !values[EXPIRY_DATE_FIELD]) return t('systems.workable.expiry.pickDate');
       const at = new Date(now());
-      return tokenExpiryProblem(normalizeTokenExpiry(raw, at), at);
+      return tokenExpiryProblem(read(raw, values), at);
     },
+  };
+}
+
+/** The date picker for "a specific date"; read by the expiry field, never stored on its own. */
+export function tokenExpiryDateField(): CredentialField {
+  return {
+    id: EXPIRY_DATE_FIELD,
+    label: t('systems.workable.fields.tokenExpiryDate.label'),
+    hint: t('systems.workable.fields.tokenExpiryDate.hint'),
+    placeholder: t('systems.workable.fields.tokenExpiryDate.placeholder'),
+    input: { kind: 'date' },
+    formOnly: true,
+    secret: false,
+    maxLength: 10,
+    validate: () => undefined,
   };
 }

@@ -7,7 +7,7 @@ import type { Credentials, VerificationFailure, VerificationOutcome, VerifyConte
 import { scopeCovers, WORKABLE_REQUIRED_SCOPES } from './guide.js';
 import { codeText, findRecruiter, type Get, recruiterMissing, type WorkableRecruiter } from './recruiter.js';
 import { workableBaseUrl } from './subdomain.js';
-import { DAY_MS, tokenExpiryProblem, utcToday } from './tokenExpiry.js';
+import { DAY_MS, resolveTokenExpiry, tokenExpiryProblem, utcToday } from './tokenExpiry.js';
 
 /**
  * Workable SPI v3 with an account API access token: `Authorization: Bearer <token>` on
@@ -124,7 +124,7 @@ export async function verifyWorkable(
   const subdomain = credentials.subdomain ?? '';
   const base = workableBaseUrl(setup.apiUrlTemplate, subdomain);
   if (!base) return invalidSubdomain();
-  const expiry = credentials.token_expiry ?? '';
+  const expiry = resolveTokenExpiry(credentials.token_expiry ?? '', now, context.timeZone);
   const expiryProblem = tokenExpiryProblem(expiry, now);
   if (expiryProblem) return invalidExpiry(expiryProblem);
 
@@ -179,5 +179,7 @@ export async function verifyWorkable(
       },
     ],
     expiresAt: `${expiry}T00:00:00.000Z`,
+    // A picked period is stored as the date it stands for, so it means the same thing later.
+    settled: { token_expiry: expiry },
   };
 }
