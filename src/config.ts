@@ -148,6 +148,19 @@ function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
       if (!set(name)) problems.push(`${name} is required when WINTRO_WEBHOOK_URL is set`);
     }
   }
+  // Greenhouse partner OAuth: the client comes as a pair, and Greenhouse must be able to send the
+  // browser back to the bot.
+  const partner = ['GREENHOUSE_OAUTH_CLIENT_ID', 'GREENHOUSE_OAUTH_CLIENT_SECRET'];
+  if (partner.some(set) && !partner.every(set)) {
+    problems.push(
+      `${partner.filter((name) => !set(name)).join(', ')} must be set too: Greenhouse partner OAuth needs both`,
+    );
+  }
+  if (partner.every(set) && !set('WINTRO_PUBLIC_URL')) {
+    problems.push(
+      'WINTRO_PUBLIC_URL is required with GREENHOUSE_OAUTH_CLIENT_ID (the bot’s external base URL; Greenhouse sends the browser back to <it>/oauth/greenhouse/callback)',
+    );
+  }
   return problems;
 }
 

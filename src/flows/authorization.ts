@@ -9,7 +9,7 @@ import type {
   VerificationOutcome,
 } from '../systems/types.js';
 import { applyAndRun } from './applyEvent.js';
-import type { FlowDeps } from './deps.js';
+import { type FlowDeps, forWorkspace } from './deps.js';
 import type { ClickHandler } from './requests.js';
 import type { FlowState } from './state.js';
 
@@ -87,19 +87,25 @@ async function finish(
  * sentence. Nothing secret is logged, drawn or stored unsealed.
  */
 export async function finishAuthorization(
-  deps: FlowDeps,
+  app: FlowDeps,
   systemId: string,
   query: CallbackQuery,
 ): Promise<CallbackAnswer> {
-  const word = deps.catalog.linkWord(systemId);
+  const word = app.catalog.linkWord(systemId);
   const parsed = STATE.exec(query.state ?? '');
   if (!parsed) return answer(400, t('systems.common.authorization.page.invalid', { word }));
   const [, teamId, flowId, nonce] = parsed as unknown as [string, string, string, string];
   let held: string | undefined;
   let flow: FlowState | undefined;
+  let deps: FlowDeps;
   try {
-    held = await deps.once.take(teamId, stateName(nonce));
-    flow = await deps.flows.get(teamId, flowId);
+    held = await app.once.take(teamId, stateName(nonce));
+    if (!(await app.workspaces.isInstalled(teamId))) {
+      return answer(410, t('systems.common.authorization.page.ended'));
+    }
+    flow = await app.flows.get(teamId, flowId);
+    // The DM and the notice go out with that workspace's own token.
+    deps = await forWorkspace(app, teamId);
   } catch {
     return answer(503, t('systems.common.authorization.page.unavailable'));
   }
