@@ -6,7 +6,7 @@ import type { Sandbox } from './sandbox/index.js';
 import type { Interactions, StateValues } from './slack/interactions.js';
 import { decodeArgs, type WebApi } from './slack/webApi.js';
 import { PEOPLE, type Workspace } from './slack/workspace.js';
-import { snapshotFor } from './snapshot.js';
+import { inputIdsOf, snapshotFor } from './snapshot.js';
 import { DEMO_WORDS } from './words.js';
 
 /**
@@ -117,7 +117,16 @@ export function demoHandler(parts: DemoParts) {
       case 'GET /demo/state': {
         const since = Number(url.searchParams.get('since') ?? '-1');
         await workspace.nextChange(since, LONG_POLL_MS);
-        return send(res, 200, snapshotFor(as, workspace, parts.botStatus()));
+        return send(
+          res,
+          200,
+          snapshotFor(
+            as,
+            workspace,
+            parts.botStatus(),
+            (fields) => sandbox.demoCredentials(fields)?.kind.name,
+          ),
+        );
       }
       case 'POST /demo/send':
         await interactions.send(as, String(body.channel ?? ''), String(body.text ?? ''));
@@ -141,10 +150,7 @@ export function demoHandler(parts: DemoParts) {
         return send(res, 200, { ok: true });
       case 'POST /demo/fill': {
         const opened = workspace.findView(String(body.viewId ?? ''));
-        const fields = ((opened?.view.blocks as { type?: string; block_id?: string }[] | undefined) ?? [])
-          .filter((block) => block.type === 'input' && block.block_id)
-          .map((block) => block.block_id as string);
-        const found = opened?.user === as ? sandbox.demoCredentials(fields) : undefined;
+        const found = opened?.user === as ? sandbox.demoCredentials(inputIdsOf(opened.view)) : undefined;
         if (!found) return send(res, 404, { ok: false });
         return send(res, 200, { ok: true, name: found.kind.name, values: found.values });
       }

@@ -276,18 +276,15 @@ function renderModal() {
 
 /** The page's own helper beside a credentials form: fills in the sandbox account's credentials. */
 function demoHelper(modal) {
-  const fields = (modal.view.blocks ?? [])
-    .filter((block) => block.type === 'input')
-    .map((block) => block.block_id)
-    .sort();
-  const kind = page.sandbox.find((each) => [...each.fields].sort().join(',') === fields.join(','));
-  if (!kind) return el('span');
+  if (!modal.demoCredentials) return el('span');
   const fillIn = async () => {
     const answer = await api('/demo/fill', { viewId: modal.id });
     if (!answer.ok) return;
     const draft = draftFor(modal.id);
     for (const [blockId, value] of Object.entries(answer.values)) {
-      const input = document.querySelector(`[data-block-id="${CSS.escape(blockId)}"]`);
+      const input = document
+        .getElementById('modal-body')
+        .querySelector(`[data-block-id="${CSS.escape(blockId)}"]`);
       if (!input) continue;
       input.value = value;
       draft.set(`${blockId}|${input.getAttribute('data-action-id')}`, value);
@@ -297,7 +294,7 @@ function demoHelper(modal) {
   };
   return el('aside', { class: 'demo-helper', 'aria-label': page.words.demoCredentials }, [
     el('button', { type: 'button', class: 'btn demo', onclick: fillIn, text: page.words.demoCredentials }),
-    el('p', { class: 'hint', text: fill(page.words.demoCredentialsFor, { name: kind.name }) }),
+    el('p', { class: 'hint', text: fill(page.words.demoCredentialsFor, { name: modal.demoCredentials }) }),
     el('p', { class: 'hint', id: 'demo-helper-notice', role: 'status', text: page.notice }),
   ]);
 }

@@ -66,19 +66,23 @@ export class Sandbox {
   }
 
   /**
-   * The kind whose demo credentials fill exactly these form fields, and its values. A form is
-   * recognised by its field ids alone, so this works whatever language the form is in.
+   * The kind whose demo credentials fit this form: all of its fields are on the form, and of those
+   * kinds the one that fills the most. A form is recognised by its field ids alone, so this works
+   * whatever language the form is in.
    */
   demoCredentials(
     fieldIds: string[],
     now = new Date(),
   ): { kind: SandboxKind; values: Record<string, string> } | undefined {
-    const wanted = [...fieldIds].sort().join(',');
+    const onForm = new Set(fieldIds);
+    let best: { kind: SandboxKind; values: Record<string, string> } | undefined;
     for (const kind of this.kinds) {
       const values = kind.credentials(now);
-      if (Object.keys(values).sort().join(',') === wanted) return { kind, values };
+      const fields = Object.keys(values);
+      if (!fields.every((field) => onForm.has(field))) continue;
+      if (!best || fields.length > Object.keys(best.values).length) best = { kind, values };
     }
-    return undefined;
+    return best;
   }
 
   /** Answers `/sandbox/<vendor><path>`; undefined when no vendor is served there. */

@@ -25,11 +25,8 @@ const LISTS: Record<string, unknown[]> = {
   recruiters: RECRUITERS,
 };
 
-/** A token made a year ago is still good for a year: the date the demo fills in. */
-export const demoTokenExpiry = (now: Date) => {
-  const next = new Date(Date.UTC(now.getUTCFullYear() + 1, now.getUTCMonth(), now.getUTCDate()));
-  return next.toISOString().slice(0, 10);
-};
+/** The demo token was just made, valid for Workable's usual "1 year" (the form's pick list value). */
+export const DEMO_TOKEN_EXPIRY = 'year1';
 
 export function workableSandbox(): SandboxVendor {
   return {
@@ -38,10 +35,10 @@ export function workableSandbox(): SandboxVendor {
       {
         id: 'workable',
         name: 'Workable',
-        credentials: (now) => ({
+        credentials: () => ({
           subdomain: WORKABLE_DEMO.subdomain,
           api_token: WORKABLE_DEMO.apiToken,
-          token_expiry: demoTokenExpiry(now),
+          token_expiry: DEMO_TOKEN_EXPIRY,
         }),
       },
     ],

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Demo, startDemo } from '../../demo/demo.js';
 import { responseViolations, slackLimitViolations } from '../support/slackLimits.js';
 import { launchChromium } from './chromium.js';
-import { openConversation, screenshotChecked, typeInComposer } from './demoPage.js';
+import { openConversation, overflowing, screenshotChecked, typeInComposer } from './demoPage.js';
 
 let demo: Demo;
 let chromium: Awaited<ReturnType<typeof launchChromium>>;
@@ -39,26 +39,28 @@ async function openPage(): Promise<Page> {
 
 const dialog = (page: Page) => page.getByRole('dialog');
 
-async function credentialsForm(page: Page, system: string) {
+/** `/wintro link <system>` in #general, then to the DM, where the setup's message has arrived. */
+async function startLinking(page: Page, system: string, name: string) {
   await openConversation(page, /# general/);
+  const replies = page.getByText(/direct message/);
+  const before = await replies.count();
   await typeInComposer(page, `/wintro link ${system}`);
+  await expect.poll(() => replies.count()).toBe(before + 1);
+  await openConversation(page, /^Wintro/);
   await page
-    .getByText(/direct message/)
+    .getByRole('heading', { name: `Link ${name} to Wintro` })
     .last()
     .waitFor();
-  await openConversation(page, /^Wintro/);
 }
 
 describe('npm run demo in Chromium', () => {
   it('links Greenhouse from the command to the notice in the channel', async () => {
     const page = await openPage();
-    await credentialsForm(page, 'greenhouse');
+    await startLinking(page, 'greenhouse', 'Greenhouse');
+    await screenshotChecked(page, '2-prerequisites');
     await openConversation(page, /# general/);
     await screenshotChecked(page, '1-command');
-
     await openConversation(page, /^Wintro/);
-    await page.getByRole('heading', { name: 'Link Greenhouse to Wintro' }).last().waitFor();
-    await screenshotChecked(page, '2-prerequisites');
     await page.getByRole('button', { name: 'I have it, start the guide' }).last().click();
     await page
       .getByText(/Step 1 of \d+/)
@@ -109,7 +111,7 @@ describe('npm run demo in Chromium', () => {
     const page = await openPage();
     await page.getByRole('combobox', { name: 'Workable' }).selectOption('missing_scope');
     await expect.poll(() => demo.sandbox.failureOf('workable')).toBe('missing_scope');
-    await credentialsForm(page, 'workable');
+    await startLinking(page, 'workable', 'Workable');
     await page.getByRole('button', { name: 'I already have credentials' }).last().click();
     await dialog(page).waitFor();
     await page.getByRole('button', { name: 'Use demo credentials' }).click();
@@ -121,6 +123,27 @@ describe('npm run demo in Chromium', () => {
     await expect(dialog(page).getByRole('button', { name: 'Check again' }).count()).resolves.toBe(1);
     await screenshotChecked(page, '7-check-failed');
     pageTexts.push(await page.locator('body').innerText());
+    await dialog(page).getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => dialog(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('the overflow check catches a block wider than its message', async () => {
+    const page = await openPage();
+    await openConversation(page, /# wintro-links/);
+    await page
+      .getByText(/is now linked to Wintro/)
+      .first()
+      .waitFor();
+    expect(await overflowing(page)).toEqual([]);
+    await page.evaluate(() => {
+      const document = (globalThis as any).document;
+      const wide = document.createElement('pre');
+      wide.style.width = '3000px';
+      wide.textContent = 'too wide';
+      document.querySelector('.message-main').append(wide);
+    });
+    expect((await overflowing(page)).join('\n')).toMatch(/too wide/);
     await page.close();
   });
 

@@ -20,6 +20,9 @@ export async function openConversation(page: Page, name: RegExp): Promise<void> 
 /** Elements that stick out of the page, or out of the message or modal they belong to. */
 export function overflowing(page: Page): Promise<string[]> {
   return page.evaluate(() => {
+    // Runs in the page; the project compiles without the DOM library.
+    const document = (globalThis as any).document;
+    type Element = any;
     const width = document.documentElement.clientWidth;
     const found: string[] = [];
     const describe = (node: Element) =>
