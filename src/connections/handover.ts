@@ -106,9 +106,13 @@ export class Handover {
   }
 
   start(deps: FlowDeps, logger: Logger): void {
-    if (this.delivery) this.queue.start((job) => attemptDelivery(deps, this.delivery as Delivery, job));
-    else
+    if (this.delivery) {
+      this.queue.start((job) => attemptDelivery(deps, this.delivery as Delivery, job));
+      // The origin only: a URL's path or query may carry something the receiver treats as secret.
+      logger.info({ to: new URL(this.delivery.settings.url).origin }, 'Handing linked connections to Wintro');
+    } else {
       logger.info('WINTRO_WEBHOOK_URL is not set: linked connections are kept here and not handed to Wintro');
+    }
     const sweep = () => void this.sweep(deps);
     sweep();
     this.sweeping = setInterval(sweep, SWEEP_EVERY_MS);
