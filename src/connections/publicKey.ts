@@ -1,3 +1,4 @@
+import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import { z } from 'zod';
 
 /** Key algorithms the credentials may be encrypted with, by key type. */
@@ -24,6 +25,16 @@ export interface WintroPublicKey {
 const base64urlBytes = (value: unknown) =>
   typeof value === 'string' && /^[A-Za-z0-9_-]+$/.test(value) ? Buffer.from(value, 'base64url').length : 0;
 
+/** Whether Node can build a public key from it (an EC point off the curve, a broken modulus: not). */
+function unusable(key: Record<string, unknown>): string | undefined {
+  try {
+    createPublicKey({ key: key as JsonWebKey, format: 'jwk' });
+    return undefined;
+  } catch {
+    return 'is not a usable public key (check that it was copied whole)';
+  }
+}
+
 /**
  * Why a JWK cannot be Wintro's public key, or undefined when it can. The messages never quote the
  * value: it may be a private key pasted by mistake.
@@ -41,7 +52,7 @@ export function publicKeyProblem(jwk: unknown): string | undefined {
       return `must be for ${JWE_ALGORITHMS.RSA} ("alg")`;
     if (base64urlBytes(key.e) === 0) return 'is an RSA key without its exponent "e"';
     if (base64urlBytes(key.n) < MIN_RSA_MODULUS_BYTES) return 'must be an RSA key of at least 2048 bits';
-    return undefined;
+    return unusable(key);
   }
   if (key.kty === 'EC') {
     if (key.crv !== 'P-256') return 'must be an EC key on the P-256 curve';
@@ -49,7 +60,7 @@ export function publicKeyProblem(jwk: unknown): string | undefined {
       return `must be for ${JWE_ALGORITHMS.EC} ("alg")`;
     if (base64urlBytes(key.x) !== 32 || base64urlBytes(key.y) !== 32)
       return 'is an EC key without valid "x" and "y"';
-    return undefined;
+    return unusable(key);
   }
   return 'must be an RSA or an EC (P-256) key ("kty")';
 }

@@ -121,6 +121,8 @@ describe('the credentials JWE', () => {
     expect(publicKeyProblem({ ...rsa.publicJwk, use: 'sig' })).toMatch(/encryption key/);
     expect(publicKeyProblem({ kty: 'RSA', e: 'AQAB', n: 'AQAB' })).toMatch(/2048/);
     expect(publicKeyProblem({ kty: 'OKP', crv: 'X25519', x: 'abc' })).toMatch(/RSA or an EC/);
+    const offCurve = { ...ec.publicJwk, y: Buffer.alloc(32, 7).toString('base64url') };
+    expect(publicKeyProblem(offCurve)).toMatch(/not a usable public key/);
     expect(publicKeyProblem(rsa.publicJwk)).toBeUndefined();
     expect(publicKeyProblem(ec.publicJwk)).toBeUndefined();
   });
