@@ -4,6 +4,7 @@ import { greenhouseAccount, greenhouseSetup, useE2e } from '../support/e2e.js';
 import { GREENHOUSE_ALL_SCOPES } from '../support/fakeGreenhouse.js';
 import { answerRequest, askForHelp as askColleague, declineWith } from '../support/handover.js';
 import { buttonsOf, eventually, type Journey, textOf } from '../support/journey.js';
+import { nextTo } from '../support/linking.js';
 
 const TEAM = 'T0ACME';
 const ADMIN = 'U0ADMIN';
@@ -60,10 +61,7 @@ describe('hand-over to a colleague', () => {
       (call) => call.method === 'chat.postEphemeral' && call.args.user === ADMIN,
     );
     expect(refusal.args.text).toContain(`Only <@${HELPER}> can continue`);
-    for (let step = 2; step <= 6; step++) {
-      await helper.click('flow.next');
-      await helper.waitForMessage((message) => message.includes(`Step ${step} of 6`));
-    }
+    await nextTo(helper, 'greenhouse', 1, 6);
     await helper.click('flow.credentials');
     const form = await e2e.slack.waitFor(
       (call) => call.method === 'views.open' && call.args.view.callback_id === 'credentials.submit',

@@ -53,10 +53,7 @@ export async function walkGuide(
   await journey.waitForMessage((text) => text.includes(prerequisite));
   await journey.click('flow.begin');
   await journey.waitForMessage((text) => text.includes(`Step 1 of ${steps}`));
-  for (let step = 2; step <= steps; step++) {
-    await journey.click('flow.next');
-    await journey.waitForMessage((text) => text.includes(`Step ${step} of ${steps}`));
-  }
+  await nextTo(journey, systemId, 1, steps);
   const before = journey.slack.callsTo('views.open').length;
   await journey.click('flow.credentials');
   const opened = await eventually(() => {
@@ -75,9 +72,15 @@ export async function walkToStep(journey: Journey, systemId: string, prerequisit
   if (step === 0) return;
   await journey.click('flow.begin');
   await journey.waitForMessage((text) => text.includes(`Step 1 of ${steps}`));
-  for (let next = 2; next <= step; next++) {
+  await nextTo(journey, systemId, 1, step);
+}
+
+/** Next, Next, … from guide step `from` until the person sees step `to`. */
+export async function nextTo(journey: Journey, systemId: string, from: number, to: number) {
+  const steps = stepCount(systemId);
+  for (let step = from + 1; step <= to; step++) {
     await journey.click('flow.next');
-    await journey.waitForMessage((text) => text.includes(`Step ${next} of ${steps}`));
+    await journey.waitForMessage((text) => text.includes(`Step ${step} of ${steps}`));
   }
 }
 
