@@ -42,7 +42,7 @@ export function createBullDeliveryQueue(redisUrl: string, prefix: string, logger
         // outbox sweep queues its event again.
         removeOnFail: true,
         attempts: 3,
-        backoff: { type: 'exponential', delay: 5000 },
+        backoff: { type: 'exponential', delay: 1000 },
       });
     },
     start(handler) {

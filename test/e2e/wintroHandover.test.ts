@@ -163,6 +163,29 @@ describe('handing linked connections to Wintro', () => {
     ]);
   });
 
+  it('delivers again, with the same id, when Redis goes away at the moment Wintro said yes', async () => {
+    const { wintro } = vendors;
+    const bot = e2e.running;
+    wintro.onRequest = () => {
+      if (wintro.received.length > 1) return;
+      // The answer is on its way back while the bot cannot record it.
+      bot.bot.redis.disconnect();
+      setTimeout(() => void bot.bot.redis.connect().catch(() => undefined), 200);
+    };
+    const journey = e2e.journey();
+    const { flowId } = await link(journey);
+    const hooks = await wintro.waitFor(2, 10_000);
+    await journey.waitForMessage((text) => text.includes('Wintro has it'), 6000);
+    await settle(300);
+    expect(hooks.map((hook) => [hook.id, hook.answered])).toEqual([
+      [`evt_${flowId}`, 200],
+      [`evt_${flowId}`, 200],
+    ]);
+    // Wintro saw one event twice under one id: it keeps it once.
+    expect(wintro.delivered()).toHaveLength(1);
+    expect(await statusText(journey)).toMatch(/· Wintro has it/);
+  });
+
   it('with two instances on one Redis, each event is delivered once', async () => {
     const { wintro } = vendors;
     const a = e2e.running;

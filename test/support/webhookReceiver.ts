@@ -28,6 +28,8 @@ export interface WebhookReceiver {
   secret: string;
   keys: WintroKeys;
   received: ReceivedWebhook[];
+  /** Called with each request before it is answered (to make something happen at that moment). */
+  onRequest?: (webhook: ReceivedWebhook) => void | Promise<void>;
   /** Answers for the next requests, in order; after them every request gets 200. */
   answer(...statuses: number[]): void;
   /** Distinct events (by webhook-id) that were answered with 2xx. */
@@ -89,6 +91,7 @@ export async function startWebhookReceiver(kind: 'RSA' | 'EC' = 'RSA'): Promise<
       answered,
       body,
     });
+    await receiver.onRequest?.(received[received.length - 1] as ReceivedWebhook);
     res.writeHead(answered, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ ok: answered < 300 }));
   });
@@ -140,6 +143,7 @@ export async function startWebhookReceiver(kind: 'RSA' | 'EC' = 'RSA'): Promise<
     reset() {
       received.length = 0;
       script = [];
+      receiver.onRequest = undefined;
     },
     close: () =>
       new Promise<void>((resolve) => {
