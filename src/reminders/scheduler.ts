@@ -78,6 +78,9 @@ export function createBullScheduler(redisUrl: string, prefix: string, logger: Lo
   };
 }
 
+/** The longest delay setTimeout keeps (about 24.8 days); a longer one fires immediately. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 /** For the in-process store: timers, lost on restart like everything else in that mode. */
 export function createTimerScheduler(logger: Logger): ReminderScheduler {
   const timers = new Set<NodeJS.Timeout>();
@@ -88,14 +91,23 @@ export function createTimerScheduler(logger: Logger): ReminderScheduler {
       const key = jobKey(job, Math.round((Date.now() + delayMs) / 1000));
       if (seen.has(key)) return;
       seen.add(key);
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        handler?.(job).catch((error: unknown) =>
-          logger.warn({ error: (error as Error).message }, 'A reminder failed'),
+      const due = Date.now() + delayMs;
+      // A timer longer than MAX_TIMER_MS fires at once, so a long wait is slept in steps.
+      const arm = () => {
+        const timer = setTimeout(
+          () => {
+            timers.delete(timer);
+            if (Date.now() < due) return arm();
+            handler?.(job).catch((error: unknown) =>
+              logger.warn({ error: (error as Error).message }, 'A reminder failed'),
+            );
+          },
+          Math.min(Math.max(0, due - Date.now()), MAX_TIMER_MS),
         );
-      }, delayMs);
-      timer.unref();
-      timers.add(timer);
+        timer.unref();
+        timers.add(timer);
+      };
+      arm();
     },
     start(next) {
       handler = next;

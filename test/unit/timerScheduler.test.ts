@@ -1,0 +1,51 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createLogger } from '../../src/logger.js';
+import { createTimerScheduler, type ReminderJob } from '../../src/reminders/scheduler.js';
+
+const DAY = 24 * 3600_000;
+const job: ReminderJob = {
+  kind: 'expiry',
+  teamId: 'T0ACME',
+  flowId: 'flow-1',
+  systemId: 'workable',
+  expiresAt: '2027-12-01T00:00:00.000Z',
+};
+
+describe('the in-process reminder timers', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('waits out a delay longer than a timer can hold (a warning a year ahead) instead of firing at once', async () => {
+    const scheduler = createTimerScheduler(createLogger('silent'));
+    const ran: ReminderJob[] = [];
+    scheduler.start(async (due) => {
+      ran.push(due);
+    });
+    await scheduler.schedule(job, 358 * DAY);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(ran).toEqual([]);
+    await vi.advanceTimersByTimeAsync(357 * DAY);
+    expect(ran).toEqual([]);
+    await vi.advanceTimersByTimeAsync(DAY);
+    expect(ran).toEqual([job]);
+    await scheduler.close();
+  });
+
+  it('runs a short delay once, on time', async () => {
+    const scheduler = createTimerScheduler(createLogger('silent'));
+    const ran: ReminderJob[] = [];
+    scheduler.start(async (due) => {
+      ran.push(due);
+    });
+    await scheduler.schedule(job, 5000);
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(ran).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(ran).toEqual([job]);
+    await scheduler.close();
+  });
+});
