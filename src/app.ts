@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { App, Receiver } from '@slack/bolt';
-import type { FetchFunction } from '@slack/web-api';
+import { type FetchFunction, WebClient } from '@slack/web-api';
 import type { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
@@ -48,17 +48,14 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
   // One workspace: its token is checked before anything starts. Many: each brings its own.
   const identity = config.slack.oauth ? undefined : await verifyBotToken(config, options.slackFetch);
   const stores = await openStores(config, logger, options.keyPrefix);
-  // The routes are served by the Slack app, and the flows a callback hands over to need its client.
-  const built: { deps?: FlowDeps } = {};
+  const deps = flowDeps(config, stores, logger, options);
   const app = buildSlackApp(config, {
     identity,
     installations: stores.installations,
     logger,
-    routes: httpRoutes(stores.redis, () => built.deps),
+    routes: httpRoutes(stores.redis, deps),
     ...options,
   });
-  const deps = flowDeps(config, stores, app, logger, options);
-  built.deps = deps;
   registerListeners(app, deps);
   app.error(async (error) => {
     // With several listeners on one request Bolt wraps their errors in one; each is logged as itself.
@@ -70,16 +67,18 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
   return lifecycle(config, { app, deps, stores, logger, customReceiver: Boolean(options.receiver) });
 }
 
-function flowDeps(config: Config, stores: Stores, app: App, logger: Logger, options: AppOptions): FlowDeps {
-  const slack = createSlackGateway(app.client);
+function flowDeps(config: Config, stores: Stores, logger: Logger, options: AppOptions): FlowDeps {
+  // Single-workspace mode: the one token. Multi-workspace mode: a client without a token; handlers
+  // and jobs get their workspace's through forWorkspace().
+  const clientOptions = slackClientOptions(config, options.slackFetch);
+  const slack = createSlackGateway(new WebClient(config.slack.botToken, clientOptions));
   const workspaces = stores.installations
-    ? installedWorkspaces(stores.installations, slackClientOptions(config, options.slackFetch))
+    ? installedWorkspaces(stores.installations, clientOptions)
     : singleWorkspace(slack);
   return {
     ...stores,
     workspaces,
     catalog: options.catalog ?? createCatalog(config.systems),
-    // Multi-workspace mode: a client without a token; handlers get theirs through forWorkspace().
     slack,
     checks: new CredentialChecks(),
     verifyContext: { http: options.vendorHttp ?? createVendorHttp({ timeoutMs: config.vendorTimeoutMs }) },

@@ -34,29 +34,23 @@ const queryValue = (query: URLSearchParams, name: string) => {
  * `GET /oauth/greenhouse/callback`: where Greenhouse sends the browser back after its approval
  * page (Greenhouse partner OAuth). Answers with a small page of one sentence.
  */
-function greenhouseCallbackRoute(flowDeps: () => FlowDeps | undefined): CustomRoute {
+function greenhouseCallbackRoute(deps: FlowDeps): CustomRoute {
   return {
     path: GREENHOUSE_CALLBACK_PATH,
     method: ['GET'],
     handler: (req, res) => {
       const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
-      const deps = flowDeps();
-      const answered = deps
-        ? finishAuthorization(deps, 'greenhouse', {
-            state: queryValue(query, 'state'),
-            code: queryValue(query, 'code'),
-            error: queryValue(query, 'error'),
-          }).catch((error: unknown) => {
-            deps.logger.error({ error: (error as Error).name }, 'Approval callback failed');
-            return {
-              status: 503,
-              page: renderCallbackPage(t('systems.common.authorization.page.unavailable')),
-            };
-          })
-        : Promise.resolve({
-            status: 503,
-            page: renderCallbackPage(t('systems.common.authorization.page.unavailable')),
-          });
+      const answered = finishAuthorization(deps, 'greenhouse', {
+        state: queryValue(query, 'state'),
+        code: queryValue(query, 'code'),
+        error: queryValue(query, 'error'),
+      }).catch((error: unknown) => {
+        deps.logger.error({ error: (error as Error).name }, 'Approval callback failed');
+        return {
+          status: 503,
+          page: renderCallbackPage(t('systems.common.authorization.page.unavailable')),
+        };
+      });
       void answered.then(({ status, page }) => {
         res.writeHead(status, page.headers);
         res.end(page.html);
@@ -65,11 +59,7 @@ function greenhouseCallbackRoute(flowDeps: () => FlowDeps | undefined): CustomRo
   };
 }
 
-/**
- * Every HTTP route the bot serves besides Slack's own (`/slack/events`, and the OAuth install
- * routes). `flowDeps` gives the flows once they are built (they need the Slack app these routes
- * are served with).
- */
-export function httpRoutes(redis: Redis, flowDeps?: () => FlowDeps | undefined): CustomRoute[] {
-  return [healthRoute(redis), ...(flowDeps ? [greenhouseCallbackRoute(flowDeps)] : [])];
+/** Every HTTP route the bot serves besides Slack's own (`/slack/events`, and the OAuth install routes). */
+export function httpRoutes(redis: Redis, deps: FlowDeps): CustomRoute[] {
+  return [healthRoute(redis), greenhouseCallbackRoute(deps)];
 }
