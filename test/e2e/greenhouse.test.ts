@@ -5,6 +5,7 @@ import { eventually, type Journey, textOf } from '../support/journey.js';
 import {
   failedCheck as failedCheckOf,
   fieldsOf,
+  notifications,
   submitAndExpectLinked,
   walkToCredentials as walk,
   walkToStep,
@@ -68,11 +69,7 @@ describe('linking Greenhouse end to end', () => {
     expect(textOf(status.body.blocks)).toMatch(/Greenhouse\*: linked by <@U0ADMIN>/);
     // Slack was asked who the token belongs to once, at start, not on every request.
     expect(e2e.slack.callsTo('auth.test')).toHaveLength(1);
-    await eventually(() =>
-      expect(e2e.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0NOTIFY')).toHaveLength(
-        1,
-      ),
-    );
+    await eventually(() => expect(notifications(journey)).toHaveLength(1));
   });
 
   const good = { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, user_id: USER_ID };

@@ -5,7 +5,7 @@ import { useE2e } from '../support/e2e.js';
 import { type FakePersonio, startFakePersonio } from '../support/fakePersonio.js';
 import type { RecordedCall } from '../support/fakeSlack.js';
 import { buttonsOf, eventually, type Journey, textOf } from '../support/journey.js';
-import { fieldsOf, walkGuide as walkGuideOf } from '../support/linking.js';
+import { fieldsOf, notifications, walkGuide as walkGuideOf } from '../support/linking.js';
 import { itSaysWhatWentWrong } from '../support/vendorOutages.js';
 
 type Any = any;
@@ -125,11 +125,7 @@ async function expectLinked(journey: Journey, variant: Variant, start = 0) {
   await journey.waitForMessage((text) => text.includes(`${name} is linked`));
   const status = await journey.command('status');
   expect(textOf(status.body.blocks)).toContain(`${name}*: linked by <@U0ADMIN>`);
-  await eventually(() =>
-    expect(e2e.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0NOTIFY')).toHaveLength(
-      1,
-    ),
-  );
+  await eventually(() => expect(notifications(journey)).toHaveLength(1));
   return notification;
 }
 

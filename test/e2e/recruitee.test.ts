@@ -92,11 +92,7 @@ describe('linking Recruitee end to end', () => {
     const status = await journey.command('status');
     acks.push(status.body);
     expect(textOf(status.body.blocks)).toMatch(/Recruitee\*: linked by <@U0ADMIN>/);
-    await eventually(() =>
-      expect(e2e.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0NOTIFY')).toHaveLength(
-        1,
-      ),
-    );
+    await eventually(() => expect(notifications(journey)).toHaveLength(1));
   });
 
   it('links with the company slug too', async () => {

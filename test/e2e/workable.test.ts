@@ -6,6 +6,7 @@ import { eventually, type Journey, textOf } from '../support/journey.js';
 import {
   failedCheck as failedCheckOf,
   fieldsOf,
+  notifications,
   stepCount,
   submitAndExpectLinked,
   walkToCredentials as walk,
@@ -122,11 +123,7 @@ describe('linking Workable end to end', () => {
     acks.push(status.body);
     expect(textOf(status.body.blocks)).toMatch(/Workable\*: linked by <@U0ADMIN>/);
     expect(textOf(status.body.blocks)).toContain(`token expires ${EXPIRY}`);
-    await eventually(() =>
-      expect(e2e.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0NOTIFY')).toHaveLength(
-        1,
-      ),
-    );
+    await eventually(() => expect(notifications(journey)).toHaveLength(1));
   });
 
   it('accepts the period picked for a token made today', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../support/fakeSlackCore.js';
 import { textOf } from '../support/journey.js';
 import { walkToStep } from '../support/linking.js';
-import { ADMIN, noticesTo, PREREQUISITE, TEAM, useServiceBot } from './harness.js';
+import { ADMIN, PREREQUISITE, TEAM, theNoticeTo, useServiceBot } from './harness.js';
 
 const ctx = useServiceBot();
 
@@ -36,8 +36,8 @@ describe('moving through the guide', () => {
     ]);
     for (const reply of replies) expect(reply.status).toBe(200);
     await ctx.admin.waitForMessage((text) => text.includes('Step 2 of 6'));
-    const notices = await eventuallyOne(() => noticesTo(ctx.bot, ADMIN));
-    expect(notices[0]?.args.text).toContain('already moved on');
+    const notice = await theNoticeTo(ctx.bot, ADMIN);
+    expect(notice.args.text).toContain('already moved on');
     expect(textOf(ctx.admin.latestMessage()?.args.blocks)).toContain('Step 2 of 6');
   });
 
@@ -48,8 +48,8 @@ describe('moving through the guide', () => {
     await ctx.admin.waitForMessage((text) => text.includes('Step 2 of 6'));
     const updates = ctx.bot.slack.callsTo('chat.update').length;
     await ctx.admin.click('flow.back', { button: { ...stale, action_id: 'flow.back' } });
-    const notices = await eventuallyOne(() => noticesTo(ctx.bot, ADMIN));
-    expect(notices[0]?.args.text).toContain('already moved on');
+    const notice = await theNoticeTo(ctx.bot, ADMIN);
+    expect(notice.args.text).toContain('already moved on');
     expect(ctx.bot.slack.callsTo('chat.update')).toHaveLength(updates);
   });
 
@@ -67,8 +67,8 @@ describe('moving through the guide', () => {
     await ctx.admin.waitForMessage((text) => text.includes(PREREQUISITE));
     const reply = await ctx.admin.click('flow.begin', { as: 'U0STRANGER' });
     expect(reply.status).toBe(200);
-    const [notice] = await eventuallyOne(() => noticesTo(ctx.bot, 'U0STRANGER'));
-    expect(notice?.args.text).toContain(`Only <@${ADMIN}>`);
+    const notice = await theNoticeTo(ctx.bot, 'U0STRANGER');
+    expect(notice.args.text).toContain(`Only <@${ADMIN}>`);
     expect(textOf(ctx.admin.latestMessage()?.args.blocks)).not.toContain('Step 1 of 6');
   });
 
@@ -77,18 +77,9 @@ describe('moving through the guide', () => {
     await ctx.admin.waitForMessage((text) => text.includes(PREREQUISITE));
     const begin = ctx.admin.button('flow.begin');
     await ctx.journey(ADMIN, 'T0OTHER').click('flow.begin', { button: begin });
-    const [notice] = await eventuallyOne(() => ctx.bot.slack.callsTo('chat.postEphemeral'));
-    expect(notice?.args.text).toContain('expired');
+    const notice = await theNoticeTo(ctx.bot, ADMIN);
+    expect(notice.args.text).toContain('expired');
     expect(textOf(ctx.admin.latestMessage()?.args.blocks)).toContain(PREREQUISITE);
     expect(TEAM).not.toBe('T0OTHER');
   });
 });
-
-/** Waits until the list has exactly one entry, and gives the list. */
-async function eventuallyOne<T>(list: () => T[]): Promise<T[]> {
-  const started = Date.now();
-  while (list().length === 0 && Date.now() - started < 3000) await new Promise((r) => setTimeout(r, 10));
-  await new Promise((r) => setTimeout(r, 50));
-  expect(list()).toHaveLength(1);
-  return list();
-}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerRequest, askForHelp, declineWith, dmsTo } from '../support/handover.js';
 import { eventually, textOf } from '../support/journey.js';
 import { walkGuide } from '../support/linking.js';
-import { ADMIN, GOOD, HELPER, noticesTo, PREREQUISITE, useServiceBot } from './harness.js';
+import { ADMIN, GOOD, HELPER, PREREQUISITE, theNoticeTo, useServiceBot } from './harness.js';
 
 const ctx = useServiceBot();
 
@@ -41,12 +41,8 @@ describe('hand-over answers', () => {
       expect(dmsTo(ctx.admin, ADMIN).some((call) => call.args.text.includes('took over'))).toBe(true),
     );
     await ctx.admin.click('flow.cancel', { button: oldCancel });
-    const [refusal] = await eventually(() => {
-      const notices = noticesTo(ctx.bot, ADMIN);
-      expect(notices).toHaveLength(1);
-      return notices;
-    });
-    expect(refusal?.args.text).toContain(`Only <@${HELPER}> can continue`);
+    const refusal = await theNoticeTo(ctx.bot, ADMIN);
+    expect(refusal.args.text).toContain(`Only <@${HELPER}> can continue`);
   });
 
   it('tells the admin to carry on when the colleague granted the access, and thanks the colleague', async () => {
@@ -96,12 +92,8 @@ describe('hand-over answers', () => {
   it('refuses answers from anyone but the colleague asked', async () => {
     const { request } = await requestHelp();
     await answer(request, 'handover.take', 'U0STRANGER');
-    const [refusal] = await eventually(() => {
-      const notices = noticesTo(ctx.bot, 'U0STRANGER');
-      expect(notices).toHaveLength(1);
-      return notices;
-    });
-    expect(refusal?.args.text).toContain(`Only <@${HELPER}>`);
+    const refusal = await theNoticeTo(ctx.bot, 'U0STRANGER');
+    expect(refusal.args.text).toContain(`Only <@${HELPER}>`);
     expect(textOf(ctx.admin.latestMessage()?.args.blocks)).toContain(`Waiting for <@${HELPER}>`);
   });
 

@@ -6,8 +6,9 @@ import type { Redis } from 'ioredis';
 import RedisMock from 'ioredis-mock';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { dumpKeys } from '../support/dumpKeys.js';
+import type { RecordedCall } from '../support/fakeSlackCore.js';
 import { expectNoneOf, expectWithinSlackLimits, slackTraffic } from '../support/guards.js';
-import { Journey } from '../support/journey.js';
+import { eventually, Journey, settle } from '../support/journey.js';
 import { type CredentialsForm, checkCredentials, walkToCredentials } from '../support/linking.js';
 import { createMemoryGreenhouse, type MemoryGreenhouse } from '../support/memoryGreenhouse.js';
 import { bootServiceBot, SERVICE_BOT_TOKEN, type ServiceBot } from '../support/serviceBot.js';
@@ -82,3 +83,15 @@ export const dmsTo = (bot: ServiceBot, userId: string) =>
 /** Ephemeral notices to a person, in order. */
 export const noticesTo = (bot: ServiceBot, userId: string) =>
   bot.slack.callsTo('chat.postEphemeral').filter((call) => call.args.user === userId);
+
+/**
+ * The one ephemeral notice a person gets: waits for it, then makes sure no second one follows
+ * (a second click or a retry must not be answered twice).
+ */
+export async function theNoticeTo(bot: ServiceBot, userId: string, quietMs = 50) {
+  await eventually(() => expect(noticesTo(bot, userId)).not.toHaveLength(0), 3000);
+  await settle(quietMs);
+  const notices = noticesTo(bot, userId);
+  expect(notices).toHaveLength(1);
+  return notices[0] as RecordedCall;
+}

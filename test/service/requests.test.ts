@@ -3,7 +3,7 @@ import { answerRequest, askForHelp, declineWith, dmsTo } from '../support/handov
 import { eventually, settle, textOf } from '../support/journey.js';
 import { SERVICE_SIGNING_SECRET } from '../support/serviceBot.js';
 import { encodeForm, newTriggerId, signature } from '../support/slackRequests.js';
-import { ADMIN, GOOD, HELPER, noticesTo, PREREQUISITE, TEAM, useServiceBot } from './harness.js';
+import { ADMIN, GOOD, HELPER, noticesTo, PREREQUISITE, TEAM, theNoticeTo, useServiceBot } from './harness.js';
 
 const ctx = useServiceBot();
 
@@ -148,13 +148,9 @@ describe('when Redis is unavailable', () => {
     ctx.bot.redisOutage.down();
     const click = await ctx.admin.click('flow.next', { button: next });
     expect(click.status).toBe(200);
-    const [notice] = await eventually(() => {
-      const notices = noticesTo(ctx.bot, ADMIN);
-      expect(notices).toHaveLength(1);
-      return notices;
-    });
-    expect(notice?.args.text).toBe(UNAVAILABLE_TEXT);
-    expect(notice?.channel).toBe(ctx.admin.dmChannel);
+    const notice = await theNoticeTo(ctx.bot, ADMIN);
+    expect(notice.args.text).toBe(UNAVAILABLE_TEXT);
+    expect(notice.channel).toBe(ctx.admin.dmChannel);
     for (const text of ['status', 'link greenhouse', 'cancel']) {
       const reply = await ctx.admin.command(text);
       ctx.acks.push(reply.body);
@@ -190,13 +186,9 @@ describe('when Redis is unavailable', () => {
     ctx.bot.redisOutage.down();
     const closed = await declineWith(ctx.admin, HELPER, form.args.view.private_metadata, 'Not me either');
     expect(closed.status).toBe(200);
-    const [notice] = await eventually(() => {
-      const notices = noticesTo(ctx.bot, HELPER);
-      expect(notices).toHaveLength(1);
-      return notices;
-    });
-    expect(notice?.channel).toBe(`D${HELPER}`);
-    expect(notice?.args.text).toBe(UNAVAILABLE_TEXT);
+    const notice = await theNoticeTo(ctx.bot, HELPER);
+    expect(notice.channel).toBe(`D${HELPER}`);
+    expect(notice.args.text).toBe(UNAVAILABLE_TEXT);
     expect(dmsTo(ctx.admin, ADMIN).filter((call) => call.at > request.at)).toEqual([]);
 
     ctx.bot.redisOutage.up();
