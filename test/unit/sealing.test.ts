@@ -35,4 +35,15 @@ describe('sealing', () => {
     expect(rotated.seal('new', 'c').split('.')[1]).toBe(keyIdOf(key));
     expect(() => createSealer(key).open(sealedBefore, 'c')).toThrow(/not configured/);
   });
+
+  it('refuses a value whose tag was cut short, even to a length GCM would accept', () => {
+    const sealer = createSealer(key);
+    const sealed = sealer.seal('x', 'c');
+    const parts = sealed.split('.');
+    const tag = Buffer.from(parts[3] as string, 'base64url');
+    for (const length of [4, 8, 12, 15]) {
+      parts[3] = tag.subarray(0, length).toString('base64url');
+      expect(() => sealer.open(parts.join('.'), 'c')).toThrow(/tag/);
+    }
+  });
 });
