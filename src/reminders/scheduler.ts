@@ -81,15 +81,34 @@ export function createBullScheduler(redisUrl: string, prefix: string, logger: Lo
 /** The longest delay setTimeout keeps (about 24.8 days); a longer one fires immediately. */
 const MAX_TIMER_MS = 2_147_483_647;
 
+/** At most this many reminders wait in memory; past it a new one is dropped with a warning. */
+export const MAX_PENDING_TIMERS = 10_000;
+
+export interface TimerScheduler extends ReminderScheduler {
+  /** How many reminders wait (each holds a timer and its de-duplication key). */
+  pending(): number;
+}
+
 /** For the in-process store: timers, lost on restart like everything else in that mode. */
-export function createTimerScheduler(logger: Logger): ReminderScheduler {
+export function createTimerScheduler(logger: Logger): TimerScheduler {
   const timers = new Set<NodeJS.Timeout>();
+  // The key of every reminder waiting, forgotten when it runs: memory follows what waits, not history.
   const seen = new Set<string>();
   let handler: ReminderHandler | undefined;
+  let warnedFull = false;
   return {
     async schedule(job, delayMs) {
       const key = jobKey(job, Math.round((Date.now() + delayMs) / 1000));
       if (seen.has(key)) return;
+      if (seen.size >= MAX_PENDING_TIMERS) {
+        if (!warnedFull)
+          logger.warn(
+            { limit: MAX_PENDING_TIMERS },
+            'Too many in-process reminders waiting; new ones are dropped (set REDIS_URL)',
+          );
+        warnedFull = true;
+        return;
+      }
       seen.add(key);
       const due = Date.now() + delayMs;
       // A timer longer than MAX_TIMER_MS fires at once, so a long wait is slept in steps.
@@ -98,6 +117,8 @@ export function createTimerScheduler(logger: Logger): ReminderScheduler {
           () => {
             timers.delete(timer);
             if (Date.now() < due) return arm();
+            seen.delete(key);
+            warnedFull = false;
             handler?.(job).catch((error: unknown) =>
               logger.warn({ error: (error as Error).message }, 'A reminder failed'),
             );
@@ -112,9 +133,11 @@ export function createTimerScheduler(logger: Logger): ReminderScheduler {
     start(next) {
       handler = next;
     },
+    pending: () => seen.size,
     async close() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
+      seen.clear();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../src/logger.js';
-import { createTimerScheduler, type ReminderJob } from '../../src/reminders/scheduler.js';
+import { createTimerScheduler, MAX_PENDING_TIMERS, type ReminderJob } from '../../src/reminders/scheduler.js';
 
 const DAY = 24 * 3600_000;
 const job: ReminderJob = {
@@ -47,5 +47,27 @@ describe('the in-process reminder timers', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(ran).toEqual([job]);
     await scheduler.close();
+  });
+
+  it('forgets a reminder once it has run, so memory follows what waits rather than everything ever scheduled', async () => {
+    const scheduler = createTimerScheduler(createLogger('silent'));
+    scheduler.start(async () => undefined);
+    for (let n = 0; n < 100; n++)
+      await scheduler.schedule({ kind: 'idle', teamId: 'T0ACME', flowId: `f${n}`, n: 0 }, 1000);
+    expect(scheduler.pending()).toBe(100);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(scheduler.pending()).toBe(0);
+    await scheduler.close();
+  });
+
+  it('holds at most a bounded number of reminders waiting', async () => {
+    const scheduler = createTimerScheduler(createLogger('silent'));
+    scheduler.start(async () => undefined);
+    for (let n = 0; n <= MAX_PENDING_TIMERS; n++) {
+      await scheduler.schedule({ kind: 'idle', teamId: 'T0ACME', flowId: `f${n}`, n: 0 }, DAY);
+    }
+    expect(scheduler.pending()).toBe(MAX_PENDING_TIMERS);
+    await scheduler.close();
+    expect(scheduler.pending()).toBe(0);
   });
 });
