@@ -7,6 +7,7 @@ import { createSealer, keyIdOf } from '../../src/store/sealing.js';
 import { REDIS_URL, type RunningBot } from '../support/bot.js';
 import { greenhouseAccount, greenhouseSetup, useE2e } from '../support/e2e.js';
 import { eventually, textOf } from '../support/journey.js';
+import { walkToStep } from '../support/linking.js';
 
 const TEAM = 'T0ACME';
 const ADMIN = 'U0ADMIN';
@@ -64,8 +65,7 @@ describe('when Slack fails', () => {
   it('waits out a short rate limit and carries on', async () => {
     const bot = await boot();
     const admin = e2e.journey(ADMIN, TEAM, bot);
-    await admin.command('link greenhouse');
-    await admin.waitForMessage((text) => text.includes('Can manage ALL organization'));
+    await walkToStep(admin, 'greenhouse', 'Can manage ALL organization', 0);
     e2e.slack.scriptReply('chat.update', { status: 429, headers: { 'retry-after': '1' } }, 1);
     const clicked = Date.now();
     await admin.click('flow.begin');
@@ -78,8 +78,7 @@ describe('when Slack fails', () => {
   it('saves the step and says so when Slack asks for a long wait', async () => {
     const bot = await boot();
     const admin = e2e.journey(ADMIN, TEAM, bot);
-    await admin.command('link greenhouse');
-    await admin.waitForMessage((text) => text.includes('Can manage ALL organization'));
+    await walkToStep(admin, 'greenhouse', 'Can manage ALL organization', 0);
     e2e.slack.scriptReply('chat.update', { status: 429, headers: { 'retry-after': '30' } }, 1);
     await admin.click('flow.begin');
     const notice = await e2e.slack.waitFor((call) => call.method === 'chat.postEphemeral', 5000);
