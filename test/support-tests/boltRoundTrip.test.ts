@@ -11,6 +11,8 @@ import { SlackSender } from '../support/slackRequests.js';
 type Any = any;
 
 const SECRET = 'test-signing-secret';
+/** Who sends the requests below: user U1 of team T0TEAM. */
+const FROM_U1 = { teamId: 'T0TEAM', userId: 'U1' };
 let fake: FakeSlack;
 let app: App;
 let sender: SlackSender;
@@ -81,8 +83,7 @@ afterAll(async () => {
 describe('SlackSender → Bolt HTTPReceiver', () => {
   it('slash command: parsed by Bolt, acked with empty 200, respond() and views.open reach the fake', async () => {
     const reply = await sender.command({
-      teamId: 'T0TEAM',
-      userId: 'U1',
+      ...FROM_U1,
       text: 'link workday',
       channelId: 'C9',
     });
@@ -109,8 +110,7 @@ describe('SlackSender → Bolt HTTPReceiver', () => {
 
   it('block_actions button from a message: parsed, response_url works', async () => {
     const reply = await sender.blockAction({
-      teamId: 'T0TEAM',
-      userId: 'U1',
+      ...FROM_U1,
       actionId: 'start',
       value: 'wd',
     });
@@ -129,8 +129,7 @@ describe('SlackSender → Bolt HTTPReceiver', () => {
 
   it('block_actions users_select inside a modal', async () => {
     await sender.blockAction({
-      teamId: 'T0TEAM',
-      userId: 'U1',
+      ...FROM_U1,
       actionId: 'pick_user',
       selectedUser: 'U77',
       view: { id: 'V1', callback_id: 'link', private_metadata: '{"s":1}' },
@@ -144,8 +143,7 @@ describe('SlackSender → Bolt HTTPReceiver', () => {
 
   it('view_submission: state values reach Bolt; response_action errors come back in the HTTP body', async () => {
     const ok = await sender.viewSubmission({
-      teamId: 'T0TEAM',
-      userId: 'U1',
+      ...FROM_U1,
       callbackId: 'link',
       privateMetadata: '{}',
       values: { key: { value: { type: 'plain_text_input', value: 'good' } } },
@@ -153,8 +151,7 @@ describe('SlackSender → Bolt HTTPReceiver', () => {
     expect(ok.status).toBe(200);
     expect(ok.text).toBe('');
     const bad = await sender.viewSubmission({
-      teamId: 'T0TEAM',
-      userId: 'U1',
+      ...FROM_U1,
       viewId: 'V123',
       callbackId: 'link',
       privateMetadata: '{"step":2}',
@@ -168,8 +165,7 @@ describe('SlackSender → Bolt HTTPReceiver', () => {
 
   it('view_closed is routed', async () => {
     const r = await sender.viewClosed({
-      teamId: 'T0TEAM',
-      userId: 'U1',
+      ...FROM_U1,
       callbackId: 'link',
       privateMetadata: '',
     });
@@ -194,8 +190,7 @@ describe('SlackSender → Bolt HTTPReceiver', () => {
   it('bad, missing and stale signatures are rejected with 401; replay of lastBody is accepted', async () => {
     // an action whose listener only acks, so nothing is still in flight when the fake closes
     await sender.blockAction({
-      teamId: 'T0TEAM',
-      userId: 'U1',
+      ...FROM_U1,
       actionId: 'pick_user',
       selectedUser: 'U2',
       view: { id: 'V9', callback_id: 'link', private_metadata: '' },
