@@ -137,9 +137,10 @@ export function formListener(deps: FlowDeps, handler: FormHandler): Middleware<S
     const { view, user } = request.payload;
     const firstBlock = Object.keys(view.state.values)[0] ?? 'value';
     const unavailable = { response_action: 'errors' as const, errors: { [firstBlock]: UNAVAILABLE_TEXT } };
-    if (request.unavailable || request.notInstalled) {
-      const text = request.notInstalled ? t('workspace.notInstalled') : UNAVAILABLE_TEXT;
-      await ack({ response_action: 'errors', errors: { [firstBlock]: text } });
+    // Redis unavailable: a form still goes ahead, and meets the outage where it needs Redis (see
+    // middleware.ts), so a form that closes first tells the person afterwards.
+    if (request.notInstalled) {
+      await ack({ response_action: 'errors', errors: { [firstBlock]: t('workspace.notInstalled') } });
       return;
     }
     const teamDeps = await forWorkspace(deps, request.teamId, request.botToken);

@@ -58,8 +58,10 @@ export const requestOf = (context: Record<string, unknown>) => context.wintro as
 /**
  * Runs before every listener: parses the payload (zod), finds the team, and claims the request by
  * its trigger_id. Slack may deliver the same request twice; only the first one acts, a replay is
- * acknowledged and dropped. When Redis cannot say, the request is marked unavailable and its
- * listener tells the person so.
+ * acknowledged and dropped. When Redis cannot say, the request is marked unavailable: a command or
+ * a button is answered at once that Wintro is briefly unavailable, while a form goes ahead and
+ * meets the outage where it needs Redis (so a form whose answer is recorded after it closes tells
+ * the person afterwards, and one that needs Redis first keeps what was typed).
  */
 export function parseAndClaim(once: OnceGuard): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
