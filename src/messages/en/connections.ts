@@ -5,7 +5,7 @@ export const connections = {
       pending: ':hourglass_flowing_sand: Handing the connection over to Wintro…',
       delivered: ':white_check_mark: Wintro has it: syncing from {{system}} can start.',
       failed:
-        ':warning: The connection is verified, but it is not with Wintro yet: Wintro could not take it in. The Wintro team has been told and will finish the hand-over; you do not need to link {{system}} again.',
+        ':warning: The connection is verified, but it is not with Wintro yet: Wintro could not take it in. The Wintro team has been told and will let you know if {{system}} needs linking again.',
     },
     status: {
       pending: 'handing over to Wintro…',
@@ -14,7 +14,7 @@ export const connections = {
     },
     failedDm: {
       text: '{{system}} is verified, but it is not with Wintro yet',
-      body: ':warning: *{{system}} is verified, but it is not with Wintro yet.* Wintro could not take the connection in. The Wintro team has been told and will finish the hand-over; you do not need to link {{system}} again.',
+      body: ':warning: *{{system}} is verified, but it is not with Wintro yet.* Wintro could not take the connection in. The Wintro team has been told and will let you know if {{system}} needs linking again.',
     },
     failedChannel: {
       text: '{{system}}, linked by <@{{user}}>, is not with Wintro yet',

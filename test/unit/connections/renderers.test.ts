@@ -58,7 +58,7 @@ describe('where the hand-over to Wintro stands, as a person sees it', () => {
   it('the person and the channel are told in words that name the system and who linked it', () => {
     const dm = renderHandoverFailedDm('Greenhouse');
     expect(dm.text).toBe('Greenhouse is verified, but it is not with Wintro yet');
-    expect(text(dm)).toContain('you do not need to link Greenhouse again');
+    expect(text(dm)).toContain('will let you know if Greenhouse needs linking again');
     const notice = renderHandoverFailedNotice('Greenhouse', 'U1');
     expect(notice.text).toBe('Greenhouse, linked by <@U1>, is not with Wintro yet');
     expect(messageViolations(dm)).toEqual([]);
