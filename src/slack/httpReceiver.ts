@@ -2,17 +2,35 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse } from 'node:querystring';
 import { HTTPModuleFunctions, HTTPReceiver, type HTTPReceiverOptions } from '@slack/bolt';
 import type { InstallProvider } from '@slack/oauth';
+import { rejectedRequests } from './rejectedRequests.js';
+
+export { rejectedRequests } from './rejectedRequests.js';
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Whether the body Bolt is about to parse (a JSON body, or the `payload` field of a form) is a JSON
- * object. Only the first character is looked at: Bolt parses the body itself, and parsing it twice
- * would cost every request; anything else malformed Bolt answers 400 on its own.
+ * object, and a view submission or closing names its view. A JSON body is only looked at by its first
+ * character (parsing it twice would cost every event); an interactivity payload is small and parsed,
+ * since Bolt fails with a 500 on a view it cannot route (no callback id). Anything else malformed Bolt
+ * answers 400 on its own.
  */
-function parsesToObject(rawBody: Buffer, contentType: string | undefined): boolean {
+function wellFormed(rawBody: Buffer, contentType: string | undefined): boolean {
   const text = rawBody.toString();
   if (contentType === 'application/x-www-form-urlencoded') {
     const { payload } = parse(text);
-    return typeof payload !== 'string' || payload.trimStart().startsWith('{');
+    if (typeof payload !== 'string') return true;
+    let body: unknown;
+    try {
+      body = JSON.parse(payload);
+    } catch {
+      return false;
+    }
+    if (!isObject(body)) return false;
+    if (body.type !== 'view_submission' && body.type !== 'view_closed') return true;
+    const { view } = body;
+    return isObject(view) && typeof view.callback_id === 'string';
   }
   // Bolt reads every other content type as JSON.
   return text.trimStart().startsWith('{');
@@ -28,10 +46,12 @@ export type InstallLinkAnswer = (
 const pathOf = (url: string | undefined) => new URL(url ?? '/', 'http://localhost').pathname;
 
 /**
- * Bolt's HTTP receiver, with one guard in front: Bolt 5.1 reads `body.ssl_check` on whatever a
- * signed body parses to, outside any try, so a body that parses to `null` (raw `null`, or
- * `payload=null`) is never answered and its rejection goes unhandled. A body that is not a JSON
- * object is answered 400 here; everything else reaches Bolt untouched (it reuses the buffered body).
+ * Bolt's HTTP receiver, with guards in front. A request whose signature does not check out is
+ * answered 401 and counted, without the log line Bolt writes for each. Bolt 5.1 reads
+ * `body.ssl_check` on whatever a signed body parses to, outside any try, so a body that parses to
+ * `null` (raw `null`, or `payload=null`) is never answered and its rejection goes unhandled; and a
+ * view submission without its view fails inside Bolt with a 500. Such bodies are answered 400 here;
+ * everything else reaches Bolt untouched (it reuses the buffered body).
  * With `installLinks`, the install path first checks the link Wintro handed out.
  */
 export function createHttpReceiver(
@@ -51,8 +71,20 @@ export function createHttpReceiver(
     }
     if (req.method !== 'POST') return bolt(req, res);
     HTTPModuleFunctions.bufferIncomingMessage(req, HTTPModuleFunctions.defaultBodyLimit).then(
-      (buffered) => {
-        if (!parsesToObject(buffered.rawBody, buffered.headers['content-type'])) {
+      async (buffered) => {
+        if (options.signatureVerification !== false) {
+          try {
+            await HTTPModuleFunctions.parseAndVerifyHTTPRequest(
+              { enabled: true, signingSecret: options.signingSecret },
+              buffered,
+            );
+          } catch {
+            rejectedRequests.record((message) => options.logger?.warn(message));
+            HTTPModuleFunctions.buildNoBodyResponse(res, 401);
+            return;
+          }
+        }
+        if (!wellFormed(buffered.rawBody, buffered.headers['content-type'])) {
           HTTPModuleFunctions.buildNoBodyResponse(res, 400);
           return;
         }
