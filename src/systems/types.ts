@@ -1,3 +1,4 @@
+import type { Logger } from '../logger.js';
 import type { VendorHttp } from '../vendors/http.js';
 import type { SettingReader, SystemSetting } from './settings.js';
 
@@ -92,6 +93,8 @@ export interface VerifyContext {
   http: VendorHttp;
   /** The admin's time zone (IANA, e.g. Europe/Berlin), for systems that read dates in it; UTC when unknown. */
   timeZone?: string;
+  /** For what the operator should know about a check (never credentials). */
+  logger?: Pick<Logger, 'warn'>;
 }
 
 /** What the vendor sent the admin's browser back with after the approval page. */

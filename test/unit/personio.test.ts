@@ -177,6 +177,34 @@ describe('classifyRecruitingProbe', () => {
     if (outcome.ok) expect(outcome.details).toContainEqual({ label: 'Personio company ID', value: '123456' });
   });
 
+  it.each([
+    ['no body', ''],
+    ['a body that is not JSON', '<html>Bad Request</html>'],
+    ['an error without fields', { error: { message: 'Bad request' } }],
+    ['an empty error list', { errors: [] }],
+  ])('reads a 400 with %s as "could not tell", not as a good key', (_name, body) => {
+    const outcome = failure(classifyRecruitingProbe(reply(400, body), RECRUITING));
+    expect(outcome.code).toBe('vendor_error');
+    expect(outcome.detail).toContain('not clear whether it accepted the key');
+  });
+
+  it('reads a 2xx as a good key (an application was created)', () => {
+    expect(classifyRecruitingProbe(reply(201, { data: { id: 1 } }), RECRUITING).ok).toBe(true);
+  });
+
+  it('logs a warning when the check created an application, and still links', async () => {
+    const warnings: unknown[][] = [];
+    const context: VerifyContext = {
+      http: { send: async () => ({ ok: true, response: reply(201, { data: { id: 7 } }) }) },
+      logger: { warn: (...args: unknown[]) => warnings.push(args) },
+    } as VerifyContext;
+    const outcome = await personioRecruiting.verify(RECRUITING, context);
+    expect(outcome.ok).toBe(true);
+    expect(warnings).toHaveLength(1);
+    expect(String(warnings[0]?.[1])).toMatch(/empty application/);
+    expect(JSON.stringify(warnings)).not.toContain(RECRUITING.access_token);
+  });
+
   it('reads 401 as an unrecognised token or company id, on both fields', () => {
     const outcome = failure(classifyRecruitingProbe(reply(401), RECRUITING));
     expect(outcome.code).toBe('invalid_credentials');

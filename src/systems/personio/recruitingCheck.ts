@@ -1,6 +1,6 @@
 import { t } from '../../messages/index.js';
 import { jsonBody, type VendorResponse } from '../../vendors/http.js';
-import { transportFailure } from '../outcomes.js';
+import { transportFailure, vendorError } from '../outcomes.js';
 import { classifyStatus } from '../statuses.js';
 import type { Credentials, VerificationFailure, VerificationOutcome, VerifyContext } from '../types.js';
 import { personioName, personioRateLimited } from './common.js';
@@ -61,6 +61,24 @@ export function personioErrorCodes(response: VendorResponse): string[] {
 }
 
 type FeatureCode = keyof typeof PERSONIO_FEATURE_CODES;
+
+/**
+ * Whether a 400 is Personio's validation answer (`errors`, each naming a field or its reasons), the
+ * only kind that shows the key was accepted. A bare 400 (a proxy, a changed API) shows nothing.
+ */
+export function isPersonioValidation(response: VendorResponse): boolean {
+  const body = jsonBody(response) as { errors?: unknown } | undefined;
+  if (!Array.isArray(body?.errors)) return false;
+  return body.errors.some(
+    (item: unknown) =>
+      !!item &&
+      typeof item === 'object' &&
+      (typeof (item as { field?: unknown }).field === 'string' ||
+        Array.isArray((item as { errors?: unknown }).errors)),
+  );
+}
+
+const isSuccess = (status: number) => status >= 200 && status < 300;
 
 const featureCodeIn = (response: VendorResponse): FeatureCode | undefined => {
   const codes = personioErrorCodes(response);
@@ -124,11 +142,13 @@ export function classifyRecruitingProbe(
           return featureCode ? featureProblem(featureCode) : unnamedFeature();
         },
       ],
-      // 400 (or 422): Personio looked at the body, which means it accepted the key first. Nothing was
-      // created: the required fields are missing. 2xx would mean an application was created, which an
-      // empty body cannot do; if it ever happens the key evidently works.
+      // 400 (or 422) with validation errors: Personio looked at the body, so it accepted the key
+      // first; nothing was created (the required fields are missing). 2xx means an application WAS
+      // created: the key evidently works (verifyPersonioRecruiting logs a warning).
       [
-        ({ status }) => status === 400 || status === 422 || (status >= 200 && status < 300),
+        (answer) =>
+          ((answer.status === 400 || answer.status === 422) && isPersonioValidation(answer)) ||
+          isSuccess(answer.status),
         () => ({
           ok: true,
           details: [
@@ -139,6 +159,12 @@ export function classifyRecruitingProbe(
             },
           ],
         }),
+      ],
+      // Any other 400 could come before the key was looked at: the check cannot tell.
+      [
+        [400, 422],
+        ({ status }) =>
+          vendorError(personioName(), t('systems.personio.recruiting.unreadableRefusal', { status })),
       ],
     ],
     unexpected: (status) => t('systems.personio.recruiting.unexpectedCheck', { status }),
@@ -162,5 +188,11 @@ export async function verifyPersonioRecruiting(
     body: PERSONIO_RECRUITING_PROBE.body,
   });
   if (!result.ok) return transportFailure(personioName(), result.failure);
+  if (isSuccess(result.response.status)) {
+    context.logger?.warn(
+      { system: 'personio-recruiting', status: result.response.status },
+      'Personio accepted the empty check application (2xx): the key works, but Personio may now hold an empty application to delete',
+    );
+  }
   return classifyRecruitingProbe(result.response, credentials);
 }

@@ -118,6 +118,8 @@ export const personioRecruitingMessages = {
     accessToken: 'Paste the Access token again from the Recruiting API key popup.',
   },
   unexpectedCheck: 'it answered the check with an unexpected status ({{status}})',
+  unreadableRefusal:
+    'it refused the check ({{status}}) without saying which fields were missing, so it is not clear whether it accepted the key',
   details: {
     company: 'Personio company ID',
     checked: 'Checked',
