@@ -81,7 +81,10 @@ function flowDeps(config: Config, stores: Stores, logger: Logger, options: AppOp
     catalog: options.catalog ?? createCatalog(config.systems),
     slack,
     checks: new CredentialChecks(),
-    verifyContext: { http: options.vendorHttp ?? createVendorHttp({ timeoutMs: config.vendorTimeoutMs }) },
+    verifyContext: {
+      http: options.vendorHttp ?? createVendorHttp({ timeoutMs: config.vendorTimeoutMs }),
+      logger,
+    },
     settings: {
       notifyChannel: config.notifyChannel,
       screenshotBaseUrl: config.screenshotBaseUrl,
