@@ -6,6 +6,7 @@ import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
 import { CredentialChecks } from './flows/credentialChecks.js';
 import type { FlowDeps } from './flows/deps.js';
+import { watchForCutOffChecks } from './flows/staleChecks.js';
 import { installedWorkspaces, singleWorkspace } from './installations/workspaces.js';
 import { registerListeners } from './listeners/index.js';
 import { createLogger, type Logger } from './logger.js';
@@ -89,6 +90,7 @@ function flowDeps(config: Config, stores: Stores, logger: Logger, options: AppOp
       notifyChannel: config.notifyChannel,
       screenshotBaseUrl: config.screenshotBaseUrl,
       flowTtlSeconds: config.flowTtlSeconds,
+      checkDeadlineMs: checkDeadlineMs(config.vendorTimeoutMs),
       reminders: config.reminders,
     },
     accountOf: (teamId) => workspaces.accountOf(teamId),
@@ -96,6 +98,13 @@ function flowDeps(config: Config, stores: Stores, logger: Logger, options: AppOp
     now: options.now ?? Date.now,
   };
 }
+
+/**
+ * The longest a credential check can take: Workable's makes the most calls one after the other (jobs,
+ * candidates and up to four pages of recruiters), each with WINTRO_VENDOR_TIMEOUT_MS, plus a margin.
+ */
+const SLOWEST_CHECK_CALLS = 6;
+const checkDeadlineMs = (vendorTimeoutMs: number) => SLOWEST_CHECK_CALLS * vendorTimeoutMs + 5000;
 
 interface Running {
   app: App;
@@ -107,6 +116,7 @@ interface Running {
 
 function lifecycle(config: Config, { app, deps, stores, logger, customReceiver }: Running): WintroApp {
   let stopped = false;
+  let cutOffChecks: { stop(): void } | undefined;
   return {
     app,
     redis: stores.redis,
@@ -114,6 +124,7 @@ function lifecycle(config: Config, { app, deps, stores, logger, customReceiver }
     async start() {
       stores.scheduler.start((job) => runReminder(deps, job));
       stores.handover.start(deps, logger);
+      cutOffChecks = watchForCutOffChecks(deps);
       if (customReceiver) {
         await app.start();
         return undefined;
@@ -134,6 +145,7 @@ function lifecycle(config: Config, { app, deps, stores, logger, customReceiver }
       stopped = true;
       logger.info('Shutting down: finishing running checks');
       await app.stop().catch(() => undefined);
+      cutOffChecks?.stop();
       await deps.checks.drain(deps, config.shutdownGraceMs);
       await stores.scheduler.close().catch(() => undefined);
       await stores.handover.close().catch(() => undefined);

@@ -93,6 +93,7 @@ export async function applyEvent(
     stepCount: stepCountOf(deps, flow),
     actorId: context.actorId,
     drawnVersion: context.drawnVersion,
+    checkDeadlineMs: deps.settings.checkDeadlineMs,
   });
   if (!result.ok) return result;
   const writes = await storedWithTheFlow(deps, flow, result.effects, context);
@@ -117,4 +118,24 @@ export async function applyAndRun(
   const applied = await applyEvent(deps, flow, event, context);
   if (!applied.ok) return applied;
   return { ok: true, ...(await applied.run()) };
+}
+
+/**
+ * Applies an event to the flow as it is now, not as it was read: for results that arrive later (a
+ * credential check) and must land while the flow is still in that state, whatever else moved it
+ * meanwhile (a repost, a reminder's Continue, a colleague's answer).
+ */
+export async function applyToCurrentFlow(
+  deps: FlowDeps,
+  read: FlowState,
+  event: FlowEvent,
+  context: EventContext = {},
+): Promise<Applied> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = attempt === 0 ? read : await deps.flows.get(read.teamId, read.id);
+    if (!current) return { ok: false, refusal: 'expired' };
+    const applied = await applyEvent(deps, current, event, context);
+    if (applied.ok || applied.refusal !== 'conflict') return applied;
+  }
+  return { ok: false, refusal: 'conflict' };
 }

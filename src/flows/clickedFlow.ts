@@ -4,6 +4,7 @@ import { stepCountOf } from './applyEvent.js';
 import type { FlowDeps } from './deps.js';
 import { refusalText, type Surface } from './refusals.js';
 import type { Click } from './requests.js';
+import { recoverStaleCheck } from './staleChecks.js';
 import type { FlowState } from './state.js';
 import { can, type FlowEvent, type FlowQuery } from './transitions.js';
 
@@ -18,8 +19,9 @@ export async function clickedFlow(
 ): Promise<ClickedFlow> {
   const ref = decodeFlowRef(click.value);
   if (!ref) return { ok: false, told: t('flow.button.noLongerWorks') };
-  const flow = await deps.flows.get(click.teamId, ref.flowId);
-  if (!flow) return { ok: false, told: refusalText(deps, surface, 'expired') };
+  const stored = await deps.flows.get(click.teamId, ref.flowId);
+  if (!stored) return { ok: false, told: refusalText(deps, surface, 'expired') };
+  const flow = await recoverStaleCheck(deps, stored);
   const permission = can(flow, action, {
     now: deps.now(),
     stepCount: stepCountOf(deps, flow),

@@ -2,7 +2,7 @@ import { renderCredentialsModal } from '../blocks/credentialsModal.js';
 import { section } from '../blocks/kit.js';
 import { t } from '../messages/index.js';
 import type { Credentials, LinkableSystem, VerificationOutcome } from '../systems/types.js';
-import { applyAndRun, applyEvent } from './applyEvent.js';
+import { applyToCurrentFlow } from './applyEvent.js';
 import type { FlowDeps } from './deps.js';
 import { showCheckResult, updateForm } from './effects.js';
 import type { FlowState } from './state.js';
@@ -58,6 +58,13 @@ export class CredentialChecks {
 
   private async verifyAndApply(deps: FlowDeps, check: Check, credentials: Credentials): Promise<void> {
     const { flow, system, viewId } = check;
+    const running = { teamId: flow.teamId, flowId: flow.id, checkId: flow.check?.id ?? '' };
+    // Should this instance stop mid-check, another one ends the check once its deadline passed.
+    await deps.checkDeadlines
+      .add(running, deps.now() + deps.settings.checkDeadlineMs)
+      .catch((error: unknown) =>
+        deps.logger.warn({ error: (error as Error).message }, 'Could not note a check'),
+      );
     const outcome = await verifySafely(deps, system, flow, credentials);
     // Shutdown already told the person the check was cut off; a late answer must not contradict it.
     if (check.abandoned) return;
@@ -67,12 +74,14 @@ export class CredentialChecks {
     );
     // What the check settled (a period that became a date) is stored instead of what was typed.
     const stored = outcome.ok && outcome.settled ? { ...credentials, ...outcome.settled } : credentials;
-    const applied = await applyEvent(
+    // The result lands while the flow is still in this check, whatever else moved it meanwhile.
+    const applied = await applyToCurrentFlow(
       deps,
       flow,
-      { type: 'verified', outcome },
+      { type: 'verified', outcome, checkId: running.checkId },
       { credentials: stored, viewId },
     );
+    await deps.checkDeadlines.remove(running).catch(() => undefined);
     if (applied.ok) {
       await applied.run();
       return;
@@ -129,7 +138,13 @@ async function abandon(deps: FlowDeps, check: Check): Promise<void> {
   check.abandoned = true;
   const { flow, system, viewId } = check;
   const reason = t('flow.check.interruptedByRestart', { vendor: system.vendor });
-  const result = await applyAndRun(deps, flow, { type: 'verification_abandoned', reason }, { viewId });
+  const applied = await applyToCurrentFlow(
+    deps,
+    flow,
+    { type: 'verification_abandoned', reason, checkId: flow.check?.id },
+    { viewId },
+  );
+  const result = applied.ok ? { ok: true as const, ...(await applied.run()) } : applied;
   deps.logger.warn({ flowId: flow.id, saved: result.ok }, 'Abandoned a check at shutdown');
   // Even when the flow could not be told, the open form must not keep saying "checking".
   if (!result.ok) {

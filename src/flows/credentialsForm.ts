@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { renderCredentialsModal } from '../blocks/credentialsModal.js';
 import { t } from '../messages/index.js';
 import type { Credentials, LinkableSystem } from '../systems/types.js';
@@ -5,6 +6,7 @@ import { applyEvent, stepCountOf } from './applyEvent.js';
 import { clickedFlow } from './clickedFlow.js';
 import { refusalText } from './refusals.js';
 import type { ClickHandler, FormHandler, FormResult } from './requests.js';
+import { recoverStaleCheck } from './staleChecks.js';
 import { can, type Refusal } from './transitions.js';
 
 /** Refused before anything is checked: whoever is not the holder, or a setup that has ended. */
@@ -49,12 +51,14 @@ function readCredentials(
 
 /** The credentials form was submitted: inline errors, or "checking" and the vendor check after the ack. */
 export const submitCredentials: FormHandler = async (deps, form) => {
-  const flow = await deps.flows.get(form.teamId, form.privateMetadata);
+  const stored = await deps.flows.get(form.teamId, form.privateMetadata);
+  const flow = stored ? await recoverStaleCheck(deps, stored) : undefined;
   const system = flow ? deps.catalog.system(flow.systemId) : undefined;
   if (!flow || !system) return onFirstField(system, refusalText(deps, 'credentials_form', 'expired'));
   const now = deps.now();
   const context = { now, stepCount: stepCountOf(deps, flow), actorId: form.userId };
-  const permission = can(flow, { type: 'submit_credentials' }, context);
+  const checkId = randomBytes(6).toString('base64url');
+  const permission = can(flow, { type: 'submit_credentials', checkId }, context);
   if (!permission.ok && FINAL.has(permission.refusal)) {
     return onFirstField(system, refusalText(deps, 'credentials_form', permission.refusal, flow));
   }
@@ -72,7 +76,7 @@ export const submitCredentials: FormHandler = async (deps, form) => {
   const applied = await applyEvent(
     deps,
     flow,
-    { type: 'submit_credentials' },
+    { type: 'submit_credentials', checkId },
     { actorId: form.userId, credentials: read.credentials, viewId: form.viewId },
   );
   if (!applied.ok) return onFirstField(system, refusalText(deps, 'credentials_form', applied.refusal, flow));

@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import type { ReminderSettings } from '../reminders/reminders.js';
 import type { ReminderScheduler } from '../reminders/scheduler.js';
 import type { SlackGateway } from '../slack/gateway.js';
+import type { CheckDeadlines } from '../store/checkDeadlines.js';
 import type { ConnectionStore } from '../store/connectionStore.js';
 import type { FlowStore } from '../store/flowStore.js';
 import type { HelperSuggestions } from '../store/helperSuggestions.js';
@@ -19,6 +20,8 @@ export interface FlowSettings {
   /** With a base URL every screenshot comes from `<base>/<key>.png`. */
   screenshotBaseUrl?: string;
   flowTtlSeconds: number;
+  /** How long a credential check may take at most: the slowest vendor's calls, each at its deadline. */
+  checkDeadlineMs: number;
   reminders: ReminderSettings;
 }
 
@@ -41,6 +44,8 @@ export interface FlowDeps {
   /** Which workspace work speaks to, with whose token (see `forWorkspace`). */
   workspaces: Workspaces;
   teamSettings: TeamSettings;
+  /** When running checks must have finished, so one cut off by a crash is found and ended. */
+  checkDeadlines: CheckDeadlines;
   logger: Logger;
   now: () => number;
 }

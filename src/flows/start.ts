@@ -8,6 +8,7 @@ import type { FlowDeps } from './deps.js';
 import { postFlow } from './flowDm.js';
 import type { LinkTarget } from './parseCommand.js';
 import type { ClickHandler, CommandResult } from './requests.js';
+import { recoverStaleCheck } from './staleChecks.js';
 import type { FlowState } from './state.js';
 import { notice } from './tell.js';
 
@@ -52,7 +53,8 @@ export async function startOrResume(
   target: LinkTarget,
 ): Promise<FlowState> {
   const active = await deps.flows.activeFor(teamId, userId);
-  const existing = active.find((flow) => flowMatches(deps, flow, target));
+  const found = active.find((flow) => flowMatches(deps, flow, target));
+  const existing = found ? await recoverStaleCheck(deps, found) : undefined;
   if (existing) {
     // Posting to the user id lands in their DM with the bot, without opening it first.
     const reposted = await applyAndRun(deps, existing, {

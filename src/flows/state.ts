@@ -53,6 +53,8 @@ export const flowStateSchema = z.object({
   dm: z.object({ channelId: z.string(), ts: z.string() }).optional(),
   lastOutcome: outcomeSummarySchema.optional(),
   attempts: z.number().int().min(0),
+  /** The credential check running now: its result lands only while the flow is still in it. */
+  check: z.object({ id: z.string().max(64), startedAt: z.number() }).optional(),
   /** Non-secret facts about the linked connection (e.g. a company id or an expiry date). */
   linkedDetails: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
   handover: handoverSchema.optional(),

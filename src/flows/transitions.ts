@@ -12,9 +12,9 @@ export type FlowEvent =
   | { type: 'begin_guide' }
   | { type: 'next' }
   | { type: 'back' }
-  | { type: 'submit_credentials' }
-  | { type: 'verified'; outcome: VerificationOutcome }
-  | { type: 'verification_abandoned'; reason: string }
+  | { type: 'submit_credentials'; checkId: string }
+  | { type: 'verified'; outcome: VerificationOutcome; checkId: string }
+  | { type: 'verification_abandoned'; reason: string; checkId?: string }
   /** The vendor's approval page sent the browser back (one-click linking): linked, or why not. */
   | { type: 'authorization_finished'; outcome: VerificationOutcome }
   | { type: 'cancel' }
@@ -80,13 +80,23 @@ export interface TransitionContext {
   actorId?: string;
   /** The flow version the clicked message was drawn for: steps must come from the newest drawing. */
   drawnVersion?: number;
+  /** How long a credential check may take, at most (the slowest vendor's calls); then it was cut off. */
+  checkDeadlineMs?: number;
 }
 
-/** A check that has run this long was cut off (e.g. by a restart); the admin may submit again. */
+/** A check that has run this long was cut off (e.g. by a restart), unless the context says otherwise. */
 export const VERIFYING_STALE_MS = 90_000;
 
-const isBusyVerifying = (state: FlowState, now: number) =>
-  state.phase === 'verifying' && now - state.updatedAt < VERIFYING_STALE_MS;
+/** Whether a check is still running, or was cut off (a crash, a restart) and can be abandoned. */
+export const isCheckStale = (state: FlowState, now: number, deadlineMs = VERIFYING_STALE_MS) =>
+  state.phase === 'verifying' && now - (state.check?.startedAt ?? state.updatedAt) >= deadlineMs;
+
+const isBusyVerifying = (state: FlowState, context: TransitionContext) =>
+  state.phase === 'verifying' && !isCheckStale(state, context.now, context.checkDeadlineMs);
+
+/** A result belongs to the check the flow is in (flows stored before checks had ids accept any). */
+const isThisCheck = (state: FlowState, checkId: string | undefined) =>
+  state.phase === 'verifying' && (!state.check || state.check.id === checkId);
 
 /** Buttons that move the flow through its steps: a click on an older drawing of the message is stale. */
 const STEPS: ReadonlySet<string> = new Set(['choose_variant', 'begin_guide', 'next', 'back']);
@@ -129,12 +139,12 @@ export function can(state: FlowState, action: FlowEvent | FlowQuery, context: Tr
     case 'open_credentials':
     case 'submit_credentials':
       if (phase === 'choose_variant') return refuse('not_now');
-      return when(!isBusyVerifying(state, context.now), 'busy_checking');
+      return when(!isBusyVerifying(state, context), 'busy_checking');
     case 'verified':
     case 'verification_abandoned':
-      return when(phase === 'verifying');
+      return when(isThisCheck(state, action.checkId));
     case 'authorization_finished':
-      return when(phase !== 'choose_variant' && !isBusyVerifying(state, context.now), 'busy_checking');
+      return when(phase !== 'choose_variant' && !isBusyVerifying(state, context), 'busy_checking');
     case 'open_help_form':
     case 'request_help':
       return when(phase !== 'choose_variant' && phase !== 'verifying');
@@ -183,23 +193,30 @@ export function transition(state: FlowState, event: FlowEvent, context: Transiti
       if (state.stepIndex === 0) return next({ phase: 'prerequisites' });
       return next({ stepIndex: state.stepIndex - 1 });
     case 'submit_credentials':
-      return next({ phase: 'verifying', attempts: state.attempts + 1 }, [
-        { type: 'render_dm' },
-        { type: 'run_check' },
-      ]);
+      return next(
+        {
+          phase: 'verifying',
+          attempts: state.attempts + 1,
+          check: { id: event.checkId, startedAt: context.now },
+        },
+        [{ type: 'render_dm' }, { type: 'run_check' }],
+      );
     case 'verified': {
       const { outcome } = event;
       if (outcome.ok) {
-        return next({ phase: 'linked', lastOutcome: undefined, linkedDetails: outcome.details }, [
-          { type: 'save_connection', details: outcome.details, expiresAt: outcome.expiresAt },
-          { type: 'render_dm' },
-          { type: 'hand_to_wintro' },
-          { type: 'show_check_result', outcome },
-          { type: 'notify_linked' },
-          ...(outcome.expiresAt ? [{ type: 'watch_expiry' as const, expiresAt: outcome.expiresAt }] : []),
-        ]);
+        return next(
+          { phase: 'linked', lastOutcome: undefined, linkedDetails: outcome.details, check: undefined },
+          [
+            { type: 'save_connection', details: outcome.details, expiresAt: outcome.expiresAt },
+            { type: 'render_dm' },
+            { type: 'hand_to_wintro' },
+            { type: 'show_check_result', outcome },
+            { type: 'notify_linked' },
+            ...(outcome.expiresAt ? [{ type: 'watch_expiry' as const, expiresAt: outcome.expiresAt }] : []),
+          ],
+        );
       }
-      return next({ phase: 'credentials', lastOutcome: summarize(outcome, context.now) }, [
+      return next({ phase: 'credentials', lastOutcome: summarize(outcome, context.now), check: undefined }, [
         { type: 'render_dm' },
         { type: 'show_check_result', outcome },
       ]);
@@ -228,6 +245,7 @@ export function transition(state: FlowState, event: FlowEvent, context: Transiti
         {
           phase: 'credentials',
           lastOutcome: { code: outcome.code, title: outcome.title, detail: outcome.detail, at: context.now },
+          check: undefined,
         },
         [{ type: 'render_dm' }, { type: 'show_check_result', outcome }],
       );
@@ -280,6 +298,7 @@ export function transition(state: FlowState, event: FlowEvent, context: Transiti
         {
           holderId: event.by,
           phase,
+          check: undefined,
           stepIndex: state.phase === 'prerequisites' ? 0 : state.stepIndex,
           handover: { ...handover, status: 'taken' },
         },

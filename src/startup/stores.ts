@@ -5,6 +5,7 @@ import { type Handover, openHandover } from '../connections/handover.js';
 import { RedisInstallationStore } from '../installations/installationStore.js';
 import type { Logger } from '../logger.js';
 import { createBullScheduler, createTimerScheduler, type ReminderScheduler } from '../reminders/scheduler.js';
+import { CheckDeadlines } from '../store/checkDeadlines.js';
 import { ConnectionStore } from '../store/connectionStore.js';
 import { FlowStore } from '../store/flowStore.js';
 import { HelperSuggestions } from '../store/helperSuggestions.js';
@@ -21,6 +22,7 @@ export interface Stores {
   once: OnceGuard;
   suggestions: HelperSuggestions;
   teamSettings: TeamSettings;
+  checkDeadlines: CheckDeadlines;
   scheduler: ReminderScheduler;
   handover: Handover;
   /** Multi-workspace mode: every workspace's installation. */
@@ -46,6 +48,7 @@ export async function openStores(config: Config, logger: Logger, keyPrefix?: str
     once: new OnceGuard(redis, keys),
     suggestions: new HelperSuggestions(redis, keys),
     teamSettings: new TeamSettings(redis, keys),
+    checkDeadlines: new CheckDeadlines(redis, keys),
     ...(config.slack.oauth ? { installations: new RedisInstallationStore(redis, keys, sealer) } : {}),
     handover: await openHandover(config.wintroWebhook, redis, keys, config.redisUrl, logger),
     scheduler: config.redisUrl

@@ -23,6 +23,8 @@ export interface KeyScheme {
   handovers(teamId: string): string;
   /** Channel notices of new links not yet confirmed posted, by flow id. */
   pendingNotices(teamId: string): string;
+  /** When each running credential check must have finished, across workspaces (one key, its own slot). */
+  checkDeadlines(): string;
 }
 
 export function keyScheme(prefix = 'wintro'): KeyScheme {
@@ -41,5 +43,6 @@ export function keyScheme(prefix = 'wintro'): KeyScheme {
     enterpriseOf: (teamId) => `${team(teamId)}:enterprise`,
     teamSettings: (teamId) => `${team(teamId)}:settings`,
     activeFlowsPattern: (teamId) => `${team(teamId)}:active:*`,
+    checkDeadlines: () => `${prefix}:{checks}:deadlines`,
   };
 }

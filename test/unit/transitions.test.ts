@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowState } from '../../src/flows/state.js';
-import { can, transition, VERIFYING_STALE_MS } from '../../src/flows/transitions.js';
+import { can, isCheckStale, transition, VERIFYING_STALE_MS } from '../../src/flows/transitions.js';
 
 const base: FlowState = {
   id: 'flow123456',
@@ -43,13 +43,15 @@ describe('flow transitions', () => {
 
   it('refuses events that do not belong to the phase', () => {
     expect(transition(base, { type: 'next' }, ctx)).toEqual({ ok: false, refusal: 'not_now' });
-    expect(transition(base, { type: 'verified', outcome: { ok: true, details: [] } }, ctx)).toEqual({
+    expect(
+      transition(base, { type: 'verified', outcome: { ok: true, details: [] }, checkId: 'c1' }, ctx),
+    ).toEqual({
       ok: false,
       refusal: 'not_now',
     });
-    expect(transition({ ...base, phase: 'choose_variant' }, { type: 'submit_credentials' }, ctx).ok).toBe(
-      false,
-    );
+    expect(
+      transition({ ...base, phase: 'choose_variant' }, { type: 'submit_credentials', checkId: 'c1' }, ctx).ok,
+    ).toBe(false);
   });
 
   it('refuses everything once linked or cancelled', () => {
@@ -62,10 +64,11 @@ describe('flow transitions', () => {
   });
 
   it('links with details and asks for the connection to be saved and announced', () => {
-    const verifying = apply(base, { type: 'submit_credentials' }).state;
+    const verifying = apply(base, { type: 'submit_credentials', checkId: 'c1' }).state;
     expect(verifying).toMatchObject({ phase: 'verifying', attempts: 1 });
     const linked = apply(verifying, {
       type: 'verified',
+      checkId: 'c1',
       outcome: { ok: true, details: [{ label: 'a', value: 'b' }] },
     });
     expect(linked.state).toMatchObject({ phase: 'linked', linkedDetails: [{ label: 'a', value: 'b' }] });
@@ -79,9 +82,10 @@ describe('flow transitions', () => {
   });
 
   it('keeps a failed check as the last outcome, with the time the vendor asked us to wait until', () => {
-    const verifying = apply(base, { type: 'submit_credentials' }).state;
+    const verifying = apply(base, { type: 'submit_credentials', checkId: 'c1' }).state;
     const failed = apply(verifying, {
       type: 'verified',
+      checkId: 'c1',
       outcome: { ok: false, code: 'rate_limited', title: 't', detail: 'd', retryAfterSeconds: 7 },
     }).state;
     expect(failed.phase).toBe('credentials');
@@ -92,14 +96,14 @@ describe('flow transitions', () => {
       retryAt: 8000,
       at: 1000,
     });
-    expect(apply(failed, { type: 'submit_credentials' }).state.phase).toBe('verifying');
+    expect(apply(failed, { type: 'submit_credentials', checkId: 'c1' }).state.phase).toBe('verifying');
   });
 
   it('blocks a second submission while a check runs, but not after the check was cut off', () => {
-    const verifying = apply(base, { type: 'submit_credentials' }).state;
-    expect(transition(verifying, { type: 'submit_credentials' }, ctx).ok).toBe(false);
+    const verifying = apply(base, { type: 'submit_credentials', checkId: 'c1' }).state;
+    expect(transition(verifying, { type: 'submit_credentials', checkId: 'c1' }, ctx).ok).toBe(false);
     const later = { now: 1000 + VERIFYING_STALE_MS + 1, stepCount: 3 };
-    expect(transition(verifying, { type: 'submit_credentials' }, later).ok).toBe(true);
+    expect(transition(verifying, { type: 'submit_credentials', checkId: 'c1' }, later).ok).toBe(true);
   });
 
   it('moves a family flow to the chosen variant', () => {
@@ -225,13 +229,17 @@ describe('effects: what each transition makes happen, in order', () => {
     apply(state, event).effects.map((effect) => effect.type);
 
   it('starts the check after the DM says "checking"', () => {
-    expect(effectsOf(base, { type: 'submit_credentials' })).toEqual(['render_dm', 'run_check']);
+    expect(effectsOf(base, { type: 'submit_credentials', checkId: 'c1' })).toEqual([
+      'render_dm',
+      'run_check',
+    ]);
   });
 
   it('stores the connection with the flow, then shows, announces and watches the expiry', () => {
-    const verifying = apply(base, { type: 'submit_credentials' }).state;
+    const verifying = apply(base, { type: 'submit_credentials', checkId: 'c1' }).state;
     const linked = apply(verifying, {
       type: 'verified',
+      checkId: 'c1',
       outcome: { ok: true, details: [], expiresAt: '2027-01-01' },
     });
     expect(linked.effects).toEqual([
@@ -268,5 +276,44 @@ describe('effects: what each transition makes happen, in order', () => {
     const posted = apply(base, { type: 'dm_posted', dm: { channelId: 'D1', ts: '1.2' } });
     expect(posted.effects).toEqual([]);
     expect(posted.state).toMatchObject({ dm: { channelId: 'D1', ts: '1.2' }, version: base.version + 1 });
+  });
+});
+
+describe('a running check and its result', () => {
+  const verifying = apply(base, { type: 'submit_credentials', checkId: 'c1' }).state;
+  const good = { ok: true as const, details: [] };
+
+  it('keeps the check id, and lands its result whatever else moved the flow meanwhile', () => {
+    expect(verifying.check).toEqual({ id: 'c1', startedAt: ctx.now });
+    const reposted = apply(verifying, { type: 'repost', to: 'D1' }).state;
+    const linked = apply(reposted, { type: 'verified', outcome: good, checkId: 'c1' }).state;
+    expect(linked).toMatchObject({ phase: 'linked', check: undefined });
+  });
+
+  it('refuses the result of another check, and of a check the flow has left', () => {
+    expect(transition(verifying, { type: 'verified', outcome: good, checkId: 'c2' }, ctx)).toEqual({
+      ok: false,
+      refusal: 'not_now',
+    });
+    const cancelled = apply(verifying, { type: 'cancel' }).state;
+    expect(transition(cancelled, { type: 'verified', outcome: good, checkId: 'c1' }, ctx).ok).toBe(false);
+  });
+
+  it('counts a check as cut off after the deadline the context gives', () => {
+    const soon = { ...ctx, now: ctx.now + 5000, checkDeadlineMs: 10_000 };
+    expect(isCheckStale(verifying, soon.now, soon.checkDeadlineMs)).toBe(false);
+    expect(transition(verifying, { type: 'submit_credentials', checkId: 'c2' }, soon).ok).toBe(false);
+    const late = { ...soon, now: ctx.now + 10_000 };
+    expect(isCheckStale(verifying, late.now, late.checkDeadlineMs)).toBe(true);
+    const ended = apply(
+      verifying,
+      { type: 'verification_abandoned', reason: 'x', checkId: 'c1' },
+      late,
+    ).state;
+    expect(ended).toMatchObject({
+      phase: 'credentials',
+      check: undefined,
+      lastOutcome: { code: 'interrupted' },
+    });
   });
 });

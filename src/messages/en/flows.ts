@@ -63,6 +63,8 @@ export const flows = {
       crashedDetail:
         'The check stopped unexpectedly. Try again; if it keeps happening, contact Wintro support.',
       interruptedTitle: 'The check was interrupted',
+      interruptedByCrash:
+        'Wintro stopped while checking with {{vendor}}, so nothing was saved. Enter the credentials again and check: it takes a few seconds.',
       interruptedByRestart:
         'Wintro restarted while checking with {{vendor}}, so nothing was saved. Click Check again in a moment: your entries are kept in this form.',
     },
