@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
@@ -41,34 +42,55 @@ export function storeEnv(from: NodeJS.ProcessEnv): Record<string, string> {
   };
 }
 
-export function startBot({ env, onLog }: BotOptions): BotProcess {
+/** A port nobody listens on right now, for the bot. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const READY_WITHIN_MS = 60_000;
+
+/** Resolves once `GET /healthz` answers, rejects when `gaveUp()` says so or time runs out. */
+async function healthy(baseUrl: string, gaveUp: () => boolean): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < READY_WITHIN_MS) {
+    if (gaveUp()) throw new Error('the bot stopped before it was ready (its log is above)');
+    const answered = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(1000) }).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (answered) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the bot did not answer on ${baseUrl} within ${READY_WITHIN_MS / 1000} seconds`);
+}
+
+export async function startBot({ env, onLog }: BotOptions): Promise<BotProcess> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
   const kept = Object.fromEntries(
     KEPT.filter((name) => process.env[name]).map((name) => [name, process.env[name] as string]),
   );
   const child: ChildProcess = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), ENTRY], {
     cwd: CWD,
-    env: { ...kept, PORT: '0', ...env },
+    env: { ...kept, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let status: BotStatus = 'starting';
+  let exitCode: number | null | undefined;
   const logs: string[] = [];
-  let listening: (url: string) => void = () => undefined;
-  let failed: (error: Error) => void = () => undefined;
-  const ready = new Promise<string>((resolve, reject) => {
-    listening = resolve;
-    failed = reject;
-  });
   const read = (stream: NodeJS.ReadableStream | null) => {
     if (!stream) return;
     createInterface({ input: stream }).on('line', (line) => {
       logs.push(line);
       if (logs.length > 5000) logs.shift();
       onLog?.(line);
-      const port = runningPort(line);
-      if (port !== undefined) {
-        status = 'up';
-        listening(`http://127.0.0.1:${port}/slack/events`);
-      }
     });
   };
   read(child.stdout);
@@ -76,10 +98,20 @@ export function startBot({ env, onLog }: BotOptions): BotProcess {
   const exited = new Promise<void>((resolve) => {
     child.once('exit', (code) => {
       status = 'down';
-      failed(new Error(`the bot exited (${code ?? 'signal'}) before it was ready`));
+      exitCode = code;
       resolve();
     });
   });
+  const ready = healthy(baseUrl, () => status === 'down').then(
+    () => {
+      status = 'up';
+      return `${baseUrl}/slack/events`;
+    },
+    (error: Error) => {
+      throw exitCode === undefined ? error : new Error(`${error.message}; exit code ${exitCode}`);
+    },
+  );
+  ready.catch(() => undefined);
   return {
     status: () => status,
     ready,
@@ -92,14 +124,4 @@ export function startBot({ env, onLog }: BotOptions): BotProcess {
       clearTimeout(killer);
     },
   };
-}
-
-/** The port in the bot's "Wintro bot is running" log line, if this is that line. */
-function runningPort(line: string): number | undefined {
-  try {
-    const entry = JSON.parse(line) as { msg?: unknown; port?: unknown };
-    return entry.msg === 'Wintro bot is running' && typeof entry.port === 'number' ? entry.port : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -52,13 +52,14 @@ export async function startDemo({ port, env = process.env, onLog }: DemoOptions)
   });
   const listening = await listenOnLoopback(handler, port);
   base = `http://127.0.0.1:${listening.port}`;
-  bot = startBot({
+  bot = await startBot({
     env: {
       SLACK_BOT_TOKEN: botToken,
       SLACK_SIGNING_SECRET: signingSecret,
       SLACK_API_URL: `${base}/api/`,
       WINTRO_NOTIFY_CHANNEL: NOTIFY_CHANNEL,
-      LOG_LEVEL: env.LOG_LEVEL || 'info',
+      // Quiet by default so the terminal shows the demo's address; LOG_LEVEL=info shows every step.
+      LOG_LEVEL: env.LOG_LEVEL || 'warn',
       ...sandbox.botEnv(base),
       ...storeEnv(env),
     },

@@ -1,4 +1,5 @@
 import { startDemo } from './demo.js';
+import { DEMO_WORDS, fill } from './words.js';
 
 /**
  * `npm run demo`: a small Slack on http://localhost:3000 (PORT overrides) with the real bot and
@@ -10,13 +11,9 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
 startDemo({ port, onLog: (line) => out(`bot │ ${line}`) }).then(
   (demo) => {
     out('');
-    out(`Wintro demo: open ${demo.url}`);
-    out('Type /wintro link greenhouse in #general, then follow the Wintro DM.');
-    out(
-      process.env.REDIS_URL
-        ? `Store: Redis at ${process.env.REDIS_URL}`
-        : 'Store: in-process (set REDIS_URL to use Redis)',
-    );
+    out(fill(DEMO_WORDS.terminal.open, { url: demo.url }));
+    out(DEMO_WORDS.terminal.firstStep);
+    out(process.env.REDIS_URL ? DEMO_WORDS.terminal.redis : DEMO_WORDS.terminal.inProcess);
     out('');
     const stop = () => {
       demo.stop().then(
@@ -27,8 +24,12 @@ startDemo({ port, onLog: (line) => out(`bot │ ${line}`) }).then(
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   },
-  (error: unknown) => {
-    process.stderr.write(`The demo could not start: ${(error as Error).message}\n`);
+  (error: NodeJS.ErrnoException) => {
+    const reason =
+      error.code === 'EADDRINUSE'
+        ? fill(DEMO_WORDS.terminal.portInUse, { port: String(port) })
+        : fill(DEMO_WORDS.terminal.failed, { reason: error.message });
+    process.stderr.write(`${reason}\n`);
     process.exit(1);
   },
 );

@@ -11,6 +11,14 @@ export const DEMO_WORDS = {
     required: 'This field is required',
     tooLong: 'Must be {max} characters or fewer',
   },
+  terminal: {
+    open: 'Wintro demo: open {url}',
+    firstStep: 'Type /wintro link greenhouse in #general, then follow the Wintro DM.',
+    redis: 'Store: Redis (REDIS_URL)',
+    inProcess: 'Store: in-process (set REDIS_URL to use Redis)',
+    failed: 'The demo could not start: {reason}',
+    portInUse: 'Port {port} is in use. Pick another one: PORT=3001 npm run demo',
+  },
   page: {
     title: 'Wintro demo',
     workspace: 'Acme (demo)',
