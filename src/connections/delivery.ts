@@ -20,7 +20,7 @@ export async function attemptDelivery(
 ): Promise<AttemptNext> {
   const { outbox } = deps.handover;
   const record = await outbox.get(job.teamId, job.eventId);
-  if (!record) return undefined;
+  if (!record || record.failedAt !== undefined) return undefined;
   const result = await delivery.post({ id: record.id, body: record.body });
   const last = 'status' in result ? result.status : result.failure;
   const log = { eventId: record.id, type: record.type, status: last, attempt: record.attempts + 1 };

@@ -21,6 +21,8 @@ const outboxRecordSchema = z.object({
   /** No retry after this time (ms since epoch). */
   deadline: z.number(),
   attempts: z.number().int().min(0),
+  /** Refused for good or out of time: kept (its JWE only) until an operator sends it again. */
+  failedAt: z.number().optional(),
 });
 export type OutboxRecord = z.infer<typeof outboxRecordSchema>;
 
@@ -85,10 +87,40 @@ export class Outbox {
     return parse(outboxRecordSchema, await this.redis.hget(this.keys.outbox(teamId), eventId));
   }
 
-  /** Every event of the team still waiting. */
-  async waiting(teamId: string): Promise<OutboxRecord[]> {
+  private async all(teamId: string): Promise<OutboxRecord[]> {
     const all = await this.redis.hgetall(this.keys.outbox(teamId));
     return Object.values(all).flatMap((raw) => parse(outboxRecordSchema, raw) ?? []);
+  }
+
+  /** Every event of the team still to be delivered. */
+  async waiting(teamId: string): Promise<OutboxRecord[]> {
+    return (await this.all(teamId)).filter((record) => record.failedAt === undefined);
+  }
+
+  /** Every event of the team that failed for good. */
+  async failed(teamId: string): Promise<OutboxRecord[]> {
+    return (await this.all(teamId)).filter((record) => record.failedAt !== undefined);
+  }
+
+  /** A failed event back to waiting, with a fresh retry window; the sweep queues it. */
+  async retryFailed(record: OutboxRecord, now: number, windowMs: number): Promise<void> {
+    const { failedAt: _failedAt, ...rest } = record;
+    const waiting: OutboxRecord = { ...rest, attempts: 0, deadline: now + windowMs };
+    const state = await this.stateOf(record);
+    const multi = this.redis
+      .multi()
+      .hset(this.keys.outbox(record.teamId), record.id, JSON.stringify(waiting));
+    if (state) {
+      const pending: HandoverState = {
+        eventId: state.eventId,
+        flowId: state.flowId,
+        state: 'pending',
+        attempts: 0,
+        at: now,
+      };
+      multi.hset(this.keys.handovers(record.teamId), record.systemId, JSON.stringify(pending));
+    }
+    await multi.exec();
   }
 
   /** An attempt that will be retried: counted, and the last answer kept. */
@@ -104,22 +136,27 @@ export class Outbox {
     return next;
   }
 
-  /** The event is done with (delivered, or failed for good): out of the outbox, its state recorded. */
+  /** The event is done with: delivered (out of the outbox) or failed for good (kept, marked), its state recorded. */
   async finish(
     record: OutboxRecord,
     outcome: { state: 'delivered' | 'failed'; last: number | string; reason?: HandoverState['reason'] },
     at: number,
   ): Promise<HandoverState | undefined> {
     const state = await this.stateOf(record);
-    const multi = this.redis.multi().hdel(this.keys.outbox(record.teamId), record.id);
+    const key = this.keys.outbox(record.teamId);
+    const failed = { ...record, attempts: record.attempts + 1, failedAt: at };
+    const multi =
+      outcome.state === 'delivered'
+        ? this.redis.multi().hdel(key, record.id)
+        : this.redis.multi().hset(key, record.id, JSON.stringify(failed));
     let updated: HandoverState | undefined;
     if (state) {
       updated = { ...state, ...outcome, attempts: record.attempts + 1, at };
       multi.hset(this.keys.handovers(record.teamId), record.systemId, JSON.stringify(updated));
     }
     const results = await multi.exec();
-    const failed = results?.find(([error]) => error);
-    if (!results || failed) throw new Error('Could not record the end of a hand-over');
+    if (!results || results.some(([error]) => error))
+      throw new Error('Could not record the end of a hand-over');
     return updated;
   }
 
@@ -144,7 +181,7 @@ export class Outbox {
     return states;
   }
 
-  /** Teams with events waiting, found by scanning the key space. */
+  /** Teams with events in the outbox (waiting or failed), found by scanning the key space. */
   async *teams(): AsyncGenerator<string> {
     yield* scanTeams(this.redis, this.keys.outbox('*'));
   }

@@ -1,4 +1,9 @@
+import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
+import { Outbox } from '../../src/connections/outbox.js';
+import { redeliverFailed } from '../../src/connections/redeliver.js';
+import { keyScheme } from '../../src/store/keys.js';
+import { REDIS_URL } from '../support/bot.js';
 import { greenhouseAccount, greenhouseSetup, useE2e } from '../support/e2e.js';
 import type { FakeGreenhouse } from '../support/fakeGreenhouse.js';
 import { expectOutboxSealed, expectReceiverTrafficClean, wintroSecrets } from '../support/handoverGuards.js';
@@ -145,6 +150,20 @@ describe('handing linked connections to Wintro', () => {
     const sent = wintro.received[0] as ReceivedWebhook;
     expect(JSON.stringify(errors)).not.toContain(String(sent.body.data.credentials));
     expect(JSON.stringify(e2e.running.logs.text())).not.toContain(String(sent.body.data.credentials));
+
+    // Once Wintro is fixed, an operator sends the refused events again: same id, same body.
+    const redis = new Redis(REDIS_URL);
+    try {
+      expect(
+        await redeliverFailed(new Outbox(redis, keyScheme(e2e.running.keyPrefix)), Date.now(), 60_000),
+      ).toBe(1);
+    } finally {
+      redis.disconnect();
+    }
+    await e2e.restart({}, e2e.running);
+    const [first, again] = await wintro.waitFor(2);
+    expect([again?.id, again?.answered, again?.raw]).toEqual([`evt_${flowId}`, 200, first?.raw]);
+    await journey.waitForMessage((text) => text.includes('Wintro has it'));
   });
 
   it('gives up when the retry window ends, and says so', async () => {

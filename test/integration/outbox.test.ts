@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Outbox } from '../../src/connections/outbox.js';
+import { redeliverFailed } from '../../src/connections/redeliver.js';
 import type { FlowState } from '../../src/flows/state.js';
 import { FlowStore, newFlowId } from '../../src/store/flowStore.js';
 import { keyScheme } from '../../src/store/keys.js';
@@ -100,6 +101,26 @@ describe('the outbox on real Redis', () => {
     await outbox.finish(olderRecord as never, { state: 'failed', last: 400, reason: 'rejected' }, 3000);
     expect(await outbox.state(TEAM, 'greenhouse')).toMatchObject({
       eventId: `evt_${newer}`,
+      state: 'pending',
+    });
+  });
+
+  it('keeps an event that failed for good, out of line, until it is sent again', async () => {
+    const flowId = newFlowId();
+    for (const write of outbox.records(event(flowId), 1000))
+      await redis.hset(write.key, write.field, write.value);
+    const record = await outbox.get(TEAM, `evt_${flowId}`);
+    await outbox.finish(record as never, { state: 'failed', last: 400, reason: 'rejected' }, 3000);
+    expect(await outbox.get(TEAM, `evt_${flowId}`)).toMatchObject({ failedAt: 3000, attempts: 1 });
+    expect((await outbox.waiting(TEAM)).map((each) => each.id)).not.toContain(`evt_${flowId}`);
+    expect((await outbox.failed(TEAM)).map((each) => each.id)).toContain(`evt_${flowId}`);
+    expect(await redeliverFailed(outbox, 5000, 60_000)).toBeGreaterThanOrEqual(1);
+    expect(await outbox.get(TEAM, `evt_${flowId}`)).toEqual(
+      expect.objectContaining({ attempts: 0, deadline: 65_000, body: event(flowId).body }),
+    );
+    expect((await outbox.get(TEAM, `evt_${flowId}`))?.failedAt).toBeUndefined();
+    expect(await outbox.state(TEAM, 'greenhouse')).toMatchObject({
+      eventId: `evt_${flowId}`,
       state: 'pending',
     });
   });
