@@ -4,6 +4,7 @@ import { t } from '../messages/index.js';
 import type { Credentials, LinkableSystem } from '../systems/types.js';
 import { applyEvent, stepCountOf } from './applyEvent.js';
 import { clickedFlow } from './clickedFlow.js';
+import { credentialCheckRefusal } from './limits.js';
 import { refusalText } from './refusals.js';
 import type { ClickHandler, FormHandler, FormResult } from './requests.js';
 import { recoverStaleCheck } from './staleChecks.js';
@@ -72,6 +73,8 @@ export const submitCredentials: FormHandler = async (deps, form) => {
     const seconds = Math.ceil((retryAt - now) / 1000);
     return onFirstField(system, t('flow.refused.form.vendorAskedToWait', { vendor: system.vendor, seconds }));
   }
+  const overLimit = await credentialCheckRefusal(deps, flow);
+  if (overLimit) return onFirstField(system, overLimit);
 
   const applied = await applyEvent(
     deps,

@@ -8,6 +8,7 @@ import type { CheckDeadlines } from '../store/checkDeadlines.js';
 import type { ConnectionStore } from '../store/connectionStore.js';
 import type { FlowStore } from '../store/flowStore.js';
 import type { HelperSuggestions } from '../store/helperSuggestions.js';
+import type { AbuseLimits } from '../store/limits.js';
 import type { OnceGuard } from '../store/once.js';
 import type { TeamSettings } from '../store/teamSettings.js';
 import type { Catalog } from '../systems/catalog.js';
@@ -44,6 +45,8 @@ export interface FlowDeps {
   /** Which workspace work speaks to, with whose token (see `forWorkspace`). */
   workspaces: Workspaces;
   teamSettings: TeamSettings;
+  /** How many help requests, credential checks and new setups are allowed (see store/limits.ts). */
+  limits: AbuseLimits;
   /** When running checks must have finished, so one cut off by a crash is found and ended. */
   checkDeadlines: CheckDeadlines;
   logger: Logger;

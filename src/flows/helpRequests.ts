@@ -9,6 +9,7 @@ import { t } from '../messages/index.js';
 import { applyEvent, stepCountOf } from './applyEvent.js';
 import { clickedFlow } from './clickedFlow.js';
 import type { FlowDeps } from './deps.js';
+import { helpRequestRefusal } from './limits.js';
 import { refusalText } from './refusals.js';
 import type { ClickHandler, FormHandler, FormResult } from './requests.js';
 import type { FlowState } from './state.js';
@@ -64,6 +65,13 @@ export const submitHelpRequest: FormHandler = async (deps, form) => {
   }
   if (!colleagueId) return error(t('handover.form.chooseColleague'));
   if (colleagueId === form.userId) return error(t('handover.form.notYourself'));
+  const overLimit = await helpRequestRefusal(deps, {
+    teamId: flow.teamId,
+    flowId: flow.id,
+    userId: form.userId,
+    colleagueId,
+  });
+  if (overLimit) return error(overLimit);
   const note = cleanNote(form.values[NOTE_BLOCK]);
   return {
     afterAck: async () => {
@@ -90,6 +98,21 @@ export async function sendHelpRequest(deps: FlowDeps, state: FlowState, reminder
   if (!system || !handover) return false;
   const onceKey = `help:${state.id}:${handover.seq}:${reminder ? 'reminder' : 'request'}`;
   if (!(await deps.once.claim(state.teamId, onceKey))) return false;
+  const full = await deps.limits.requestDm(state.teamId, state.id, handover.colleagueId);
+  if (full) {
+    deps.logger.info(
+      { flowId: state.id },
+      'Not sending a request DM: the colleague has had enough from this setup',
+    );
+    if (!reminder) {
+      await tellUser(
+        deps,
+        state.holderId,
+        t('limits.requestDmsPerColleagueSent', { colleague: handover.colleagueId }),
+      );
+    }
+    return false;
+  }
   try {
     await deps.slack.post(handover.colleagueId, renderHelpRequest(state, system, reminder));
     return true;

@@ -6,6 +6,7 @@ import { newFlowId } from '../store/flowStore.js';
 import { applyAndRun } from './applyEvent.js';
 import type { FlowDeps } from './deps.js';
 import { postFlow } from './flowDm.js';
+import { refuseNewSetupOverLimit, SetupLimitReached } from './limits.js';
 import type { LinkTarget } from './parseCommand.js';
 import type { ClickHandler, CommandResult } from './requests.js';
 import { recoverStaleCheck } from './staleChecks.js';
@@ -37,6 +38,7 @@ export function linkSystem(
         await startOrResume(deps, teamId, userId, target);
         return undefined;
       } catch (error) {
+        if (error instanceof SetupLimitReached) return notice(error.message);
         deps.logger.error({ teamId, error: (error as Error).message }, 'Could not start a flow');
         if (!isSlackFailure(error)) return notice(UNAVAILABLE_TEXT);
         return notice(t('command.link.dmFailed', { name, reason: describeSlackFailure(error) }));
@@ -63,6 +65,7 @@ export async function startOrResume(
     });
     return reposted.ok ? reposted.state : existing;
   }
+  await refuseNewSetupOverLimit(deps, teamId, userId);
   const at = deps.now();
   const draft: FlowState = {
     id: newFlowId(),
@@ -89,6 +92,11 @@ export const pickSystem: ClickHandler = async (deps, click) => {
   const known =
     id && ((type === 'system' && deps.catalog.system(id)) || (type === 'family' && deps.catalog.family(id)));
   if (!known || !id) return t('command.pick.gone');
-  await startOrResume(deps, click.teamId, click.userId, { type: type as LinkTarget['type'], id });
+  try {
+    await startOrResume(deps, click.teamId, click.userId, { type: type as LinkTarget['type'], id });
+  } catch (error) {
+    if (error instanceof SetupLimitReached) return error.message;
+    throw error;
+  }
   return t('command.pick.continuesInDm', { name: deps.catalog.name(id) });
 };

@@ -10,6 +10,7 @@ import { ConnectionStore } from '../store/connectionStore.js';
 import { FlowStore } from '../store/flowStore.js';
 import { HelperSuggestions } from '../store/helperSuggestions.js';
 import { keyScheme } from '../store/keys.js';
+import { AbuseLimits } from '../store/limits.js';
 import { OnceGuard } from '../store/once.js';
 import { connectRedis } from '../store/redis.js';
 import { createSealer } from '../store/sealing.js';
@@ -24,6 +25,8 @@ export interface Stores {
   teamSettings: TeamSettings;
   checkDeadlines: CheckDeadlines;
   scheduler: ReminderScheduler;
+  /** The abuse limits: help requests, credential checks, new setups. */
+  limits: AbuseLimits;
   handover: Handover;
   /** Multi-workspace mode: every workspace's installation. */
   installations?: RedisInstallationStore;
@@ -48,6 +51,7 @@ export async function openStores(config: Config, logger: Logger, keyPrefix?: str
     once: new OnceGuard(redis, keys),
     suggestions: new HelperSuggestions(redis, keys),
     teamSettings: new TeamSettings(redis, keys),
+    limits: new AbuseLimits(redis, keys.prefix),
     checkDeadlines: new CheckDeadlines(redis, keys),
     ...(config.slack.oauth ? { installations: new RedisInstallationStore(redis, keys, sealer) } : {}),
     handover: await openHandover(config.wintroWebhook, redis, keys, config.redisUrl, logger),

@@ -2,7 +2,8 @@ import { blocks } from './blocks.js';
 import { connections } from './connections.js';
 import { flows } from './flows.js';
 import { installations } from './installations.js';
+import { limits } from './limits.js';
 import { systems } from './systems.js';
 
 /** The English catalog: one file per area of the bot, merged under their own namespaces. */
-export const en = { ...flows, ...installations, ...blocks, ...systems, ...connections } as const;
+export const en = { ...flows, ...installations, ...blocks, ...systems, ...connections, ...limits } as const;
