@@ -123,7 +123,8 @@ describe.each(TRANSPORTS)('fakeSlack $name with a real @slack/web-api WebClient'
       data: { error: 'hash_conflict' },
     });
     // Only the methods the bot calls are answered; anything else is a method Slack does not have.
-    for (const method of ['made.up', 'views.push', 'users.info']) {
+    expect((await c.users.info({ user: 'U7' })).user).toMatchObject({ id: 'U7', tz: 'UTC', tz_offset: 0 });
+    for (const method of ['made.up', 'views.push', 'chat.delete']) {
       await expect(c.apiCall(method)).rejects.toMatchObject({ data: { ok: false, error: 'unknown_method' } });
     }
     expect(fake.callsTo('views.open')[0]?.args.view).toEqual(view);

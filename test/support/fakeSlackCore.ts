@@ -4,7 +4,8 @@
  * `fakeSlackFetch.ts` as the `fetch` the Web API client calls (service tier, no network).
  *
  * It answers only the methods the bot calls: auth.test, chat.postMessage, chat.update,
- * chat.postEphemeral, conversations.open, views.open and views.update, plus response_url posts.
+ * chat.postEphemeral, conversations.open, views.open, views.update and users.info (everyone in
+ * UTC unless a test scripts another answer), plus response_url posts.
  * Anything else is `unknown_method`, as Slack answers a method it does not have.
  *
  * Request decoding mirrors @slack/web-api 8 (`WebClient.serializeBody`): the body is
@@ -170,6 +171,23 @@ function viewOut(input: Record<string, Any>, id: string, hash: string, rootViewI
   };
 }
 
+/** users.info as Slack answers it, for anyone: the fields the bot could read, in UTC. */
+function userOf(id: string) {
+  const name = `user-${id.toLowerCase()}`;
+  return {
+    id,
+    team_id: 'T0TEAM',
+    name,
+    real_name: `User ${id}`,
+    tz: 'UTC',
+    tz_label: 'Coordinated Universal Time',
+    tz_offset: 0,
+    is_bot: false,
+    deleted: false,
+    profile: { display_name: name, real_name: `User ${id}` },
+  };
+}
+
 /** Posting to a user id (U…/W…) lands in the app DM, whose id Slack returns as the channel. */
 const resolveChannel = (channel: string): string => (/^[UW]/.test(channel) ? `D${channel}` : channel);
 
@@ -325,6 +343,9 @@ export function createFakeSlackCore(options: FakeSlackOptions = {}): FakeSlackCo
       case 'views.update':
         if (!args.view || typeof args.view !== 'object') return fail('invalid_arguments', ['missing view']);
         return updateView(args);
+      case 'users.info':
+        if (typeof args.user !== 'string' || !args.user) return fail('user_not_found');
+        return { ok: true, user: userOf(args.user) };
       default:
         return fail('unknown_method');
     }
