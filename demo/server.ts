@@ -141,6 +141,9 @@ export function demoHandler(parts: DemoParts) {
           (body.values as StateValues | undefined) ?? {},
         );
         return send(res, 200, { ok: true });
+      case 'POST /demo/home':
+        await interactions.openHome(as);
+        return send(res, 200, { ok: true });
       case 'POST /demo/close':
         await interactions.close(
           as,

@@ -34,6 +34,7 @@ export function snapshotFor(
       edited: Boolean(message.edited),
     })),
   });
+  const home = workspace.homeOf(userId);
   const stack = workspace.stackOf(userId);
   const top = stack[stack.length - 1];
   return {
@@ -46,6 +47,7 @@ export function snapshotFor(
       ...CHANNELS.map((channel) => conversation(channel.id, channel.name, 'channel')),
       conversation(dmOf(userId), BOT.name, 'app'),
     ],
+    home: home ? { id: home.id, view: home.view } : null,
     modal: top
       ? {
           id: top.id,

@@ -51,6 +51,9 @@ export const DEMO_WORDS = {
     botStarting: 'The bot is starting…',
     botDown: 'The bot is not running. See the terminal that runs npm run demo.',
     emptyConversation: 'Nothing here yet.',
+    home: 'Home',
+    messages: 'Messages',
+    noHome: 'Wintro has not published a Home tab yet.',
   },
 } as const;
 

@@ -11,6 +11,7 @@ const page = {
   words: null,
   as: new URLSearchParams(location.search).get('as') || 'U0ALEXADM',
   active: 'C0GENERAL',
+  tab: 'messages',
   state: null,
   seen: new Map(),
   rendered: { messages: '', modal: '', people: '' },
@@ -173,16 +174,73 @@ function renderMessages() {
   document.getElementById('conversation-title').textContent = where;
   document.getElementById('composer-label').textContent = fill(page.words.composer, { where });
   document.getElementById('composer-text').placeholder = fill(page.words.composer, { where });
-  const key = JSON.stringify([page.active, conversation.messages, page.state.people]);
+  const onHome = conversation.kind === 'app' && page.tab === 'home';
+  renderTabs(conversation);
+  document.getElementById('composer').hidden = onHome;
+  const key = JSON.stringify([
+    page.active,
+    page.tab,
+    onHome ? page.state.home : conversation.messages,
+    page.state.people,
+  ]);
   if (key === page.rendered.messages) return;
   page.rendered.messages = key;
   const list = document.getElementById('messages');
+  if (onHome) {
+    list.replaceChildren(renderHome());
+    return;
+  }
   list.replaceChildren(
     ...(conversation.messages.length
       ? conversation.messages.map((message) => renderMessage(message, conversation))
       : [el('p', { class: 'empty', text: page.words.emptyConversation })]),
   );
   list.scrollTop = list.scrollHeight;
+}
+
+/** The app's conversation has a Home tab and a Messages tab, as in Slack. */
+function renderTabs(conversation) {
+  const tabs = document.getElementById('tabs');
+  if (conversation.kind !== 'app') {
+    tabs.hidden = true;
+    return;
+  }
+  tabs.hidden = false;
+  const tab = (id, label) =>
+    el('button', {
+      type: 'button',
+      role: 'tab',
+      class: `tab${page.tab === id ? ' current' : ''}`,
+      'aria-selected': String(page.tab === id),
+      text: label,
+      onclick: () => openTab(id),
+    });
+  tabs.replaceChildren(tab('home', page.words.home), tab('messages', page.words.messages));
+}
+
+function openTab(id) {
+  if (page.tab === id) return;
+  page.tab = id;
+  page.rendered.messages = '';
+  render();
+  if (id === 'home') api('/demo/home', {}).then(() => poll(true));
+}
+
+function renderHome() {
+  const home = page.state.home;
+  if (!home) return el('p', { class: 'empty', text: page.words.noHome });
+  const ctx = ctxFor('home', {
+    onAction: (element, blockId, selection) =>
+      api('/demo/click', {
+        viewId: home.id,
+        element: stripElement(element),
+        blockId,
+        actionId: element.action_id,
+        selection,
+        values: stateValues(document.getElementById('messages')),
+      }).then(() => poll(true)),
+  });
+  return el('div', { class: 'home' }, [renderBlocks(home.view.blocks, ctx)]);
 }
 
 async function act(click) {

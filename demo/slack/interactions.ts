@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { DEMO_WORDS, fill } from '../words.js';
 import type { BotAnswer, BotLink } from './toBot.js';
-import { BOT, CHANNELS, type OpenView, personOf, TEAM, type Workspace } from './workspace.js';
+import { BOT, CHANNELS, dmOf, type OpenView, personOf, TEAM, type Workspace } from './workspace.js';
 
 /**
  * What a person does on the page, turned into what Slack sends the app (slash commands,
@@ -187,6 +188,38 @@ export class Interactions {
     });
   }
 
+  /** The person opened the app's Home tab: Slack sends `app_home_opened` through the Events API. */
+  async openHome(user: string): Promise<void> {
+    const eventTime = Math.floor(Date.now() / 1000);
+    const home = this.workspace.homeOf(user);
+    await this.bot.event({
+      token: 'demo-verification-token',
+      team_id: TEAM.id,
+      api_app_id: BOT.appId,
+      event: {
+        type: 'app_home_opened',
+        user,
+        channel: dmOf(user),
+        tab: 'home',
+        event_ts: `${eventTime}.000100`,
+        ...(home ? { view: this.viewPayload(home, {}) } : {}),
+      },
+      type: 'event_callback',
+      event_id: `Ev${randomBytes(6).toString('hex').toUpperCase()}`,
+      event_time: eventTime,
+      authorizations: [
+        {
+          enterprise_id: null,
+          team_id: TEAM.id,
+          user_id: BOT.userId,
+          is_bot: true,
+          is_enterprise_install: false,
+        },
+      ],
+      is_ext_shared_channel: false,
+    });
+  }
+
   /** A POST to a response URL the demo handed out. */
   respond(id: string, body: Record<string, unknown>): boolean {
     const target = this.workspace.useResponseUrl(id);
@@ -258,7 +291,7 @@ export class Interactions {
     return {
       id: opened.id,
       team_id: TEAM.id,
-      type: view.type ?? 'modal',
+      type: view.type ?? (opened.id.startsWith('V0HOME') ? 'home' : 'modal'),
       blocks: view.blocks ?? [],
       private_metadata: view.private_metadata ?? '',
       callback_id: view.callback_id ?? '',

@@ -36,7 +36,12 @@ export class BotLink {
     return this.send(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
   }
 
-  private async send(body: string): Promise<BotAnswer> {
+  /** An Events API delivery: the JSON envelope. */
+  event(envelope: Record<string, unknown>): Promise<BotAnswer> {
+    return this.send(JSON.stringify(envelope), 'application/json');
+  }
+
+  private async send(body: string, contentType = 'application/x-www-form-urlencoded'): Promise<BotAnswer> {
     const timestamp = Math.floor(Date.now() / 1000);
     let response: Response;
     try {
@@ -44,7 +49,7 @@ export class BotLink {
         method: 'POST',
         headers: {
           // Bare, as Slack sends it: Bolt compares the type exactly.
-          'content-type': 'application/x-www-form-urlencoded',
+          'content-type': contentType,
           'user-agent': 'Slackbot 1.0 (+https://api.slack.com/robots)',
           'x-slack-request-timestamp': String(timestamp),
           'x-slack-signature': sign(this.signingSecret, timestamp, body),

@@ -4,7 +4,7 @@ import { BOT, dmOf, TEAM, type Workspace } from './workspace.js';
 /**
  * The Web API methods the bot calls, answered from the demo workspace the way Slack answers them:
  * auth.test, chat.postMessage, chat.update, chat.postEphemeral, conversations.open, views.open,
- * views.update (and views.push). Anything else is `unknown_method`.
+ * views.update, views.push and views.publish (the App Home). Anything else is `unknown_method`.
  */
 export interface ApiCall {
   method: string;
@@ -134,6 +134,15 @@ export class WebApi {
         return this.openView(args, method === 'views.push');
       case 'views.update':
         return this.updateView(args);
+      case 'views.publish': {
+        const user = text(args.user_id);
+        if (!user) return fail('invalid_arguments');
+        if (!args.view || typeof args.view !== 'object') return fail('invalid_arguments');
+        const known = this.workspace.homeOf(user);
+        if (known && text(args.hash) && text(args.hash) !== known.hash) return fail('hash_conflict');
+        const home = this.workspace.publishHome(user, args.view as Args);
+        return { ok: true, view: this.viewOut(home.id, home.hash, home.view) };
+      }
       default:
         return fail('unknown_method');
     }

@@ -70,6 +70,8 @@ export class Workspace {
   version = 0;
   readonly messages: Message[] = [];
   private readonly views = new Map<string, OpenView[]>();
+  /** Each person's App Home tab, as the app last published it. */
+  private readonly homes = new Map<string, OpenView>();
   private readonly triggers = new Map<string, { user: string; until: number }>();
   private readonly responseUrls = new Map<string, ResponseTarget & { until: number; uses: number }>();
   private readonly waiters = new Set<() => void>();
@@ -166,10 +168,25 @@ export class Workspace {
     return this.views.get(user) ?? [];
   }
 
-  /** A view by its id, or by the `external_id` the app gave it. */
+  homeOf(user: string): OpenView | undefined {
+    return this.homes.get(user);
+  }
+
+  /** `views.publish`: the person's Home tab, kept under one view id. */
+  publishHome(user: string, view: Record<string, unknown>): OpenView {
+    const known = this.homes.get(user);
+    if (known) return this.replaceView(known, view);
+    this.viewCounter += 1;
+    const home: OpenView = { id: `V0HOME${this.viewCounter}`, hash: this.newHash(), user, view };
+    this.homes.set(user, home);
+    this.changed();
+    return home;
+  }
+
+  /** A modal or Home tab by its id, or by the `external_id` the app gave it. */
   findView(id: string, by: 'id' | 'external_id' = 'id'): OpenView | undefined {
     if (!id) return undefined;
-    for (const stack of this.views.values()) {
+    for (const stack of [...this.views.values(), [...this.homes.values()]]) {
       const view = stack.find((each) => (by === 'id' ? each.id : each.view.external_id) === id);
       if (view) return view;
     }

@@ -128,6 +128,18 @@ describe('npm run demo in Chromium', () => {
     await page.close();
   });
 
+  it("shows the app's Home and Messages tabs", async () => {
+    const page = await openPage();
+    await openConversation(page, /^Wintro/);
+    await page.getByRole('tab', { name: 'Home' }).click();
+    await page.getByText(/Home tab/).waitFor();
+    await expect(page.getByRole('textbox', { name: /^Message / }).isVisible()).resolves.toBe(false);
+    await screenshotChecked(page, '8-home');
+    await page.getByRole('tab', { name: 'Messages' }).click();
+    await page.getByRole('heading', { name: 'Greenhouse is linked' }).last().waitFor();
+    await page.close();
+  });
+
   it('the overflow check catches a block wider than its message', async () => {
     const page = await openPage();
     await openConversation(page, /# wintro-links/);
