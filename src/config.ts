@@ -49,6 +49,26 @@ const envSchema = z.object({
   REDIS_URL: optionalText.refine((value) => value === undefined || /^rediss?:\/\//.test(value), {
     message: 'must be a redis:// or rediss:// URL',
   }),
+  REDIS_CLUSTER_URLS: optionalText.pipe(
+    z
+      .string()
+      .optional()
+      .transform((value) =>
+        value
+          ? value
+              .split(',')
+              .map((part) => part.trim())
+              .filter(Boolean)
+          : [],
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(/^redis:\/\/[^\s/:]+:\d{1,5}\/?$/, 'must be comma-separated redis://host:port seed nodes'),
+        ),
+      ),
+  ),
   WINTRO_ENCRYPTION_KEY: optionalText.pipe(base64Key.optional()),
   WINTRO_ENCRYPTION_KEY_PREVIOUS: optionalText.pipe(
     z
@@ -125,6 +145,11 @@ function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
       'SLACK_APP_TOKEN must be unset in multi-workspace mode: a distributed app runs in HTTP mode (Socket Mode is for developing in one workspace)',
     );
   }
+  if (set('REDIS_URL') && set('REDIS_CLUSTER_URLS')) {
+    problems.push(
+      'REDIS_URL and REDIS_CLUSTER_URLS must not both be set: one Redis, or the seed nodes of a Cluster',
+    );
+  }
   if (multiWorkspace && !set('WINTRO_INSTALL_SECRET')) {
     problems.push('WINTRO_INSTALL_SECRET is required in multi-workspace mode (it signs the install links)');
   }
@@ -136,6 +161,11 @@ function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
   if (!set('SLACK_APP_TOKEN') && !set('SLACK_SIGNING_SECRET')) {
     problems.push(
       'SLACK_SIGNING_SECRET is required in HTTP mode (set it, or set SLACK_APP_TOKEN for Socket Mode)',
+    );
+  }
+  if (set('REDIS_CLUSTER_URLS') && !set('WINTRO_ENCRYPTION_KEY')) {
+    problems.push(
+      'WINTRO_ENCRYPTION_KEY is required when REDIS_CLUSTER_URLS is set (stored credentials must survive restarts)',
     );
   }
   if (set('REDIS_URL') && !set('WINTRO_ENCRYPTION_KEY')) {
@@ -176,6 +206,8 @@ export interface Config {
   };
   port: number;
   redisUrl?: string;
+  /** REDIS_CLUSTER_URLS: seed nodes of a Redis Cluster, used instead of REDIS_URL. */
+  redisClusterNodes?: { host: string; port: number }[];
   encryptionKey?: Buffer;
   /** Keys that sealed older connections: they still open them, nothing new is sealed with them. */
   previousEncryptionKeys: Buffer[];
@@ -245,6 +277,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     port: e.PORT,
     redisUrl: e.REDIS_URL,
+    ...(e.REDIS_CLUSTER_URLS.length
+      ? {
+          redisClusterNodes: e.REDIS_CLUSTER_URLS.map((seed) => {
+            const { hostname, port } = new URL(seed);
+            return { host: hostname, port: Number(port) };
+          }),
+        }
+      : {}),
     encryptionKey: e.WINTRO_ENCRYPTION_KEY ? Buffer.from(e.WINTRO_ENCRYPTION_KEY, 'base64') : undefined,
     previousEncryptionKeys: e.WINTRO_ENCRYPTION_KEY_PREVIOUS.map((key) => Buffer.from(key, 'base64')),
     shutdownGraceMs: e.WINTRO_SHUTDOWN_GRACE_MS,

@@ -1,6 +1,6 @@
 import { DelayedError, type Job, Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
+import { type RedisTarget, redisClient } from '../store/redis.js';
 
 export interface DeliveryJob {
   teamId: string;
@@ -23,11 +23,15 @@ export interface DeliveryQueue {
  * instance at a time (BullMQ's job lock), and its retries wait as that job's delay in Redis, so a
  * restart resumes them.
  */
-export function createBullDeliveryQueue(redisUrl: string, prefix: string, logger: Logger): DeliveryQueue {
+export function createBullDeliveryQueue(
+  redis: RedisTarget | string,
+  prefix: string,
+  logger: Logger,
+): DeliveryQueue {
   const onError = (what: string) => (error: Error) => logger.warn({ error: error.message }, what);
-  const queueConnection = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+  const queueConnection = redisClient(redis, { enableOfflineQueue: false, maxRetriesPerRequest: 0 });
   queueConnection.on('error', onError('Hand-over queue connection problem'));
-  const workerConnection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const workerConnection = redisClient(redis, { maxRetriesPerRequest: null });
   workerConnection.on('error', onError('Hand-over worker connection problem'));
   const queueName = 'handover';
   const queue = new Queue<DeliveryJob>(queueName, { connection: queueConnection, prefix });

@@ -7,6 +7,7 @@ import type { Effect } from '../flows/transitions.js';
 import type { Logger } from '../logger.js';
 import type { HashWrite } from '../store/flowStore.js';
 import type { KeyScheme } from '../store/keys.js';
+import type { RedisTarget } from '../store/redis.js';
 import type { Credentials } from '../systems/types.js';
 import { attemptDelivery } from './delivery.js';
 import { createBullDeliveryQueue, createTimerDeliveryQueue, type DeliveryQueue } from './deliveryQueue.js';
@@ -150,7 +151,7 @@ export async function openHandover(
   settings: WintroWebhookSettings | undefined,
   redis: Redis,
   keys: KeyScheme,
-  redisUrl: string | undefined,
+  redisUrl: RedisTarget | string | undefined,
   logger: Logger,
 ): Promise<Handover> {
   const queue =

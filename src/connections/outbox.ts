@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { HashWrite } from '../store/flowStore.js';
 import type { KeyScheme } from '../store/keys.js';
+import { scanKeys } from '../store/scan.js';
 import type { ConnectionEventType } from './events.js';
 
 /**
@@ -189,17 +190,13 @@ export class Outbox {
 
 /** Team ids of keys matching a pattern with the team's hash tag, e.g. `wintro:{*}:outbox`. */
 export async function* scanTeams(redis: Redis, pattern: string): AsyncGenerator<string> {
-  let cursor = '0';
   const seen = new Set<string>();
-  do {
-    const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-    cursor = next;
-    for (const key of found) {
-      const team = /\{([^}]+)\}/.exec(key)?.[1];
-      if (team && !seen.has(team)) {
-        seen.add(team);
-        yield team;
-      }
+  // Every master of a Cluster, or the one server.
+  for await (const key of scanKeys(redis, pattern)) {
+    const team = /\{([^}]+)\}/.exec(key)?.[1];
+    if (team && !seen.has(team)) {
+      seen.add(team);
+      yield team;
     }
-  } while (cursor !== '0');
+  }
 }

@@ -1,6 +1,6 @@
 import { type Job, Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
+import { type RedisTarget, redisClient } from '../store/redis.js';
 
 export type ReminderJob =
   /** The flow has not moved: remind whoever holds it. `n` counts reminders already sent. */
@@ -26,15 +26,20 @@ const jobKey = (job: ReminderJob, dueAt: number) =>
 
 /**
  * Delayed jobs in Redis through BullMQ: they survive restarts, and with several bot instances on
- * one Redis each job is handed to exactly one of them.
+ * one Redis each job is handed to exactly one of them. On a Cluster the prefix must carry a hash tag
+ * (`wintro:{reminders}`), so all of the queue's keys share one slot as BullMQ's scripts need.
  */
-export function createBullScheduler(redisUrl: string, prefix: string, logger: Logger): ReminderScheduler {
+export function createBullScheduler(
+  redis: RedisTarget | string,
+  prefix: string,
+  logger: Logger,
+): ReminderScheduler {
   const onError = (what: string) => (error: Error) => logger.warn({ error: error.message }, what);
   // Scheduling happens while someone waits for an answer: fail fast when Redis is away.
-  const queueConnection = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+  const queueConnection = redisClient(redis, { enableOfflineQueue: false, maxRetriesPerRequest: 0 });
   queueConnection.on('error', onError('Reminder queue connection problem'));
   // The worker blocks on Redis and must retry forever rather than give up on a command.
-  const workerConnection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const workerConnection = redisClient(redis, { maxRetriesPerRequest: null });
   workerConnection.on('error', onError('Reminder worker connection problem'));
   const queueName = 'reminders';
   const queue = new Queue<ReminderJob>(queueName, { connection: queueConnection, prefix });

@@ -12,7 +12,7 @@ import { HelperSuggestions } from '../store/helperSuggestions.js';
 import { keyScheme } from '../store/keys.js';
 import { AbuseLimits } from '../store/limits.js';
 import { OnceGuard } from '../store/once.js';
-import { connectRedis } from '../store/redis.js';
+import { connectRedis, redisTargetOf } from '../store/redis.js';
 import { createSealer } from '../store/sealing.js';
 import { TeamSettings } from '../store/teamSettings.js';
 
@@ -34,7 +34,8 @@ export interface Stores {
 
 /** Redis (or the in-process store) and everything kept in it. */
 export async function openStores(config: Config, logger: Logger, keyPrefix?: string): Promise<Stores> {
-  const redis = await connectRedis(config.redisUrl, logger);
+  const target = redisTargetOf(config);
+  const redis = await connectRedis(target, logger);
   let encryptionKey = config.encryptionKey;
   if (!encryptionKey) {
     logger.warn(
@@ -54,9 +55,9 @@ export async function openStores(config: Config, logger: Logger, keyPrefix?: str
     limits: new AbuseLimits(redis, keys.prefix),
     checkDeadlines: new CheckDeadlines(redis, keys),
     ...(config.slack.oauth ? { installations: new RedisInstallationStore(redis, keys, sealer) } : {}),
-    handover: await openHandover(config.wintroWebhook, redis, keys, config.redisUrl, logger),
-    scheduler: config.redisUrl
-      ? createBullScheduler(config.redisUrl, `${keys.prefix}:{reminders}`, logger)
+    handover: await openHandover(config.wintroWebhook, redis, keys, target, logger),
+    scheduler: target
+      ? createBullScheduler(target, `${keys.prefix}:{reminders}`, logger)
       : createTimerScheduler(logger),
   };
 }

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { HashWrite } from './flowStore.js';
 import type { KeyScheme } from './keys.js';
+import { scanKeys } from './scan.js';
 import type { Sealer } from './sealing.js';
 
 const storedConnectionSchema = z.object({
@@ -118,16 +119,14 @@ export class ConnectionStore {
 
   /** Team ids that have stored connections, found by scanning the key space. */
   async *teams(): AsyncGenerator<string> {
-    const pattern = this.keys.connections('*');
-    let cursor = '0';
-    do {
-      const [next, found] = await this.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-      cursor = next;
-      for (const key of found) {
-        const team = /\{([^}]+)\}/.exec(key)?.[1];
-        if (team) yield team;
+    const seen = new Set<string>();
+    for await (const key of scanKeys(this.redis, this.keys.connections('*'))) {
+      const team = /\{([^}]+)\}/.exec(key)?.[1];
+      if (team && !seen.has(team)) {
+        seen.add(team);
+        yield team;
       }
-    } while (cursor !== '0');
+    }
   }
 }
 

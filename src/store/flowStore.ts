@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { type FlowState, flowStateSchema, isTerminal } from '../flows/state.js';
 import type { KeyScheme } from './keys.js';
+import { scanKeys } from './scan.js';
 
 export type SaveResult = 'saved' | 'conflict' | 'missing';
 
@@ -41,6 +42,9 @@ const casCommand = (keyCount: number) => `wintroFlowCas${keyCount}`;
 
 export const newFlowId = () => randomBytes(9).toString('base64url');
 
+/** How long a cancelled or finished setup is kept: long enough to redraw its DM, not for weeks. */
+export const TERMINAL_TTL_SECONDS = 24 * 3600;
+
 export class FlowStore {
   private readonly redis: CasRedis;
 
@@ -48,6 +52,8 @@ export class FlowStore {
     redis: Redis,
     private readonly keys: KeyScheme,
     private readonly ttlSeconds: number,
+    /** For a flow that has ended (linked or cancelled); never longer than `ttlSeconds`. */
+    private readonly terminalTtlSeconds = Math.min(ttlSeconds, TERMINAL_TTL_SECONDS),
   ) {
     this.redis = redis as CasRedis;
   }
@@ -94,7 +100,7 @@ export class FlowStore {
       String(expectedVersion),
       String(next.version),
       JSON.stringify(next),
-      String(this.ttlSeconds),
+      String(isTerminal(next) ? this.terminalTtlSeconds : this.ttlSeconds),
       next.systemId,
       next.id,
       isTerminal(next) ? 'clear' : 'keep',
@@ -105,25 +111,14 @@ export class FlowStore {
 
   /** Every unfinished flow of a workspace (a scan: for rare work such as an uninstall). */
   async activeInTeam(teamId: string): Promise<FlowState[]> {
-    const flows: FlowState[] = [];
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.redis.scan(
-        cursor,
-        'MATCH',
-        this.keys.activeFlowsPattern(teamId),
-        'COUNT',
-        500,
-      );
-      cursor = next;
-      for (const key of keys) {
-        for (const flowId of Object.values(await this.redis.hgetall(key))) {
-          const flow = await this.get(teamId, flowId);
-          if (flow && !isTerminal(flow)) flows.push(flow);
-        }
+    const flows = new Map<string, FlowState>();
+    for await (const key of scanKeys(this.redis, this.keys.activeFlowsPattern(teamId))) {
+      for (const flowId of Object.values(await this.redis.hgetall(key))) {
+        const flow = flows.has(flowId) ? undefined : await this.get(teamId, flowId);
+        if (flow && !isTerminal(flow)) flows.set(flowId, flow);
       }
-    } while (cursor !== '0');
-    return flows;
+    }
+    return [...flows.values()];
   }
 
   /** The user's unfinished flows, by system id. Entries whose flow has expired are dropped. */

@@ -1,4 +1,4 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import { Cluster, type ClusterOptions, Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../logger.js';
 
 /**
@@ -26,16 +26,63 @@ export const redisOptions: RedisOptions = {
   lazyConnect: true,
 };
 
-/** Connects to REDIS_URL, or to an in-process store that forgets everything on restart. */
-export async function connectRedis(redisUrl: string | undefined, logger: Logger): Promise<Redis> {
-  if (!redisUrl) {
+/** A seed node of a Redis Cluster, from `REDIS_CLUSTER_URLS`. */
+export interface ClusterNode {
+  host: string;
+  port: number;
+}
+
+/** Where Redis is: one server (REDIS_URL) or a Cluster known by some of its nodes (REDIS_CLUSTER_URLS). */
+export type RedisTarget = { url: string } | { clusterNodes: ClusterNode[] };
+
+/** REDIS_URL or REDIS_CLUSTER_URLS as a target; neither = the in-process store. */
+export function redisTargetOf(config: {
+  redisUrl?: string;
+  redisClusterNodes?: ClusterNode[];
+}): RedisTarget | undefined {
+  if (config.redisClusterNodes?.length) return { clusterNodes: config.redisClusterNodes };
+  return config.redisUrl ? { url: config.redisUrl } : undefined;
+}
+
+const asTarget = (target: RedisTarget | string): RedisTarget =>
+  typeof target === 'string' ? { url: target } : target;
+
+/**
+ * A client for the target with these per-connection options. A Cluster client applies them to each
+ * node's connection and fails as fast as one server would: nothing waits in its own queue for the
+ * cluster to be ready, and it looks for the cluster again, backing off to once a second.
+ * Typed as `Redis`: the commands the bot uses behave the same on both (each touches one team's slot).
+ */
+export function redisClient(target: RedisTarget | string, options: RedisOptions): Redis {
+  const where = asTarget(target);
+  if ('url' in where) return new Redis(where.url, options);
+  const { lazyConnect, enableOfflineQueue, retryStrategy, ...perNode } = options;
+  const clusterOptions: ClusterOptions = {
+    redisOptions: perNode,
+    lazyConnect,
+    enableOfflineQueue: enableOfflineQueue ?? true,
+    clusterRetryStrategy: (attempt: number) => Math.min(attempt * 100, 1000),
+    retryDelayOnFailover: 100,
+    retryDelayOnClusterDown: 100,
+    // Offline queues of the node connections stay on (ioredis moves commands between nodes through
+    // them during a resharding); the command timeout still bounds every command.
+  };
+  return new Cluster(where.clusterNodes, clusterOptions) as unknown as Redis;
+}
+
+/** Whether the client is a Cluster client (its key space is spread over several masters). */
+export const isCluster = (redis: Redis): boolean => (redis as { isCluster?: boolean }).isCluster === true;
+
+/** Connects to REDIS_URL or the Cluster, or to an in-process store that forgets everything on restart. */
+export async function connectRedis(target: RedisTarget | string | undefined, logger: Logger): Promise<Redis> {
+  if (!target) {
     logger.warn(
       'REDIS_URL is not set: using an in-process store. Flows and connections are lost when the bot stops.',
     );
     const { default: RedisMock } = await import('ioredis-mock');
     return new RedisMock() as unknown as Redis;
   }
-  const redis = new Redis(redisUrl, redisOptions);
+  const redis = redisClient(target, redisOptions);
   // One line when Redis goes away and one when it is back, not one per reconnection attempt.
   let down = false;
   redis.on('error', (error: Error) => {

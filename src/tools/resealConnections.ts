@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { ConnectionStore } from '../store/connectionStore.js';
 import { keyScheme } from '../store/keys.js';
-import { connectRedis } from '../store/redis.js';
+import { connectRedis, redisTargetOf } from '../store/redis.js';
 import { createSealer } from '../store/sealing.js';
 
 /**
@@ -14,11 +14,14 @@ import { createSealer } from '../store/sealing.js';
 async function main() {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
-  if (!config.redisUrl || !config.encryptionKey) {
-    throw new Error('Resealing needs REDIS_URL and WINTRO_ENCRYPTION_KEY: without Redis nothing is stored.');
+  const target = redisTargetOf(config);
+  if (!target || !config.encryptionKey) {
+    throw new Error(
+      'Resealing needs REDIS_URL (or REDIS_CLUSTER_URLS) and WINTRO_ENCRYPTION_KEY: without Redis nothing is stored.',
+    );
   }
   const logger = createLogger(config.logLevel);
-  const redis = await connectRedis(config.redisUrl, logger);
+  const redis = await connectRedis(target, logger);
   try {
     const store = new ConnectionStore(
       redis,
