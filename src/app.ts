@@ -104,7 +104,8 @@ function flowDeps(config: Config, stores: Stores, logger: Logger, options: AppOp
  * candidates and up to four pages of recruiters), each with WINTRO_VENDOR_TIMEOUT_MS, plus a margin.
  */
 const SLOWEST_CHECK_CALLS = 6;
-const checkDeadlineMs = (vendorTimeoutMs: number) => SLOWEST_CHECK_CALLS * vendorTimeoutMs + 5000;
+const checkDeadlineMs = (vendorTimeoutMs: number) =>
+  SLOWEST_CHECK_CALLS * vendorTimeoutMs + Math.max(1000, vendorTimeoutMs);
 
 interface Running {
   app: App;

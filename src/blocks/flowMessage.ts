@@ -5,6 +5,7 @@ import type { GuideStep, LinkableSystem, Screenshot, SystemFamily } from '../sys
 import { ACTIONS, encodeFlowRef } from './ids.js';
 import { actions, type ButtonSpec, context, divider, escapeText, header, image, section } from './kit.js';
 import type { SlackMessage } from './message.js';
+import { type HandoverView, wintroHandoverBlocks } from './wintroHandover.js';
 
 export type { SlackMessage } from './message.js';
 
@@ -15,6 +16,8 @@ export interface RenderOptions {
   withImages: boolean;
   /** The vendor's approval page for this drawing (one-click linking), with its single-use state. */
   authorizeUrl?: string;
+  /** A linked setup: where its hand-over to Wintro stands (unset when nothing is handed over). */
+  handover?: HandoverView;
 }
 
 export function screenshotUrl(shot: Screenshot | undefined, options: RenderOptions): string | undefined {
@@ -233,7 +236,12 @@ export function renderFlowMessage(
     case 'verifying':
       return {
         text: t('ui.flow.verifyingText', { system: system.name, vendor: system.vendor }),
-        blocks: [header(title), section(t('ui.flow.verifying', { vendor: system.vendor }))],
+        // Never a dead end: the setup can be cancelled while the check runs.
+        blocks: [
+          header(title),
+          section(t('ui.flow.verifying', { vendor: system.vendor })),
+          actions('verifying', [cancelButton(ref)]),
+        ],
       };
     case 'linked':
       return {
@@ -244,6 +252,7 @@ export function renderFlowMessage(
           ...(state.linkedDetails?.length
             ? [section(state.linkedDetails.map((detail) => `*${detail.label}:* ${detail.value}`).join('\n'))]
             : []),
+          ...wintroHandoverBlocks(options.handover, system.name),
           divider(),
           context(t('ui.flow.linkedBy', { user: state.holderId })),
         ],

@@ -76,6 +76,12 @@ export const submitCredentials: FormHandler = async (deps, form) => {
   const overLimit = await credentialCheckRefusal(deps, flow);
   if (overLimit) return onFirstField(system, overLimit);
 
+  // Noted before the check starts: should this instance stop mid-check, another one ends it once
+  // its deadline passed (an entry for a check that never started is dropped then).
+  await deps.checkDeadlines.add(
+    { teamId: flow.teamId, flowId: flow.id, checkId },
+    now + deps.settings.checkDeadlineMs,
+  );
   const applied = await applyEvent(
     deps,
     flow,

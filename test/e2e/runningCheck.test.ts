@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { greenhouseAccount, greenhouseSetup, useE2e } from '../support/e2e.js';
+import { answerRequest, askForHelp } from '../support/handover.js';
+import { eventually, type Journey, textOf } from '../support/journey.js';
+import { walkGuide } from '../support/linking.js';
+
+const ACCOUNT = greenhouseAccount('gh-secret-Run4ing7Ch3ckL4nds2');
+const e2e = useE2e({ ...greenhouseSetup(ACCOUNT) });
+const { vendors, acks } = e2e;
+const PREREQUISITE = 'Can manage ALL organization';
+const GOOD = { client_id: ACCOUNT.clientId, client_secret: ACCOUNT.secret, user_id: ACCOUNT.userId };
+const HELPER = 'U0HELPER';
+
+/** Submits good credentials while Greenhouse answers slowly; resolves once the check is running. */
+async function submitSlowly(journey: Journey, form: { viewId: string; flowId: string }) {
+  vendors.greenhouse.mode = { kind: 'slow', delayMs: 700 };
+  const submitted = await journey.submit(form.viewId, form.flowId, GOOD);
+  acks.push(submitted.body);
+  expect(submitted.body.response_action).toBe('update');
+  await journey.waitForMessage((text) => text.includes('Checking the credentials'));
+}
+
+/** The check lands: the DM says linked, the form too, and /wintro status lists the connection. */
+async function expectLinked(journey: Journey, viewId: string) {
+  await journey.waitForMessage((text) => text.includes('Greenhouse is linked'), 8000);
+  const form = await journey.slack.waitFor(
+    (call) =>
+      call.method === 'views.update' &&
+      call.args.view_id === viewId &&
+      textOf(call.args.view.blocks).includes('is linked'),
+    8000,
+  );
+  expect(form).toBeDefined();
+  const status = await journey.command('status');
+  acks.push(status.body);
+  expect(textOf(status.body.blocks)).toMatch(/Greenhouse\*: linked by/);
+}
+
+describe('a check that is running', () => {
+  it('lands when the person runs /wintro link again while it checks', async () => {
+    const journey = e2e.journey();
+    acks.push((await journey.command('link greenhouse')).body);
+    const form = await walkGuide(journey, 'greenhouse', PREREQUISITE);
+    await submitSlowly(journey, form);
+    const again = await journey.command('link greenhouse');
+    acks.push(again.body);
+    await expectLinked(journey, form.viewId);
+  });
+
+  it('lands when the person clicks Continue on a reminder while it checks', async () => {
+    const journey = e2e.journey();
+    acks.push((await journey.command('link greenhouse')).body);
+    const form = await walkGuide(journey, 'greenhouse', PREREQUISITE);
+    await submitSlowly(journey, form);
+    const checking = journey.button('flow.cancel');
+    const resumed = await journey.click('flow.resume', {
+      button: { action_id: 'flow.resume', value: checking.value, text: { text: 'Continue' } },
+    });
+    expect(resumed.status).toBe(200);
+    await expectLinked(journey, form.viewId);
+  });
+
+  it('lands when a colleague says the access is granted while it checks', async () => {
+    const journey = e2e.journey();
+    acks.push((await journey.command('link greenhouse')).body);
+    await journey.waitForMessage((text) => text.includes(PREREQUISITE));
+    const { request } = await askForHelp(journey, HELPER);
+    const form = await walkGuide(journey, 'greenhouse', PREREQUISITE);
+    await submitSlowly(journey, form);
+    const granted = await answerRequest(journey, request, 'handover.granted', { helper: HELPER });
+    expect(granted.status).toBe(200);
+    await expectLinked(journey, form.viewId);
+  });
+
+  it('offers a way on while it checks: the message can be cancelled', async () => {
+    const journey = e2e.journey();
+    acks.push((await journey.command('link greenhouse')).body);
+    const form = await walkGuide(journey, 'greenhouse', PREREQUISITE);
+    await submitSlowly(journey, form);
+    await journey.click('flow.cancel');
+    await journey.waitForMessage((text) => text.includes('Setup cancelled'));
+    // The check's late result changes nothing, and says so in the form.
+    await eventually(() => {
+      const last = journey.slack.callsTo('views.update').at(-1);
+      expect(textOf(last?.args.view.blocks)).toContain('changed while we were checking');
+    }, 8000);
+    const status = await journey.command('status');
+    acks.push(status.body);
+    expect(textOf(status.body.blocks)).toContain('Greenhouse*: not linked');
+  });
+});
