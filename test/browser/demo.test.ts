@@ -140,6 +140,24 @@ describe('npm run demo in Chromium', () => {
     await page.close();
   });
 
+  it('fits a narrow window: the DM, the switches under it, and a form', async () => {
+    const page = await openPage();
+    await page.setViewportSize({ width: 700, height: 700 });
+    await openConversation(page, /^Wintro/);
+    await page.getByRole('heading', { name: 'Link Workable to Wintro' }).last().waitFor();
+    await expect(page.getByRole('combobox', { name: 'Workable' }).isVisible()).resolves.toBe(true);
+    await screenshotChecked(page, '9-narrow-dm');
+    await page
+      .getByRole('button', { name: /^(I already have credentials|Enter credentials|Check again)$/ })
+      .last()
+      .click();
+    await dialog(page).waitFor();
+    await screenshotChecked(page, '10-narrow-form');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog(page).count()).toBe(0);
+    await page.close();
+  });
+
   it('the overflow check catches a block wider than its message', async () => {
     const page = await openPage();
     await openConversation(page, /# wintro-links/);
