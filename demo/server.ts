@@ -28,6 +28,8 @@ const PAGE_FILES: Record<string, string> = {
   '/page/app.js': 'app.js',
   '/page/blocks.js': 'blocks.js',
   '/page/mrkdwn.js': 'mrkdwn.js',
+  '/page/modal.js': 'modal.js',
+  '/page/state.js': 'state.js',
   '/page/style.css': 'style.css',
 };
 const TYPES: Record<string, string> = {

@@ -1,14 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import { DEMO_WORDS, fill } from '../words.js';
+import {
+  channelName,
+  escapeTyped,
+  handleOf,
+  pick,
+  requiredLeftEmpty,
+  type StateValues,
+  userField,
+  viewPayload,
+} from './payloads.js';
 import type { BotAnswer, BotLink } from './toBot.js';
-import { BOT, CHANNELS, dmOf, type OpenView, personOf, TEAM, type Workspace } from './workspace.js';
+import { BOT, CHANNELS, dmOf, type OpenView, TEAM, type Workspace } from './workspace.js';
+
+export type { StateValues } from './payloads.js';
 
 /**
  * What a person does on the page, turned into what Slack sends the app (slash commands,
  * block_actions, view_submission, view_closed), and what Slack does with the app's answer: an
  * ephemeral reply, form errors, a new or closed modal, or Slack's own error when the app fails.
  */
-export type StateValues = Record<string, Record<string, Record<string, unknown>>>;
 
 export interface Click {
   user: string;
@@ -106,7 +117,7 @@ export class Interactions {
     const opened = click.viewId ? this.workspace.findView(click.viewId) : undefined;
     if (opened) {
       payload.container = { type: 'view', view_id: opened.id };
-      payload.view = this.viewPayload(opened, click.values ?? {});
+      payload.view = viewPayload(opened, click.values ?? {});
     } else if (click.channel && click.messageTs) {
       const message = this.workspace.find(click.channel, click.messageTs);
       if (!message) return;
@@ -156,7 +167,7 @@ export class Interactions {
       api_app_id: BOT.appId,
       token: 'demo-verification-token',
       trigger_id: this.workspace.issueTrigger(user),
-      view: this.viewPayload(opened, values),
+      view: viewPayload(opened, values),
       response_urls: [],
       is_enterprise_install: false,
       enterprise: null,
@@ -181,7 +192,7 @@ export class Interactions {
       user: userField(user),
       api_app_id: BOT.appId,
       token: 'demo-verification-token',
-      view: this.viewPayload(opened, values),
+      view: viewPayload(opened, values),
       is_cleared: false,
       is_enterprise_install: false,
       enterprise: null,
@@ -202,7 +213,7 @@ export class Interactions {
         channel: dmOf(user),
         tab: 'home',
         event_ts: `${eventTime}.000100`,
-        ...(home ? { view: this.viewPayload(home, {}) } : {}),
+        ...(home ? { view: viewPayload(home, {}) } : {}),
       },
       type: 'event_callback',
       event_id: `Ev${randomBytes(6).toString('hex').toUpperCase()}`,
@@ -285,71 +296,4 @@ export class Interactions {
   private slackbotSays(channel: string, user: string, text: string) {
     this.workspace.post({ channel, user: 'USLACKBOT', text, visibleTo: user });
   }
-
-  private viewPayload(opened: OpenView, values: StateValues): Record<string, unknown> {
-    const { view } = opened;
-    return {
-      id: opened.id,
-      team_id: TEAM.id,
-      type: view.type ?? (opened.id.startsWith('V0HOME') ? 'home' : 'modal'),
-      blocks: view.blocks ?? [],
-      private_metadata: view.private_metadata ?? '',
-      callback_id: view.callback_id ?? '',
-      state: { values },
-      hash: opened.hash,
-      title: view.title,
-      clear_on_close: view.clear_on_close ?? false,
-      notify_on_close: view.notify_on_close ?? false,
-      close: view.close ?? null,
-      submit: view.submit ?? null,
-      previous_view_id: null,
-      root_view_id: opened.id,
-      app_id: BOT.appId,
-      external_id: view.external_id ?? '',
-      app_installed_team_id: TEAM.id,
-      bot_id: BOT.botId,
-    };
-  }
-}
-
-/** Text a person typed, escaped the way Slack stores it. */
-const escapeTyped = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-const handleOf = (user: string) => (personOf(user)?.name ?? user).toLowerCase().replace(/[^a-z0-9]+/g, '.');
-
-const userField = (user: string) => ({
-  id: user,
-  username: handleOf(user),
-  name: handleOf(user),
-  team_id: TEAM.id,
-});
-
-const channelName = (channel: string) =>
-  CHANNELS.find((each) => each.id === channel)?.name ?? (channel.startsWith('D') ? 'directmessage' : channel);
-
-const pick = (from: Record<string, unknown>, names: string[]) =>
-  Object.fromEntries(names.filter((name) => from[name] !== undefined).map((name) => [name, from[name]]));
-
-const isEmpty = (value: Record<string, unknown> | undefined) =>
-  !value ||
-  ['value', 'selected_user', 'selected_date', 'selected_option', 'selected_users', 'selected_options'].every(
-    (field) => value[field] === undefined || value[field] === null || value[field] === '',
-  );
-
-interface InputLike {
-  type?: string;
-  block_id: string;
-  optional?: boolean;
-  element?: { action_id?: string };
-}
-
-function requiredLeftEmpty(opened: OpenView, values: StateValues): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const block of (opened.view.blocks as InputLike[] | undefined) ?? []) {
-    if (block.type !== 'input' || block.optional === true) continue;
-    const actionId = block.element?.action_id as string | undefined;
-    const value = actionId ? values[block.block_id]?.[actionId] : undefined;
-    if (isEmpty(value)) errors[block.block_id] = DEMO_WORDS.slack.required;
-  }
-  return errors;
 }
