@@ -61,7 +61,9 @@ describe('npm run demo in Chromium', () => {
     await openConversation(page, /# general/);
     await screenshotChecked(page, '1-command');
     await openConversation(page, /^Wintro/);
-    await page.getByRole('button', { name: 'I have it, start the guide' }).last().click();
+    // The keyboard works: a focused button is pressed with Enter.
+    await page.getByRole('button', { name: 'I have it, start the guide' }).last().focus();
+    await page.keyboard.press('Enter');
     await page
       .getByText(/Step 1 of \d+/)
       .last()
