@@ -6,6 +6,9 @@ import { scanKeys } from './scan.js';
 
 export type SaveResult = 'saved' | 'conflict' | 'missing';
 
+// The active index of a person maps each of their unfinished flows to its system (flow id → system
+// id), so a setup taken over from a colleague never hides one of their own for the same system;
+// entries of the older shape (system id → flow id) are dropped as their flow is next written.
 // KEYS: flow, active index, then one key per extra hash write. ARGV: expected version, new version,
 // json, ttl, system id, flow id, 'clear'|'keep', then a field and a value per extra write.
 // One script so the version check, the write, the index update and what must be stored with the
@@ -17,10 +20,11 @@ if not current then return -1 end
 if current ~= ARGV[1] then return 0 end
 redis.call('HSET', KEYS[1], 'v', ARGV[2], 'd', ARGV[3])
 redis.call('EXPIRE', KEYS[1], ARGV[4])
+if redis.call('HGET', KEYS[2], ARGV[5]) == ARGV[6] then redis.call('HDEL', KEYS[2], ARGV[5]) end
 if ARGV[7] == 'clear' then
-  if redis.call('HGET', KEYS[2], ARGV[5]) == ARGV[6] then redis.call('HDEL', KEYS[2], ARGV[5]) end
+  redis.call('HDEL', KEYS[2], ARGV[6])
 else
-  redis.call('HSET', KEYS[2], ARGV[5], ARGV[6])
+  redis.call('HSET', KEYS[2], ARGV[6], ARGV[5])
   redis.call('EXPIRE', KEYS[2], ARGV[4])
 end
 for i = 3, #KEYS do
@@ -65,7 +69,7 @@ export class FlowStore {
       .multi()
       .hset(flowKey, 'v', String(state.version), 'd', JSON.stringify(state))
       .expire(flowKey, this.ttlSeconds)
-      .hset(activeKey, state.systemId, state.id)
+      .hset(activeKey, state.id, state.systemId)
       .expire(activeKey, this.ttlSeconds)
       .exec();
   }
@@ -113,9 +117,10 @@ export class FlowStore {
   async activeInTeam(teamId: string): Promise<FlowState[]> {
     const flows = new Map<string, FlowState>();
     for await (const key of scanKeys(this.redis, this.keys.activeFlowsPattern(teamId))) {
-      for (const flowId of Object.values(await this.redis.hgetall(key))) {
-        const flow = flows.has(flowId) ? undefined : await this.get(teamId, flowId);
-        if (flow && !isTerminal(flow)) flows.set(flowId, flow);
+      // flow id → system id (and the older shape, system id → flow id).
+      for (const [field, value] of Object.entries(await this.redis.hgetall(key))) {
+        const flow = (await this.get(teamId, field)) ?? (await this.get(teamId, value));
+        if (flow && !isTerminal(flow)) flows.set(flow.id, flow);
       }
     }
     return [...flows.values()];
@@ -126,11 +131,14 @@ export class FlowStore {
     const activeKey = this.keys.activeFlows(teamId, userId);
     const index = await this.redis.hgetall(activeKey);
     const flows: FlowState[] = [];
-    for (const [systemId, flowId] of Object.entries(index)) {
-      const flow = await this.get(teamId, flowId);
+    for (const [field, value] of Object.entries(index)) {
+      // flow id → system id; an entry of the older shape is system id → flow id.
+      const flow = (await this.get(teamId, field)) ?? (await this.get(teamId, value));
       if (flow && !isTerminal(flow) && flow.holderId === userId) flows.push(flow);
-      else await this.redis.hdel(activeKey, systemId);
+      else await this.redis.hdel(activeKey, field);
     }
-    return flows;
+    // The most recently moved first: that is the one a person means when they have two of a system.
+    return flows.sort((a, b) => b.updatedAt - a.updatedAt);
   }
+
 }

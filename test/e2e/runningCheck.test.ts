@@ -89,3 +89,35 @@ describe('a check that is running', () => {
     expect(textOf(status.body.blocks)).toContain('Greenhouse*: not linked');
   });
 });
+
+describe('a colleague who takes over', () => {
+  it('keeps their own setup of the same system', async () => {
+    const colleague = e2e.journey(HELPER);
+    acks.push((await colleague.command('link greenhouse')).body);
+    await colleague.waitForMessage((text) => text.includes(PREREQUISITE));
+    await colleague.click('flow.begin');
+    await colleague.waitForMessage((text) => text.includes('Step 1 of 6'));
+
+    const admin = e2e.journey();
+    acks.push((await admin.command('link greenhouse')).body);
+    await admin.waitForMessage((text) => text.includes(PREREQUISITE));
+    await askForHelp(admin, HELPER);
+    // The colleague's DM holds their own setup too: the request is the message with the answers.
+    const request = await e2e.slack.waitFor(
+      (call) =>
+        call.method === 'chat.postMessage' &&
+        call.channel === `D${HELPER}` &&
+        JSON.stringify(call.args.blocks).includes('handover.take'),
+    );
+    await answerRequest(admin, request, 'handover.take', { helper: HELPER });
+    // The taken-over setup arrives at the bottom of the colleague's DM; they stop it there.
+    const ownMessage = colleague.latestMessage()?.args.ts;
+    await eventually(() => expect(colleague.latestMessage()?.args.ts).not.toBe(ownMessage));
+    await colleague.click('flow.cancel');
+    await colleague.waitForMessage((text) => text.includes('Setup cancelled'));
+
+    // Their own setup is still theirs: the command shows it again, at the step they left it.
+    acks.push((await colleague.command('link greenhouse')).body);
+    await colleague.waitForMessage((text) => text.includes('Step 1 of 6'));
+  });
+});
