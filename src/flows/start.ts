@@ -54,9 +54,7 @@ export async function startOrResume(
   userId: string,
   target: LinkTarget,
 ): Promise<FlowState> {
-  const active = await deps.flows.activeFor(teamId, userId);
-  const found = active.find((flow) => flowMatches(deps, flow, target));
-  const existing = found ? await recoverStaleCheck(deps, found) : undefined;
+  const existing = await activeSetupOf(deps, teamId, userId, target);
   if (existing) {
     // Posting to the user id lands in their DM with the bot, without opening it first.
     const reposted = await applyAndRun(deps, existing, {
@@ -65,6 +63,40 @@ export async function startOrResume(
     });
     return reposted.ok ? reposted.state : existing;
   }
+  // Two commands at once (a double Enter, a retried request) make one setup: the second waits for it.
+  const starting = `starting:${userId}:${target.id}`;
+  if (!(await deps.once.claim(teamId, starting, STARTING_CLAIM_SECONDS))) {
+    const started = await waitForSetup(deps, teamId, userId, target);
+    if (started) return started;
+  }
+  try {
+    return await createSetup(deps, teamId, userId, target);
+  } finally {
+    await deps.once.release(teamId, starting);
+  }
+}
+
+/** How long a command may take to create its setup before another one for the same system goes ahead. */
+const STARTING_CLAIM_SECONDS = 10;
+
+/** The person's unfinished setup of this system (a check cut off meanwhile is ended first). */
+async function activeSetupOf(deps: FlowDeps, teamId: string, userId: string, target: LinkTarget) {
+  const active = await deps.flows.activeFor(teamId, userId);
+  const found = active.find((flow) => flowMatches(deps, flow, target));
+  return found ? await recoverStaleCheck(deps, found) : undefined;
+}
+
+/** Waits a little for the setup another command of the same person is creating. */
+async function waitForSetup(deps: FlowDeps, teamId: string, userId: string, target: LinkTarget) {
+  for (let tries = 0; tries < 30; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = await activeSetupOf(deps, teamId, userId, target);
+    if (started) return started;
+  }
+  return undefined;
+}
+
+async function createSetup(deps: FlowDeps, teamId: string, userId: string, target: LinkTarget) {
   await refuseNewSetupOverLimit(deps, teamId, userId);
   const at = deps.now();
   const draft: FlowState = {

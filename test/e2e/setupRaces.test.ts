@@ -121,3 +121,25 @@ describe('a colleague who takes over', () => {
     await colleague.waitForMessage((text) => text.includes('Step 1 of 6'));
   });
 });
+
+describe('two /wintro link commands at once', () => {
+  it('make one setup', async () => {
+    const journey = e2e.journey();
+    const replies = await Promise.all([
+      journey.command('link greenhouse'),
+      journey.command('link greenhouse'),
+    ]);
+    for (const reply of replies) {
+      acks.push(reply.body);
+      expect(reply.body.text).toMatch(/direct message/);
+    }
+    await journey.waitForMessage((text) => text.includes(PREREQUISITE));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const setups = e2e.slack
+      .callsTo('chat.postMessage')
+      .filter(
+        (call) => call.channel === journey.dmChannel && textOf(call.args.blocks).includes('Link Greenhouse'),
+      );
+    expect(setups).toHaveLength(1);
+  });
+});
