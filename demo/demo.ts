@@ -7,6 +7,7 @@ import { Interactions } from './slack/interactions.js';
 import { BotLink } from './slack/toBot.js';
 import { WebApi } from './slack/webApi.js';
 import { NOTIFY_CHANNEL, Workspace } from './slack/workspace.js';
+import { type WintroReceiver, wintroReceiver } from './wintro/receiver.js';
 
 /**
  * The whole demo: the Slack stand-in and sandbox vendors on one port, and the real bot process
@@ -28,6 +29,8 @@ export interface Demo {
   bot: BotProcess;
   /** The app's acknowledgements and response URL posts. */
   interactions: Interactions;
+  /** Wintro's side of the hand-over: what arrived. */
+  wintro: WintroReceiver;
   /** Secrets of this run that must never show on the page or in the bot's logs. */
   secrets: string[];
   stop(): Promise<void>;
@@ -39,6 +42,7 @@ export async function startDemo({ port, env = process.env, onLog }: DemoOptions)
   const workspace = new Workspace();
   const webApi = new WebApi(workspace, botToken);
   const sandbox = new Sandbox();
+  const wintro = await wintroReceiver();
   const link = new BotLink('', signingSecret);
   let base = '';
   const interactions = new Interactions(workspace, link, (id) => `${base}/response/${id}`);
@@ -48,6 +52,7 @@ export async function startDemo({ port, env = process.env, onLog }: DemoOptions)
     webApi,
     interactions,
     sandbox,
+    wintro,
     botStatus: () => bot?.status() ?? 'starting',
   });
   const listening = await listenOnLoopback(handler, port);
@@ -61,6 +66,7 @@ export async function startDemo({ port, env = process.env, onLog }: DemoOptions)
       // Quiet by default so the terminal shows the demo's address; LOG_LEVEL=info shows every step.
       LOG_LEVEL: env.LOG_LEVEL || 'warn',
       ...sandbox.botEnv(base),
+      ...wintro.botEnv(`${base}/wintro/webhook`),
       ...storeEnv(env),
     },
     ...(onLog ? { onLog } : {}),
@@ -81,7 +87,8 @@ export async function startDemo({ port, env = process.env, onLog }: DemoOptions)
     sandbox,
     bot: running,
     interactions,
-    secrets: [botToken, signingSecret],
+    wintro,
+    secrets: [botToken, signingSecret, wintro.secret],
     async stop() {
       await running.stop();
       await stopServers();

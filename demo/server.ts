@@ -7,6 +7,7 @@ import type { Interactions, StateValues } from './slack/interactions.js';
 import { decodeArgs, type WebApi } from './slack/webApi.js';
 import { PEOPLE, type Workspace } from './slack/workspace.js';
 import { inputIdsOf, snapshotFor } from './snapshot.js';
+import type { WintroReceiver } from './wintro/receiver.js';
 import { DEMO_WORDS } from './words.js';
 
 /**
@@ -19,6 +20,7 @@ export interface DemoParts {
   webApi: WebApi;
   interactions: Interactions;
   sandbox: Sandbox;
+  wintro: WintroReceiver;
   botStatus: () => BotStatus;
 }
 
@@ -119,16 +121,13 @@ export function demoHandler(parts: DemoParts) {
       case 'GET /demo/state': {
         const since = Number(url.searchParams.get('since') ?? '-1');
         await workspace.nextChange(since, LONG_POLL_MS);
-        return send(
-          res,
-          200,
-          snapshotFor(
-            as,
-            workspace,
-            parts.botStatus(),
-            (fields) => sandbox.demoCredentials(fields)?.kind.name,
-          ),
+        const snapshot = snapshotFor(
+          as,
+          workspace,
+          parts.botStatus(),
+          (fields) => sandbox.demoCredentials(fields)?.kind.name,
         );
+        return send(res, 200, { ...snapshot, wintro: parts.wintro.arrivals.slice(-8) });
       }
       case 'POST /demo/send':
         await interactions.send(as, String(body.channel ?? ''), String(body.text ?? ''));
@@ -183,6 +182,11 @@ export function demoHandler(parts: DemoParts) {
       return interactions.respond(responseId, body)
         ? send(res, 200, { ok: true })
         : send(res, 404, { ok: false, error: 'expired_url' });
+    }
+    if (url.pathname === '/wintro/webhook' && req.method === 'POST') {
+      const status = await parts.wintro.receive(raw, req.headers);
+      parts.workspace.changed();
+      return send(res, status, { ok: status === 200 });
     }
     const vendor = /^\/sandbox\/([a-z]+)(\/.*)?$/.exec(url.pathname);
     if (vendor) {

@@ -239,7 +239,38 @@ function setUpComposer() {
   });
 }
 
+/** What reached Wintro's backend: the event, the system, the signature, the fields that opened. */
+function renderWintro() {
+  const arrivals = page.state.wintro ?? [];
+  const key = JSON.stringify(arrivals);
+  if (key === page.rendered.wintro) return;
+  page.rendered.wintro = key;
+  const list = document.getElementById('wintro-arrivals');
+  if (!arrivals.length) {
+    list.replaceChildren(el('li', { class: 'hint', text: page.words.wintroNothing }));
+    return;
+  }
+  list.replaceChildren(
+    ...arrivals
+      .slice()
+      .reverse()
+      .map((arrival) =>
+        el('li', { class: 'arrival' }, [
+          el('strong', { text: `${arrival.type} · ${arrival.system}` }),
+          el('span', {
+            class: arrival.verified ? 'ok' : 'bad',
+            text: arrival.verified ? page.words.verified : page.words.notVerified,
+          }),
+          arrival.openedFields
+            ? el('span', { text: fill(page.words.opened, { fields: arrival.openedFields.join(', ') }) })
+            : null,
+        ]),
+      ),
+  );
+}
+
 function render() {
+  renderWintro();
   renderPeople();
   renderSidebar();
   renderMessages();
@@ -272,6 +303,8 @@ async function start() {
   document.getElementById('composer-hint').textContent = page.words.composerHint;
   document.getElementById('sandbox-title').textContent = page.words.sandbox;
   document.getElementById('sandbox-hint').textContent = page.words.sandboxHint;
+  document.getElementById('wintro-title').textContent = page.words.wintro;
+  document.getElementById('wintro-hint').textContent = page.words.wintroHint;
   setUpComposer();
   await loadSandbox();
   poll(true);

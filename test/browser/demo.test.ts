@@ -104,6 +104,10 @@ describe('npm run demo in Chromium', () => {
     await page.getByRole('heading', { name: 'Greenhouse is linked' }).last().waitFor();
     await openConversation(page, /# wintro-links/);
     await page.getByText(/Greenhouse is now linked to Wintro, set up by @Alex Admin/).waitFor();
+    // The hand-over reached Wintro's backend: signed, and the credentials opened with Wintro's key.
+    const backend = page.getByRole('complementary', { name: 'Sandbox vendors' });
+    await backend.getByText('connection.linked · greenhouse').waitFor({ timeout: 15_000 });
+    await expect(backend.getByText('signature verified').count()).resolves.toBe(1);
     await screenshotChecked(page, '6-channel-notice');
     pageTexts.push(await page.locator('body').innerText());
     await page.close();

@@ -196,5 +196,11 @@ describe('the sandbox vendors', () => {
     const notices = () => demo.workspace.messages.filter((message) => message.channel === 'C0WLINKED');
     await until(() => (notices().length >= KINDS.length ? true : undefined), 'every notice');
     expect(notices()).toHaveLength(KINDS.length);
+    // Each one was handed over to Wintro, signed, with credentials that open with Wintro's key.
+    await until(() => (demo.wintro.arrivals.length >= KINDS.length ? true : undefined), 'every hand-over');
+    for (const arrival of demo.wintro.arrivals) {
+      expect(arrival).toMatchObject({ type: 'connection.linked', verified: true });
+      expect(arrival.openedFields?.length).toBeGreaterThan(0);
+    }
   });
 });
