@@ -10,7 +10,7 @@ import {
 import { notifyChannelLine } from '../blocks/welcome.js';
 import { handoverViews } from '../connections/handoverViews.js';
 import { t } from '../messages/index.js';
-import { applyAndRun } from './applyEvent.js';
+import { applyEvent } from './applyEvent.js';
 import type { FlowDeps } from './deps.js';
 import { notifyChannelOf } from './notifyChannel.js';
 import { type LinkTarget, parseCommand } from './parseCommand.js';
@@ -35,7 +35,7 @@ export async function wintroCommand(deps: FlowDeps, request: CommandRequest): Pr
     case 'status':
       return { reply: await teamStatus(deps, teamId, userId) };
     case 'cancel':
-      return { reply: await cancelSetups(deps, teamId, userId, command.target) };
+      return cancelSetups(deps, teamId, userId, command.target);
     case 'notify':
       return { reply: await chooseNotifyChannel(deps, teamId, command.channelId) };
     case 'link':
@@ -75,15 +75,23 @@ async function cancelSetups(
   teamId: string,
   userId: string,
   target?: LinkTarget,
-): Promise<SlackMessage> {
+): Promise<CommandResult> {
   const active = await deps.flows.activeFor(teamId, userId);
   const chosen = target ? active.filter((flow) => flowMatches(deps, flow, target)) : active;
-  if (chosen.length === 0) return notice(t('command.cancel.nothing'));
-  const cancelled: string[] = [];
+  if (chosen.length === 0) return { reply: notice(t('command.cancel.nothing')) };
+  const cancelled: { name: string; redraw: () => Promise<unknown> }[] = [];
   for (const flow of chosen) {
-    const result = await applyAndRun(deps, flow, { type: 'cancel' });
-    if (result.ok) cancelled.push(deps.catalog.name(flow.systemId));
+    const applied = await applyEvent(deps, flow, { type: 'cancel' });
+    if (applied.ok) cancelled.push({ name: deps.catalog.name(flow.systemId), redraw: applied.run });
   }
-  if (cancelled.length === 0) return notice(t('command.cancel.changed'));
-  return notice(t('command.cancel.done', { systems: cancelled.join(' and ') }));
+  if (cancelled.length === 0) return { reply: notice(t('command.cancel.changed')) };
+  const systems = cancelled.map(({ name }) => name).join(' and ');
+  return {
+    reply: notice(t('command.cancel.done', { systems })),
+    // The DM messages are redrawn after the answer, which waits for Redis only.
+    followUp: async () => {
+      for (const { redraw } of cancelled) await redraw();
+      return undefined;
+    },
+  };
 }

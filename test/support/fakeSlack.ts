@@ -24,6 +24,8 @@ export interface FakeSlackServer extends FakeSlack {
   apiUrl: string;
   /** http://127.0.0.1:PORT — the server root. */
   baseUrl: string;
+  /** How long every answer waits (a slow Slack); 0 by default, back to 0 on reset(). */
+  latencyMs: number;
 }
 
 function send(res: ServerResponse, { status, body, headers }: FakeReply) {
@@ -54,10 +56,12 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 export function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlackServer> {
   const core = createFakeSlackCore(options);
+  const fake = { latencyMs: 0 };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const rawBody = await readBody(req);
+    if (fake.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fake.latencyMs));
     const contentType = headerValue(req.headers['content-type']);
     const api = /^\/api\/([A-Za-z0-9_.]+)$/.exec(url.pathname)?.[1];
     if (api) {
@@ -88,17 +92,22 @@ export function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlac
       server.off('error', reject);
       const { port } = server.address() as AddressInfo;
       const baseUrl = `http://127.0.0.1:${port}`;
-      resolve({
+      const server_: FakeSlackServer = Object.assign(fake, {
         ...core,
+        reset: () => {
+          fake.latencyMs = 0;
+          core.reset();
+        },
         apiUrl: `${baseUrl}/api/`,
         baseUrl,
-        responseUrl: (id) => `${baseUrl}/response/${encodeURIComponent(id)}`,
+        responseUrl: (id: string) => `${baseUrl}/response/${encodeURIComponent(id)}`,
         close: () =>
           new Promise<void>((done, fail) => {
             server.close((err) => (err ? fail(err) : done()));
             server.closeAllConnections();
           }),
       });
+      resolve(server_);
     });
   });
 }
