@@ -127,7 +127,10 @@ export function demoHandler(parts: DemoParts) {
           parts.botStatus(),
           (fields) => sandbox.demoCredentials(fields)?.kind.name,
         );
-        return send(res, 200, { ...snapshot, wintro: parts.wintro.arrivals.slice(-8) });
+        const switches = Object.fromEntries(
+          sandbox.kinds.map((kind) => [kind.id, sandbox.failureOf(kind.id)]),
+        );
+        return send(res, 200, { ...snapshot, switches, wintro: parts.wintro.arrivals.slice(-8) });
       }
       case 'POST /demo/send':
         await interactions.send(as, String(body.channel ?? ''), String(body.text ?? ''));

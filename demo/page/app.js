@@ -269,7 +269,16 @@ function renderWintro() {
   );
 }
 
+/** Switches changed elsewhere (another page, a test) show here too, unless this one is in use. */
+function syncSwitches() {
+  for (const [kind, failure] of Object.entries(page.state.switches ?? {})) {
+    const select = document.getElementById(`switch-${kind}`);
+    if (select && select !== document.activeElement && select.value !== failure) select.value = failure;
+  }
+}
+
 function render() {
+  syncSwitches();
   renderWintro();
   renderPeople();
   renderSidebar();
