@@ -4,7 +4,7 @@ import { Outbox } from '../connections/outbox.js';
 import { redeliverFailed } from '../connections/redeliver.js';
 import { createLogger } from '../logger.js';
 import { keyScheme } from '../store/keys.js';
-import { connectRedis } from '../store/redis.js';
+import { connectRedis, redisTargetOf } from '../store/redis.js';
 
 /**
  * `npm run redeliver`: sends every connection event that Wintro refused, or that ran out of retry
@@ -14,13 +14,14 @@ import { connectRedis } from '../store/redis.js';
 async function main() {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
-  if (!config.redisUrl || !config.wintroWebhook) {
+  const target = redisTargetOf(config);
+  if (!target || !config.wintroWebhook) {
     throw new Error(
-      'Redelivering needs REDIS_URL and WINTRO_WEBHOOK_URL: without them nothing waits or is sent.',
+      'Redelivering needs REDIS_URL (or REDIS_CLUSTER_URLS) and WINTRO_WEBHOOK_URL: without them nothing waits or is sent.',
     );
   }
   const logger = createLogger(config.logLevel);
-  const redis = await connectRedis(config.redisUrl, logger);
+  const redis = await connectRedis(target, logger);
   try {
     const count = await redeliverFailed(
       new Outbox(redis, keyScheme()),
