@@ -53,6 +53,7 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
   const app = buildSlackApp(config, {
     identity,
     installations: stores.installations,
+    oauthStates: stores.oauthStates,
     logger,
     routes: httpRoutes(stores.redis, deps),
     ...options,

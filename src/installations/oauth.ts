@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HTTPReceiverOptions, Installation } from '@slack/bolt';
-import { type CodedError, ErrorCode, type InstallProvider } from '@slack/oauth';
+import { type CodedError, ErrorCode, type InstallProvider, type StateStore } from '@slack/oauth';
 import type { WebClientOptions } from '@slack/web-api';
 import { WebClient } from '@slack/web-api';
 import { renderWelcome } from '../blocks/welcome.js';
@@ -23,6 +23,8 @@ export interface OAuthSettings {
   apiUrl: string;
   clientOptions: WebClientOptions;
   store: RedisInstallationStore;
+  /** Where a used OAuth state is remembered, so it works once. */
+  stateStore: StateStore;
   logger: Logger;
 }
 
@@ -77,6 +79,7 @@ export function oauthReceiverOptions(settings: OAuthSettings): Partial<HTTPRecei
       redirectUriPath: REDIRECT_PATH,
       directInstall: true,
       stateVerification: true,
+      stateStore: settings.stateStore,
       clientOptions: settings.clientOptions,
       authorizationUrl: new URL('../oauth/v2/authorize', settings.apiUrl).toString(),
       callbackOptions: {

@@ -1,4 +1,5 @@
 import { App, type AuthorizeResult, type CustomRoute, LogLevel, type Receiver } from '@slack/bolt';
+import type { StateStore } from '@slack/oauth';
 import { type FetchFunction, WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config.js';
 import type { RedisInstallationStore } from '../installations/installationStore.js';
@@ -19,8 +20,9 @@ export interface SlackAppOptions {
   routes: CustomRoute[];
   /** Single-workspace mode: who the bot token belongs to (checked at start). */
   identity?: BotIdentity;
-  /** Multi-workspace mode: where installations are kept. */
+  /** Multi-workspace mode: where installations are kept, and the OAuth states that work once. */
   installations?: RedisInstallationStore;
+  oauthStates?: StateStore;
   /** Receives Slack's requests instead of the HTTP or Socket Mode receiver. */
   receiver?: Receiver;
   /** Carries every Web API call instead of the network. */
@@ -78,8 +80,9 @@ function installingReceiver(
   options: SlackAppOptions,
   store: RedisInstallationStore,
 ): Receiver {
-  const oauth = config.slack.oauth;
-  if (!oauth) throw new Error('Multi-workspace mode needs the OAuth settings');
+  const { oauth } = config.slack;
+  const stateStore = options.oauthStates;
+  if (!oauth || !stateStore) throw new Error('Multi-workspace mode needs the OAuth settings');
   const logger = boltLogger(options.logger);
   const receiver = createHttpReceiver(
     {
@@ -91,6 +94,7 @@ function installingReceiver(
         apiUrl: config.slack.apiUrl,
         clientOptions: slackClientOptions(config, options.slackFetch),
         store,
+        stateStore,
         logger: options.logger,
       }),
     },

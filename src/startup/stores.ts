@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import { type Handover, openHandover } from '../connections/handover.js';
 import { RedisInstallationStore } from '../installations/installationStore.js';
+import { SingleUseStateStore } from '../installations/singleUseState.js';
 import type { Logger } from '../logger.js';
 import { createBullScheduler, createTimerScheduler, type ReminderScheduler } from '../reminders/scheduler.js';
 import { CheckDeadlines } from '../store/checkDeadlines.js';
@@ -30,6 +31,8 @@ export interface Stores {
   handover: Handover;
   /** Multi-workspace mode: every workspace's installation. */
   installations?: RedisInstallationStore;
+  /** Multi-workspace mode: Bolt's OAuth state, made single-use. */
+  oauthStates?: SingleUseStateStore;
 }
 
 /** Redis (or the in-process store) and everything kept in it. */
@@ -54,7 +57,12 @@ export async function openStores(config: Config, logger: Logger, keyPrefix?: str
     teamSettings: new TeamSettings(redis, keys),
     limits: new AbuseLimits(redis, keys.prefix),
     checkDeadlines: new CheckDeadlines(redis, keys),
-    ...(config.slack.oauth ? { installations: new RedisInstallationStore(redis, keys, sealer) } : {}),
+    ...(config.slack.oauth
+      ? {
+          installations: new RedisInstallationStore(redis, keys, sealer),
+          oauthStates: new SingleUseStateStore(config.slack.oauth.stateSecret, redis, keys.prefix),
+        }
+      : {}),
     handover: await openHandover(config.wintroWebhook, redis, keys, target, logger),
     scheduler: target
       ? createBullScheduler(target, `${keys.prefix}:{reminders}`, logger)

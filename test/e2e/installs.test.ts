@@ -109,9 +109,14 @@ async function install(workspace: Workspace) {
   expect(cookie).toBe(`slack-app-oauth-state=${state}`);
 
   e2e.slack.scriptReply('oauth.v2.access', accessGranted(workspace));
-  const done = await get(`/slack/oauth_redirect?code=code-${workspace.teamId}&state=${state}`, { cookie });
+  const callback = `/slack/oauth_redirect?code=code-${workspace.teamId}&state=${state}`;
+  const done = await get(callback, { cookie });
   expect(done.status).toBe(200);
   expect(await done.text()).toContain('Wintro is installed');
+  // The same callback again, cookie and all, is refused: a state works once.
+  const replayed = await get(callback, { cookie });
+  expect(replayed.status).toBe(400);
+  expect(await replayed.text()).toContain('could not be confirmed');
   return { state, cookie };
 }
 
