@@ -84,6 +84,8 @@ describe('on a Redis Cluster', () => {
     expect(textOf(status.body.blocks)).toMatch(/Greenhouse\*: linked by <@U0ADMIN>/);
     await settle(200);
     expect(notices()).toHaveLength(1);
+    const health = await fetch(`http://127.0.0.1:${bot.port}/healthz`);
+    expect(health.status).toBe(200);
   });
 
   it('continues after a restart, from the same step', async () => {
