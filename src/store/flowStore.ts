@@ -140,5 +140,4 @@ export class FlowStore {
     // The most recently moved first: that is the one a person means when they have two of a system.
     return flows.sort((a, b) => b.updatedAt - a.updatedAt);
   }
-
 }

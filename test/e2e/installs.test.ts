@@ -103,7 +103,9 @@ async function install(workspace: Workspace) {
   const authorize = new URL(started.headers.get('location') ?? '');
   expect(`${authorize.origin}${authorize.pathname}`).toBe(`${e2e.slack.baseUrl}/oauth/v2/authorize`);
   expect(authorize.searchParams.get('client_id')).toBe(MULTI.SLACK_CLIENT_ID);
-  expect(authorize.searchParams.get('scope')).toBe('commands,chat:write,chat:write.public,im:write,users:read');
+  expect(authorize.searchParams.get('scope')).toBe(
+    'commands,chat:write,chat:write.public,im:write,users:read',
+  );
   const state = authorize.searchParams.get('state') ?? '';
   const cookie = (started.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   expect(cookie).toBe(`slack-app-oauth-state=${state}`);
