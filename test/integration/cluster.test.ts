@@ -13,6 +13,7 @@ import { AbuseLimits } from '../../src/store/limits.js';
 import { connectRedis, type RedisTarget } from '../../src/store/redis.js';
 import { createSealer } from '../../src/store/sealing.js';
 import { REDIS_URL } from '../support/bot.js';
+import { aFlow } from '../support/flowFixture.js';
 import { eventually } from '../support/journey.js';
 import { clusterNodes, deleteClusterKeys, mastersHolding } from '../support/redisCluster.js';
 
@@ -20,20 +21,8 @@ const logger = createLogger('silent');
 /** Enough teams that their hash tags land on every master of a three-node cluster. */
 const TEAMS = Array.from({ length: 12 }, (_, n) => `T0CLUSTER${n}`);
 
-const flow = (teamId: string, changes: Partial<FlowState> = {}): FlowState => ({
-  id: newFlowId(),
-  teamId,
-  systemId: 'greenhouse',
-  starterId: 'U1',
-  holderId: 'U1',
-  phase: 'guide',
-  stepIndex: 0,
-  attempts: 0,
-  version: 1,
-  createdAt: 1,
-  updatedAt: 1,
-  ...changes,
-});
+const flow = (teamId: string, changes: Partial<FlowState> = {}) =>
+  aFlow({ id: newFlowId(), teamId, createdAt: 1, updatedAt: 1, ...changes });
 
 const targets: [string, () => RedisTarget][] = [
   ['one Redis', () => ({ url: REDIS_URL })],

@@ -3,10 +3,10 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Outbox } from '../../src/connections/outbox.js';
 import { redeliverFailed } from '../../src/connections/redeliver.js';
-import type { FlowState } from '../../src/flows/state.js';
 import { FlowStore, newFlowId } from '../../src/store/flowStore.js';
 import { keyScheme } from '../../src/store/keys.js';
 import { deleteKeys, REDIS_URL } from '../support/bot.js';
+import { aFlow } from '../support/flowFixture.js';
 
 const prefix = `wintro-outbox-${randomBytes(4).toString('hex')}`;
 const keys = keyScheme(prefix);
@@ -26,19 +26,17 @@ const event = (flowId: string, at = 1000) => ({
   deadline: at + 60_000,
 });
 
-const verifying = (id: string): FlowState => ({
-  id,
-  teamId: TEAM,
-  systemId: 'greenhouse',
-  starterId: 'U1',
-  holderId: 'U1',
-  phase: 'verifying',
-  stepIndex: 5,
-  attempts: 1,
-  version: 3,
-  createdAt: 1,
-  updatedAt: 1,
-});
+const verifying = (id: string) =>
+  aFlow({
+    id,
+    teamId: TEAM,
+    phase: 'verifying',
+    stepIndex: 5,
+    attempts: 1,
+    version: 3,
+    createdAt: 1,
+    updatedAt: 1,
+  });
 
 beforeAll(() => {
   redis = new Redis(REDIS_URL);

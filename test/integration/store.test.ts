@@ -8,25 +8,14 @@ import { keyScheme } from '../../src/store/keys.js';
 import { OnceGuard } from '../../src/store/once.js';
 import { createSealer } from '../../src/store/sealing.js';
 import { deleteKeys, REDIS_URL } from '../support/bot.js';
+import { aFlow } from '../support/flowFixture.js';
 
 const prefix = `wintro-store-${randomBytes(4).toString('hex')}`;
 const keys = keyScheme(prefix);
 let redis: Redis;
 
-const flow = (changes: Partial<FlowState> = {}): FlowState => ({
-  id: newFlowId(),
-  teamId: 'T0STORE',
-  systemId: 'greenhouse',
-  starterId: 'U1',
-  holderId: 'U1',
-  phase: 'guide',
-  stepIndex: 0,
-  attempts: 0,
-  version: 1,
-  createdAt: 1,
-  updatedAt: 1,
-  ...changes,
-});
+const flow = (changes: Partial<FlowState> = {}) =>
+  aFlow({ id: newFlowId(), teamId: 'T0STORE', createdAt: 1, updatedAt: 1, ...changes });
 
 beforeAll(() => {
   redis = new Redis(REDIS_URL);

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { renderCallbackPage } from '../../src/blocks/callbackPage.js';
 import { renderFlowMessage } from '../../src/blocks/flowMessage.js';
 import { type ConfigError, loadConfig } from '../../src/config.js';
-import type { FlowState } from '../../src/flows/state.js';
 import { can, transition } from '../../src/flows/transitions.js';
 import { createCatalog } from '../../src/systems/catalog.js';
 import {
@@ -12,6 +11,7 @@ import {
   GREENHOUSE_REQUIRED_SCOPES,
 } from '../../src/systems/greenhouse/index.js';
 import type { VendorResponse } from '../../src/vendors/http.js';
+import { aFlow } from '../support/flowFixture.js';
 import { messageViolations } from '../support/slackLimits.js';
 
 const PARTNER = {
@@ -27,19 +27,7 @@ const reply = (status: number, body: unknown): VendorResponse => ({
   headers: {},
   body: JSON.stringify(body),
 });
-const flow: FlowState = {
-  id: 'flow123456',
-  teamId: 'T1',
-  systemId: 'greenhouse',
-  starterId: 'U1',
-  holderId: 'U1',
-  phase: 'prerequisites',
-  stepIndex: 0,
-  attempts: 0,
-  version: 3,
-  createdAt: 0,
-  updatedAt: 0,
-};
+const flow = aFlow({ phase: 'prerequisites', version: 3 });
 
 describe('Greenhouse partner settings', () => {
   it('offers Connect with Greenhouse only with the client id, secret and the public URL', () => {

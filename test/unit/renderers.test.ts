@@ -25,26 +25,15 @@ import {
   renderUnknownSystem,
 } from '../../src/blocks/replies.js';
 import { unavailableForm } from '../../src/blocks/unavailableForm.js';
-import type { FlowState, Handover, Phase } from '../../src/flows/state.js';
+import { type Handover, PHASES } from '../../src/flows/state.js';
 import { catalogOf, createCatalog } from '../../src/systems/catalog.js';
+import { aFlow } from '../support/flowFixture.js';
 import { messageViolations, viewViolations } from '../support/slackLimits.js';
 
 const everything = createCatalog();
 const greenhouse = everything.system('greenhouse')!;
 
-const state: FlowState = {
-  id: 'flowABCDEF',
-  teamId: 'T1',
-  systemId: 'greenhouse',
-  starterId: 'U1',
-  holderId: 'U1',
-  phase: 'guide',
-  stepIndex: 0,
-  attempts: 0,
-  version: 5,
-  createdAt: 0,
-  updatedAt: 0,
-};
+const state = aFlow({ id: 'flowABCDEF', version: 5 });
 const options = { withImages: true };
 const all = (message: { blocks: unknown[] }) => JSON.stringify(message.blocks);
 
@@ -170,15 +159,6 @@ describe('replies', () => {
 });
 
 describe('every renderer', () => {
-  const phases: Phase[] = [
-    'choose_variant',
-    'prerequisites',
-    'guide',
-    'credentials',
-    'verifying',
-    'linked',
-    'cancelled',
-  ];
   const outcome = { code: 'missing', title: 'Missing scopes', detail: 'Add them.', missing: ['jobs'], at: 1 };
   const handovers: Handover[] = (['asked', 'granted', 'declined', 'taken'] as const).map((status) => ({
     seq: 1,
@@ -198,7 +178,7 @@ describe('every renderer', () => {
     for (const system of everything.systems) {
       for (const handover of [undefined, ...handovers]) {
         const flow = { ...state, systemId: system.id, handover, lastOutcome: outcome };
-        for (const phase of phases) {
+        for (const phase of PHASES) {
           const steps = phase === 'guide' ? system.steps.map((_, index) => index) : [0];
           for (const stepIndex of steps)
             for (const withImages of [true, false])

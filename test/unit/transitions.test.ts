@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowState } from '../../src/flows/state.js';
 import { can, isCheckStale, transition, VERIFYING_STALE_MS } from '../../src/flows/transitions.js';
+import { aFlow } from '../support/flowFixture.js';
 
-const base: FlowState = {
-  id: 'flow123456',
-  teamId: 'T1',
-  systemId: 'greenhouse',
-  starterId: 'U1',
-  holderId: 'U1',
-  phase: 'prerequisites',
-  stepIndex: 0,
-  attempts: 0,
-  version: 3,
-  createdAt: 0,
-  updatedAt: 0,
-};
+const base = aFlow({ phase: 'prerequisites', version: 3 });
 const ctx = { now: 1000, stepCount: 3 };
 
 const apply = (state: FlowState, event: Parameters<typeof transition>[1], context = ctx) => {

@@ -6,18 +6,14 @@ import {
   renderHandoverFailedDm,
   renderHandoverFailedNotice,
 } from '../../../src/blocks/wintroHandover.js';
-import type { FlowState } from '../../../src/flows/state.js';
 import { catalogOf, createCatalog } from '../../../src/systems/catalog.js';
 import type { LinkableSystem } from '../../../src/systems/types.js';
+import { aFlow } from '../../support/flowFixture.js';
 import { messageViolations } from '../../support/slackLimits.js';
 
 const greenhouse = createCatalog().system('greenhouse') as LinkableSystem;
-const linked: FlowState = {
+const linked = aFlow({
   id: 'F1',
-  teamId: 'T1',
-  systemId: 'greenhouse',
-  starterId: 'U1',
-  holderId: 'U1',
   phase: 'linked',
   stepIndex: 5,
   attempts: 1,
@@ -26,7 +22,7 @@ const linked: FlowState = {
   version: 9,
   createdAt: 1,
   updatedAt: 1,
-};
+});
 const text = (message: { blocks: unknown[] }) => JSON.stringify(message.blocks);
 const VIEWS: HandoverView[] = ['pending', 'delivered', 'failed'];
 
