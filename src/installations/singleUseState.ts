@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ClearStateStore, type InstallURLOptions, InvalidStateError, type StateStore } from '@slack/oauth';
+import oauth, { type InstallURLOptions, InvalidStateError, type StateStore } from '@slack/oauth';
 import type { Redis } from 'ioredis';
 
 /** How long an install may take from Wintro's link to Slack's answer: Bolt's cookie lasts as long. */
@@ -11,14 +11,15 @@ export const STATE_SECONDS = 600;
  * replayed callback is refused even with the browser's cookie.
  */
 export class SingleUseStateStore implements StateStore {
-  private readonly signed: ClearStateStore;
+  private readonly signed: StateStore;
 
   constructor(
     stateSecret: string,
     private readonly redis: Redis,
     private readonly keyPrefix: string,
   ) {
-    this.signed = new ClearStateStore(stateSecret, STATE_SECONDS);
+    // Node's ESM loader does not see this export of the CommonJS package by name.
+    this.signed = new oauth.ClearStateStore(stateSecret, STATE_SECONDS);
   }
 
   generateStateParam(installOptions: InstallURLOptions, now: Date): Promise<string> {
