@@ -82,14 +82,15 @@ describe('an instance killed in the middle of a check', () => {
     };
     const second = await bootBot({ slack, env, keyPrefix: 'wintro', encryptionKey });
     try {
-      for (let tries = 0; tries < 150; tries++) {
-        const up = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      let up = false;
+      for (let tries = 0; tries < 150 && !up; tries++) {
+        up = await fetch(`http://127.0.0.1:${port}/healthz`).then(
           (response) => response.ok,
           () => false,
         );
-        if (up) break;
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        if (!up) await new Promise((resolve) => setTimeout(resolve, 100));
       }
+      expect(up, 'the first instance started').toBe(true);
       const viaFirst = new SlackSender({
         baseUrl: `http://127.0.0.1:${port}`,
         signingSecret: SIGNING_SECRET,
