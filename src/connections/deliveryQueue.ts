@@ -1,6 +1,7 @@
-import { DelayedError, type Job, Queue, Worker } from 'bullmq';
+import { DelayedError, type Job } from 'bullmq';
 import type { Logger } from '../logger.js';
-import { type RedisTarget, redisClient } from '../store/redis.js';
+import { bullQueue } from '../store/bullQueue.js';
+import type { RedisTarget } from '../store/redis.js';
 
 export interface DeliveryJob {
   teamId: string;
@@ -28,15 +29,13 @@ export function createBullDeliveryQueue(
   prefix: string,
   logger: Logger,
 ): DeliveryQueue {
-  const onError = (what: string) => (error: Error) => logger.warn({ error: error.message }, what);
-  const queueConnection = redisClient(redis, { enableOfflineQueue: false, maxRetriesPerRequest: 0 });
-  queueConnection.on('error', onError('Hand-over queue connection problem'));
-  const workerConnection = redisClient(redis, { maxRetriesPerRequest: null });
-  workerConnection.on('error', onError('Hand-over worker connection problem'));
-  const queueName = 'handover';
-  const queue = new Queue<DeliveryJob>(queueName, { connection: queueConnection, prefix });
-  queue.on('error', onError('Hand-over queue problem'));
-  let worker: Worker<DeliveryJob> | undefined;
+  const { queue, startWorker, close } = bullQueue<DeliveryJob>(
+    redis,
+    prefix,
+    'handover',
+    'Hand-over',
+    logger,
+  );
   return {
     async enqueue(job) {
       await queue.add('deliver', job, {
@@ -50,36 +49,23 @@ export function createBullDeliveryQueue(
       });
     },
     start(handler) {
-      worker = new Worker<DeliveryJob>(
-        queueName,
+      startWorker(
         async (job: Job<DeliveryJob>, token?: string) => {
           const next = await handler(job.data);
           if (!next) return;
           await job.moveToDelayed(Date.now() + next.retryInMs, token);
           throw new DelayedError();
         },
-        { connection: workerConnection, prefix, concurrency: 4 },
+        (job, error) => {
+          if (error instanceof DelayedError || error.name === 'DelayedError') return;
+          logger.warn(
+            { eventId: job?.id, error: error.message },
+            'A hand-over attempt failed; it will be tried again',
+          );
+        },
       );
-      worker.on('failed', (job, error) => {
-        if (error instanceof DelayedError || error.name === 'DelayedError') return;
-        logger.warn(
-          { eventId: job?.id, error: error.message },
-          'A hand-over attempt failed; it will be tried again',
-        );
-      });
-      worker.on('error', onError('Hand-over worker problem'));
     },
-    async close() {
-      const graceful = worker?.close() ?? Promise.resolve();
-      const finished = await Promise.race([
-        graceful.then(() => true),
-        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref()),
-      ]);
-      if (!finished) await worker?.close(true).catch(() => undefined);
-      await queue.close().catch(() => undefined);
-      queueConnection.disconnect();
-      workerConnection.disconnect();
-    },
+    close,
   };
 }
 

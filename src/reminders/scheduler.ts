@@ -1,6 +1,7 @@
-import { type Job, Queue, Worker } from 'bullmq';
+import type { Job } from 'bullmq';
 import type { Logger } from '../logger.js';
-import { type RedisTarget, redisClient } from '../store/redis.js';
+import { bullQueue } from '../store/bullQueue.js';
+import type { RedisTarget } from '../store/redis.js';
 
 export type ReminderJob =
   /** The flow has not moved: remind whoever holds it. `n` counts reminders already sent. */
@@ -34,17 +35,13 @@ export function createBullScheduler(
   prefix: string,
   logger: Logger,
 ): ReminderScheduler {
-  const onError = (what: string) => (error: Error) => logger.warn({ error: error.message }, what);
-  // Scheduling happens while someone waits for an answer: fail fast when Redis is away.
-  const queueConnection = redisClient(redis, { enableOfflineQueue: false, maxRetriesPerRequest: 0 });
-  queueConnection.on('error', onError('Reminder queue connection problem'));
-  // The worker blocks on Redis and must retry forever rather than give up on a command.
-  const workerConnection = redisClient(redis, { maxRetriesPerRequest: null });
-  workerConnection.on('error', onError('Reminder worker connection problem'));
-  const queueName = 'reminders';
-  const queue = new Queue<ReminderJob>(queueName, { connection: queueConnection, prefix });
-  queue.on('error', onError('Reminder queue problem'));
-  let worker: Worker<ReminderJob> | undefined;
+  const { queue, startWorker, close } = bullQueue<ReminderJob>(
+    redis,
+    prefix,
+    'reminders',
+    'Reminder',
+    logger,
+  );
   return {
     async schedule(job, delayMs) {
       // Every flow has one of these in Redis, so the job is kept small: BullMQ's own ids, and a
@@ -58,28 +55,13 @@ export function createBullScheduler(
       });
     },
     start(handler) {
-      worker = new Worker<ReminderJob>(queueName, (job: Job<ReminderJob>) => handler(job.data), {
-        connection: workerConnection,
-        prefix,
-        concurrency: 4,
-      });
-      worker.on('failed', (job, error) =>
-        logger.warn({ job: job?.name, error: error.message }, 'A reminder failed; it will be retried'),
+      startWorker(
+        (job: Job<ReminderJob>) => handler(job.data),
+        (job, error) =>
+          logger.warn({ job: job?.name, error: error.message }, 'A reminder failed; it will be retried'),
       );
-      worker.on('error', onError('Reminder worker problem'));
     },
-    async close() {
-      // A worker whose connection is reconnecting never finishes a graceful close: bound it.
-      const graceful = worker?.close() ?? Promise.resolve();
-      const finished = await Promise.race([
-        graceful.then(() => true),
-        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref()),
-      ]);
-      if (!finished) await worker?.close(true).catch(() => undefined);
-      await queue.close().catch(() => undefined);
-      queueConnection.disconnect();
-      workerConnection.disconnect();
-    },
+    close,
   };
 }
 
