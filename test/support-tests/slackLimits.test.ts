@@ -158,6 +158,21 @@ interface Case {
   expect: RegExp;
 }
 
+/** A case that posts the good message with one change. */
+const posting = (rule: string, expect: RegExp, change: (m: Record<string, Any>) => void): Case => ({
+  rule,
+  method: 'chat.postMessage',
+  args: msg(change),
+  expect,
+});
+/** A case that opens the good modal with one change. */
+const opening = (rule: string, expect: RegExp, change: (v: Record<string, Any>) => void): Case => ({
+  rule,
+  method: 'views.open',
+  args: { trigger_id: 't', view: modal(change) },
+  expect,
+});
+
 const messageCases: Case[] = [
   {
     rule: 'message ≤ 50 blocks',
@@ -165,180 +180,75 @@ const messageCases: Case[] = [
     args: { channel: 'C1', text: 't', blocks: Array.from({ length: 51 }, () => ({ type: 'divider' })) },
     expect: /51 blocks exceeds 50/,
   },
-  {
-    rule: 'section text ≤ 3000',
-    method: 'chat.postMessage',
-    args: msg((m) => {
-      m.blocks[1].text = md(x(3001));
-    }),
-    expect: /blocks\[1\]\.text\.text: 3001 chars exceeds 3000/,
-  },
-  {
-    rule: 'section fields ≤ 10',
-    method: 'chat.postMessage',
-    args: msg((m) => {
-      m.blocks[1].fields = Array.from({ length: 11 }, () => md('f'));
-    }),
-    expect: /11 fields exceeds 10/,
-  },
-  {
-    rule: 'section field text ≤ 2000',
-    method: 'chat.postMessage',
-    args: msg((m) => {
-      m.blocks[1].fields = [md(x(2001))];
-    }),
-    expect: /fields\[0\]\.text: 2001 chars exceeds 2000/,
-  },
-  {
-    rule: 'header text ≤ 150',
-    method: 'chat.postMessage',
-    args: msg((m) => {
-      m.blocks[0].text = pt(x(151));
-    }),
-    expect: /blocks\[0\]\.text\.text: 151 chars exceeds 150/,
-  },
-  {
-    rule: 'header text must be plain_text',
-    method: 'chat.postMessage',
-    args: msg((m) => {
-      m.blocks[0].text = md('*bold*');
-    }),
-    expect: /blocks\[0\]\.text\.type: must be 'plain_text'/,
-  },
-  {
-    rule: 'context ≤ 10 elements',
-    method: 'chat.postMessage',
-    args: msg((m) => {
-      m.blocks[4].elements = Array.from({ length: 11 }, () => md('c'));
-    }),
-    expect: /11 elements exceeds 10/,
-  },
-  {
-    rule: 'actions ≤ 25 elements',
-    method: 'chat.postMessage',
-    args: msg((m) => {
-      m.blocks[5].elements = Array.from({ length: 26 }, (_, i) => button({ action_id: `b${i}` }));
-    }),
-    expect: /26 elements exceeds 25/,
-  },
-  {
-    rule: 'button text ≤ 75',
-    method: 'chat.postMessage',
-    args: msg((m) => {
-      m.blocks[5].elements[0].text = pt(x(76));
-    }),
-    expect: /elements\[0\]\.text\.text: 76 chars exceeds 75/,
-  },
-  {
-    rule: 'button value ≤ 2000',
-    method: 'chat.postMessage',
-    args: msg((m) => {
-      m.blocks[5].elements[0].value = x(2001);
-    }),
-    expect: /elements\[0\]\.value: 2001 chars exceeds 2000/,
-  },
-  {
-    rule: 'button url ≤ 3000',
-    method: 'chat.postMessage',
-    args: msg((m) => {
-      m.blocks[5].elements[0].url = `https://e.com/${x(3000)}`;
-    }),
-    expect: /elements\[0\]\.url: \d+ chars exceeds 3000/,
-  },
-  {
-    rule: 'block_id ≤ 255',
-    method: 'chat.postMessage',
-    args: msg((m) => {
-      m.blocks[1].block_id = x(256);
-    }),
-    expect: /blocks\[1\]\.block_id: 256 chars exceeds 255/,
-  },
-  {
-    rule: 'action_id ≤ 255',
-    method: 'chat.postMessage',
-    args: msg((m) => {
-      m.blocks[5].elements[1].action_id = x(256);
-    }),
-    expect: /elements\[1\]\.action_id: 256 chars exceeds 255/,
-  },
-  {
-    rule: 'action_id unique within a block',
-    method: 'chat.postMessage',
-    args: msg((m) => {
-      m.blocks[5].elements[1].action_id = 'a1';
-    }),
-    expect: /duplicate action_id 'a1'/,
-  },
-  {
-    rule: 'block_id unique within a message',
-    method: 'chat.postMessage',
-    args: msg((m) => {
-      m.blocks[5].block_id = 's';
-    }),
-    expect: /duplicate block_id 's'/,
-  },
-  {
-    rule: 'image block needs image_url',
-    method: 'chat.postMessage',
-    args: msg((m) => {
-      delete m.blocks[3].image_url;
-    }),
-    expect: /blocks\[3\]\.image_url: is required/,
-  },
-  {
-    rule: 'image_url must be http(s)',
-    method: 'chat.postMessage',
-    args: msg((m) => {
-      m.blocks[3].image_url = 'ftp://example.com/a.png';
-    }),
-    expect: /image_url: must be an http\(s\) URL/,
-  },
-  {
-    rule: 'image alt_text required non-empty',
-    method: 'chat.postMessage',
-    args: msg((m) => {
-      m.blocks[3].alt_text = '';
-    }),
-    expect: /blocks\[3\]\.alt_text: is required/,
-  },
-  {
-    rule: 'image alt_text ≤ 2000',
-    method: 'chat.postMessage',
-    args: msg((m) => {
-      m.blocks[3].alt_text = x(2001);
-    }),
-    expect: /alt_text: 2001 chars exceeds 2000/,
-  },
-  {
-    rule: 'text object type must be plain_text/mrkdwn',
-    method: 'chat.postMessage',
-    args: msg((m) => {
-      m.blocks[1].text = { type: 'markdown', text: 'hi' };
-    }),
-    expect: /must be 'plain_text' or 'mrkdwn'/,
-  },
-  {
-    rule: 'text object text non-empty',
-    method: 'chat.postMessage',
-    args: msg((m) => {
-      m.blocks[1].text = md('');
-    }),
-    expect: /blocks\[1\]\.text\.text: must be a non-empty string/,
-  },
+  posting('section text ≤ 3000', /blocks\[1\]\.text\.text: 3001 chars exceeds 3000/, (m) => {
+    m.blocks[1].text = md(x(3001));
+  }),
+  posting('section fields ≤ 10', /11 fields exceeds 10/, (m) => {
+    m.blocks[1].fields = Array.from({ length: 11 }, () => md('f'));
+  }),
+  posting('section field text ≤ 2000', /fields\[0\]\.text: 2001 chars exceeds 2000/, (m) => {
+    m.blocks[1].fields = [md(x(2001))];
+  }),
+  posting('header text ≤ 150', /blocks\[0\]\.text\.text: 151 chars exceeds 150/, (m) => {
+    m.blocks[0].text = pt(x(151));
+  }),
+  posting('header text must be plain_text', /blocks\[0\]\.text\.type: must be 'plain_text'/, (m) => {
+    m.blocks[0].text = md('*bold*');
+  }),
+  posting('context ≤ 10 elements', /11 elements exceeds 10/, (m) => {
+    m.blocks[4].elements = Array.from({ length: 11 }, () => md('c'));
+  }),
+  posting('actions ≤ 25 elements', /26 elements exceeds 25/, (m) => {
+    m.blocks[5].elements = Array.from({ length: 26 }, (_, i) => button({ action_id: `b${i}` }));
+  }),
+  posting('button text ≤ 75', /elements\[0\]\.text\.text: 76 chars exceeds 75/, (m) => {
+    m.blocks[5].elements[0].text = pt(x(76));
+  }),
+  posting('button value ≤ 2000', /elements\[0\]\.value: 2001 chars exceeds 2000/, (m) => {
+    m.blocks[5].elements[0].value = x(2001);
+  }),
+  posting('button url ≤ 3000', /elements\[0\]\.url: \d+ chars exceeds 3000/, (m) => {
+    m.blocks[5].elements[0].url = `https://e.com/${x(3000)}`;
+  }),
+  posting('block_id ≤ 255', /blocks\[1\]\.block_id: 256 chars exceeds 255/, (m) => {
+    m.blocks[1].block_id = x(256);
+  }),
+  posting('action_id ≤ 255', /elements\[1\]\.action_id: 256 chars exceeds 255/, (m) => {
+    m.blocks[5].elements[1].action_id = x(256);
+  }),
+  posting('action_id unique within a block', /duplicate action_id 'a1'/, (m) => {
+    m.blocks[5].elements[1].action_id = 'a1';
+  }),
+  posting('block_id unique within a message', /duplicate block_id 's'/, (m) => {
+    m.blocks[5].block_id = 's';
+  }),
+  posting('image block needs image_url', /blocks\[3\]\.image_url: is required/, (m) => {
+    delete m.blocks[3].image_url;
+  }),
+  posting('image_url must be http(s)', /image_url: must be an http\(s\) URL/, (m) => {
+    m.blocks[3].image_url = 'ftp://example.com/a.png';
+  }),
+  posting('image alt_text required non-empty', /blocks\[3\]\.alt_text: is required/, (m) => {
+    m.blocks[3].alt_text = '';
+  }),
+  posting('image alt_text ≤ 2000', /alt_text: 2001 chars exceeds 2000/, (m) => {
+    m.blocks[3].alt_text = x(2001);
+  }),
+  posting('text object type must be plain_text/mrkdwn', /must be 'plain_text' or 'mrkdwn'/, (m) => {
+    m.blocks[1].text = { type: 'markdown', text: 'hi' };
+  }),
+  posting('text object text non-empty', /blocks\[1\]\.text\.text: must be a non-empty string/, (m) => {
+    m.blocks[1].text = md('');
+  }),
   {
     rule: 'message needs text or blocks',
     method: 'chat.postMessage',
     args: { channel: 'C1' },
     expect: /needs `text` or `blocks`/,
   },
-  {
-    rule: 'blocks need a top-level text fallback',
-    method: 'chat.postMessage',
-    args: msg((m) => {
-      delete m.text;
-    }),
-    expect: /without a top-level `text` fallback/,
-  },
+  posting('blocks need a top-level text fallback', /without a top-level `text` fallback/, (m) => {
+    delete m.text;
+  }),
   {
     rule: 'chat.update is checked too',
     method: 'chat.update',
@@ -360,17 +270,9 @@ const messageCases: Case[] = [
 ];
 
 const viewCases: Case[] = [
-  {
-    rule: 'modal ≤ 100 blocks',
-    method: 'views.open',
-    args: {
-      trigger_id: 't',
-      view: modal((v) => {
-        v.blocks = Array.from({ length: 101 }, () => ({ type: 'divider' }));
-      }),
-    },
-    expect: /101 blocks exceeds 100/,
-  },
+  opening('modal ≤ 100 blocks', /101 blocks exceeds 100/, (v) => {
+    v.blocks = Array.from({ length: 101 }, () => ({ type: 'divider' }));
+  }),
   {
     rule: 'home ≤ 100 blocks',
     method: 'views.publish',
@@ -398,105 +300,33 @@ const viewCases: Case[] = [
     },
     expect: new RegExp(`view\\.${field}\\.text: 25 chars exceeds 24`),
   })),
-  {
-    rule: 'modal title must be plain_text',
-    method: 'views.open',
-    args: {
-      trigger_id: 't',
-      view: modal((v) => {
-        v.title = md('Link');
-      }),
-    },
-    expect: /view\.title\.type: must be 'plain_text'/,
-  },
-  {
-    rule: 'private_metadata ≤ 3000',
-    method: 'views.open',
-    args: {
-      trigger_id: 't',
-      view: modal((v) => {
-        v.private_metadata = x(3001);
-      }),
-    },
-    expect: /private_metadata: 3001 chars exceeds 3000/,
-  },
-  {
-    rule: 'callback_id ≤ 255',
-    method: 'views.open',
-    args: {
-      trigger_id: 't',
-      view: modal((v) => {
-        v.callback_id = x(256);
-      }),
-    },
-    expect: /callback_id: 256 chars exceeds 255/,
-  },
-  {
-    rule: 'plain_text_input max_length ≤ 3000',
-    method: 'views.open',
-    args: {
-      trigger_id: 't',
-      view: modal((v) => {
-        v.blocks[1].element.max_length = 3001;
-      }),
-    },
-    expect: /max_length: 3001 exceeds 3000/,
-  },
-  {
-    rule: 'input label ≤ 2000',
-    method: 'views.open',
-    args: {
-      trigger_id: 't',
-      view: modal((v) => {
-        v.blocks[1].label = pt(x(2001));
-      }),
-    },
-    expect: /label\.text: 2001 chars exceeds 2000/,
-  },
-  {
-    rule: 'input hint ≤ 2000',
-    method: 'views.open',
-    args: {
-      trigger_id: 't',
-      view: modal((v) => {
-        v.blocks[1].hint = pt(x(2001));
-      }),
-    },
-    expect: /hint\.text: 2001 chars exceeds 2000/,
-  },
-  {
-    rule: 'placeholder ≤ 150',
-    method: 'views.open',
-    args: {
-      trigger_id: 't',
-      view: modal((v) => {
-        v.blocks[1].element.placeholder = pt(x(151));
-      }),
-    },
-    expect: /placeholder\.text: 151 chars exceeds 150/,
-  },
-  {
-    rule: 'view JSON ≤ 250 KB',
-    method: 'views.open',
-    args: {
-      trigger_id: 't',
-      view: modal((v) => {
-        v.blocks = Array.from({ length: 90 }, (_, i) => section({ block_id: `b${i}`, text: md(x(2900)) }));
-      }),
-    },
-    expect: /view: JSON is \d+ bytes, exceeds 250000/,
-  },
-  {
-    rule: 'block_id unique within a view',
-    method: 'views.open',
-    args: {
-      trigger_id: 't',
-      view: modal((v) => {
-        v.blocks[1].block_id = 'intro';
-      }),
-    },
-    expect: /duplicate block_id 'intro'/,
-  },
+  opening('modal title must be plain_text', /view\.title\.type: must be 'plain_text'/, (v) => {
+    v.title = md('Link');
+  }),
+  opening('private_metadata ≤ 3000', /private_metadata: 3001 chars exceeds 3000/, (v) => {
+    v.private_metadata = x(3001);
+  }),
+  opening('callback_id ≤ 255', /callback_id: 256 chars exceeds 255/, (v) => {
+    v.callback_id = x(256);
+  }),
+  opening('plain_text_input max_length ≤ 3000', /max_length: 3001 exceeds 3000/, (v) => {
+    v.blocks[1].element.max_length = 3001;
+  }),
+  opening('input label ≤ 2000', /label\.text: 2001 chars exceeds 2000/, (v) => {
+    v.blocks[1].label = pt(x(2001));
+  }),
+  opening('input hint ≤ 2000', /hint\.text: 2001 chars exceeds 2000/, (v) => {
+    v.blocks[1].hint = pt(x(2001));
+  }),
+  opening('placeholder ≤ 150', /placeholder\.text: 151 chars exceeds 150/, (v) => {
+    v.blocks[1].element.placeholder = pt(x(151));
+  }),
+  opening('view JSON ≤ 250 KB', /view: JSON is \d+ bytes, exceeds 250000/, (v) => {
+    v.blocks = Array.from({ length: 90 }, (_, i) => section({ block_id: `b${i}`, text: md(x(2900)) }));
+  }),
+  opening('block_id unique within a view', /duplicate block_id 'intro'/, (v) => {
+    v.blocks[1].block_id = 'intro';
+  }),
 ];
 
 describe('slackLimits: one failing example per rule', () => {
