@@ -143,3 +143,27 @@ describe('two /wintro link commands at once', () => {
     expect(setups).toHaveLength(1);
   });
 });
+
+describe('two people linking the same system at once', () => {
+  it('leaves the team with one working connection, never with none', async () => {
+    const first = e2e.journey('U0FIRST');
+    const second = e2e.journey('U0SECOND');
+    const forms = [];
+    for (const journey of [first, second]) {
+      acks.push((await journey.command('link greenhouse')).body);
+      forms.push(await walkGuide(journey, 'greenhouse', PREREQUISITE));
+    }
+    vendors.greenhouse.mode = { kind: 'slow', delayMs: 500 };
+    const [firstForm, secondForm] = forms as [(typeof forms)[0], (typeof forms)[0]];
+    acks.push((await first.submit(firstForm.viewId, firstForm.flowId, GOOD)).body);
+    acks.push((await second.submit(secondForm.viewId, secondForm.flowId, GOOD)).body);
+    // The first one's setup moves while its check runs; its result must still land, and must not
+    // take the second one's connection away.
+    acks.push((await first.command('link greenhouse')).body);
+    await first.waitForMessage((text) => text.includes('Greenhouse is linked'), 8000);
+    await second.waitForMessage((text) => text.includes('Greenhouse is linked'), 8000);
+    const status = await second.command('status');
+    acks.push(status.body);
+    expect(textOf(status.body.blocks)).toMatch(/Greenhouse\*: linked by <@U0(FIRST|SECOND)>/);
+  });
+});
