@@ -8,42 +8,29 @@ import {
   normalizeRecruiteeCompanyId,
   RECRUITEE_PROBES,
 } from '../../src/systems/recruitee/index.js';
-import type { VerificationOutcome, VerifyContext } from '../../src/systems/types.js';
-import type { VendorRequest, VendorResponse, VendorResult } from '../../src/vendors/http.js';
+import type { VerifyContext } from '../../src/systems/types.js';
+import type { VendorResponse, VendorResult } from '../../src/vendors/http.js';
+import {
+  answer,
+  failure,
+  komboAttachment,
+  screenshotUrls,
+  stubHttp as stubVendor,
+} from '../support/vendorStub.js';
 
 const TOKEN = 'rt-token-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2';
 const good = { company_id: '123456', api_token: TOKEN };
 const recruitee = createRecruitee('https://api.recruitee.com');
 const [companyField, tokenField] = recruitee.credentialFields;
 
-const answer = (status: number, body: unknown = {}, headers: Record<string, string> = {}): VendorResult => ({
-  ok: true,
-  response: { status, headers, body: typeof body === 'string' ? body : JSON.stringify(body) },
-});
-
-function stubHttp(answers: Record<string, VendorResult>) {
-  const requests: VendorRequest[] = [];
-  const context: VerifyContext = {
-    http: {
-      async send(request) {
-        requests.push(request);
-        const path = new URL(request.url).pathname.replace(/^\/c\/[^/]+/, '');
-        return answers[path] ?? answer(500);
-      },
-    },
-  };
-  return { context, requests };
-}
+/** Recruitee's paths start with the company: answered by the path after it. */
+const stubHttp = (answers: Record<string, VendorResult>) =>
+  stubVendor(answers, { pathOf: (url) => url.pathname.replace(/^\/c\/[^/]+/, ''), unscripted: 500 });
 
 const allGood = () => ({
   '/offers': answer(200, { offers: [{ id: 1, title: 'Accountant', kind: 'job' }] }),
   '/candidates': answer(200, { candidates: [] }),
 });
-
-const failure = (outcome: VerificationOutcome) => {
-  if (outcome.ok) throw new Error('expected a failure');
-  return outcome;
-};
 
 describe('the Recruitee company ID', () => {
   it.each([
@@ -210,9 +197,7 @@ describe('the Recruitee guide', () => {
   });
 
   it('uses the seed screenshots', () => {
-    const shots = [...recruitee.prerequisites.selfCheck, ...recruitee.steps].map(
-      (step) => step.screenshot?.url,
-    );
+    const shots = screenshotUrls(recruitee);
     for (const id of [
       '18368191959185',
       '14886356303505',
@@ -220,7 +205,7 @@ describe('the Recruitee guide', () => {
       '14886356301457',
       '14886379544465',
     ]) {
-      expect(shots).toContain(`https://help.kombo.dev/hc/article_attachments/${id}`);
+      expect(shots).toContain(komboAttachment(id));
     }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { createCatalog } from '../../src/systems/catalog.js';
-import type { VerificationOutcome, VerifyContext } from '../../src/systems/types.js';
+import type { VerifyContext } from '../../src/systems/types.js';
 import {
   classifyWorkableResponse,
   createWorkable,
@@ -14,7 +14,8 @@ import {
   WORKABLE_REQUIRED_SCOPES,
   workableRetrySeconds,
 } from '../../src/systems/workable/index.js';
-import type { VendorRequest, VendorResponse, VendorResult } from '../../src/vendors/http.js';
+import type { VendorResponse } from '../../src/vendors/http.js';
+import { answer, failure, komboAttachment, screenshotUrls, stubHttp } from '../support/vendorStub.js';
 
 const RECRUITER = { name: 'Wintro Integration', email: 'integration@wintro.com' };
 const API_URL = 'https://{subdomain}.workable.com';
@@ -23,27 +24,6 @@ const at = () => NOW;
 const TOKEN = 'wk-token-0123456789abcdef0123456789';
 const good = { subdomain: 'acme', api_token: TOKEN, token_expiry: '2027-11-23' };
 
-const answer = (status: number, body: unknown = {}, headers: Record<string, string> = {}): VendorResult => ({
-  ok: true,
-  response: { status, headers, body: typeof body === 'string' ? body : JSON.stringify(body) },
-});
-
-/** A VendorHttp that answers by path and records every request; nothing leaves the process. */
-function stubHttp(answers: Record<string, VendorResult | VendorResult[]>) {
-  const requests: VendorRequest[] = [];
-  const context: VerifyContext = {
-    http: {
-      async send(request) {
-        requests.push(request);
-        const scripted = answers[new URL(request.url).pathname];
-        if (Array.isArray(scripted)) return scripted.shift() ?? answer(500);
-        return scripted ?? answer(404);
-      },
-    },
-  };
-  return { context, requests };
-}
-
 const allGood = () => ({
   '/spi/v3/jobs': answer(200, { jobs: [{ id: '1', title: 'Engineer' }] }),
   '/spi/v3/candidates': answer(200, { candidates: [] }),
@@ -51,11 +31,6 @@ const allGood = () => ({
     recruiters: [{ id: 'r1', name: 'Wintro', email: 'Integration@Wintro.com' }],
   }),
 });
-
-const failure = (outcome: VerificationOutcome) => {
-  if (outcome.ok) throw new Error('expected a failure');
-  return outcome;
-};
 
 describe('verifying Workable', () => {
   const workable = createWorkable({ apiUrlTemplate: API_URL, recruiter: RECRUITER }, at);
@@ -375,9 +350,7 @@ describe('the Workable guide', () => {
   });
 
   it('uses the seed screenshots', () => {
-    const shots = [...workable.prerequisites.selfCheck, ...workable.steps].map(
-      (step) => step.screenshot?.url,
-    );
+    const shots = screenshotUrls(workable);
     for (const id of [
       '17857269127313',
       '17857274661265',
@@ -385,7 +358,7 @@ describe('the Workable guide', () => {
       '21806967109137',
       '21806983830161',
     ]) {
-      expect(shots).toContain(`https://help.kombo.dev/hc/article_attachments/${id}`);
+      expect(shots).toContain(komboAttachment(id));
     }
   });
 });
