@@ -28,6 +28,23 @@ const optionalText = z
   .optional()
   .transform((value) => (value ? value : undefined));
 
+/** A comma-separated setting: its non-empty items, each checked by `item`; none when unset. */
+const commaList = (item: z.ZodType<string, string>) =>
+  optionalText.pipe(
+    z
+      .string()
+      .optional()
+      .transform((value) =>
+        value
+          ? value
+              .split(',')
+              .map((part) => part.trim())
+              .filter(Boolean)
+          : [],
+      )
+      .pipe(z.array(item)),
+  );
+
 const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalText.refine((value) => value === undefined || value.startsWith('xoxb-'), {
     message: 'must be a bot token starting with xoxb-',
@@ -49,41 +66,13 @@ const envSchema = z.object({
   REDIS_URL: optionalText.refine((value) => value === undefined || /^rediss?:\/\//.test(value), {
     message: 'must be a redis:// or rediss:// URL',
   }),
-  REDIS_CLUSTER_URLS: optionalText.pipe(
+  REDIS_CLUSTER_URLS: commaList(
     z
       .string()
-      .optional()
-      .transform((value) =>
-        value
-          ? value
-              .split(',')
-              .map((part) => part.trim())
-              .filter(Boolean)
-          : [],
-      )
-      .pipe(
-        z.array(
-          z
-            .string()
-            .regex(/^redis:\/\/[^\s/:]+:\d{1,5}\/?$/, 'must be comma-separated redis://host:port seed nodes'),
-        ),
-      ),
+      .regex(/^redis:\/\/[^\s/:]+:\d{1,5}\/?$/, 'must be comma-separated redis://host:port seed nodes'),
   ),
   WINTRO_ENCRYPTION_KEY: optionalText.pipe(base64Key.optional()),
-  WINTRO_ENCRYPTION_KEY_PREVIOUS: optionalText.pipe(
-    z
-      .string()
-      .optional()
-      .transform((value) =>
-        value
-          ? value
-              .split(',')
-              .map((key) => key.trim())
-              .filter(Boolean)
-          : [],
-      )
-      .pipe(z.array(base64Key)),
-  ),
+  WINTRO_ENCRYPTION_KEY_PREVIOUS: commaList(base64Key),
   WINTRO_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   WINTRO_NOTIFY_CHANNEL: optionalText.refine(
     (value) => value === undefined || /^[CGD][A-Z0-9]{2,}$/.test(value),
