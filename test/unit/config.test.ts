@@ -1,23 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
 import { SYSTEM_SETTINGS } from '../../src/systems/catalog.js';
-
-const minimal = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
-
-const problemsOf = (env: Record<string, string>) => {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-};
+import { configProblems, MINIMAL_ENV } from '../support/config.js';
 
 describe('config', () => {
   it('applies the documented defaults', () => {
-    const config = loadConfig(minimal);
+    const config = loadConfig(MINIMAL_ENV);
     expect(config.port).toBe(3000);
     expect(config.slack.apiUrl).toBe('https://slack.com/api/');
     expect(config.systems).toEqual(
@@ -28,7 +17,11 @@ describe('config', () => {
   });
 
   it('names every missing or invalid variable at once', () => {
-    const problems = problemsOf({ PORT: 'abc', REDIS_URL: 'redis://x', WINTRO_NOTIFY_CHANNEL: '#general' });
+    const problems = configProblems({
+      PORT: 'abc',
+      REDIS_URL: 'redis://x',
+      WINTRO_NOTIFY_CHANNEL: '#general',
+    });
     const names = problems.map((problem) => problem.split(' ')[0]);
     expect(names).toEqual(
       expect.arrayContaining([
@@ -48,15 +41,15 @@ describe('config', () => {
   });
 
   it('checks the encryption key is 32 bytes of base64', () => {
-    expect(problemsOf({ ...minimal, WINTRO_ENCRYPTION_KEY: 'short' })[0]).toMatch(
+    expect(configProblems({ ...MINIMAL_ENV, WINTRO_ENCRYPTION_KEY: 'short' })[0]).toMatch(
       /^WINTRO_ENCRYPTION_KEY must be 32 bytes/,
     );
     const key = randomBytes(32).toString('base64');
-    expect(loadConfig({ ...minimal, WINTRO_ENCRYPTION_KEY: key }).encryptionKey?.length).toBe(32);
+    expect(loadConfig({ ...MINIMAL_ENV, WINTRO_ENCRYPTION_KEY: key }).encryptionKey?.length).toBe(32);
   });
 
   it('does not echo a secret value in its messages', () => {
-    const problems = problemsOf({ SLACK_BOT_TOKEN: 'not-a-token-s3cr3t', SLACK_SIGNING_SECRET: 'x' });
+    const problems = configProblems({ SLACK_BOT_TOKEN: 'not-a-token-s3cr3t', SLACK_SIGNING_SECRET: 'x' });
     expect(problems.join(' ')).not.toContain('s3cr3t');
   });
 
@@ -70,7 +63,7 @@ describe('config', () => {
     it('take what the operator set, tidied by the setting itself', () => {
       for (const setting of SYSTEM_SETTINGS) {
         const value = `  ${setting.default}  `;
-        expect(loadConfig({ ...minimal, [setting.name]: value }).systems[setting.name]).toBe(
+        expect(loadConfig({ ...MINIMAL_ENV, [setting.name]: value }).systems[setting.name]).toBe(
           setting.schema.parse(value),
         );
       }
@@ -80,7 +73,7 @@ describe('config', () => {
       for (const setting of SYSTEM_SETTINGS) {
         const checked = setting.schema.safeParse('');
         if (checked.success) continue;
-        const problems = problemsOf({ PORT: 'abc', [setting.name]: '' });
+        const problems = configProblems({ PORT: 'abc', [setting.name]: '' });
         expect(problems).toContain(`${setting.name} ${checked.error.issues[0]?.message}`);
         expect(problems.map((problem) => problem.split(' ')[0])).toEqual(
           expect.arrayContaining(['SLACK_BOT_TOKEN', 'PORT']),

@@ -4,6 +4,7 @@ import { createCatalog } from '../../src/systems/catalog.js';
 import { classifyTokenResponse, createGreenhouse } from '../../src/systems/greenhouse/index.js';
 import type { VerifyContext } from '../../src/systems/types.js';
 import type { VendorRequest, VendorResult } from '../../src/vendors/http.js';
+import { MINIMAL_ENV } from '../support/config.js';
 
 const response = (status: number, body: unknown, headers: Record<string, string> = {}) => ({
   status,
@@ -146,7 +147,7 @@ describe('Greenhouse fields', () => {
 });
 
 describe('Greenhouse settings', () => {
-  const minimal = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
+  const minimal = MINIMAL_ENV;
 
   it('defaults to Greenhouse’s own endpoints', () => {
     const { systems } = loadConfig(minimal);

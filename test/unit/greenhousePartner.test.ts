@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderCallbackPage } from '../../src/blocks/callbackPage.js';
 import { renderFlowMessage } from '../../src/blocks/flowMessage.js';
-import { type ConfigError, loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
 import { can, transition } from '../../src/flows/transitions.js';
 import { createCatalog } from '../../src/systems/catalog.js';
 import {
@@ -11,6 +11,7 @@ import {
   GREENHOUSE_REQUIRED_SCOPES,
 } from '../../src/systems/greenhouse/index.js';
 import type { VendorResponse } from '../../src/vendors/http.js';
+import { configProblems, MINIMAL_ENV } from '../support/config.js';
 import { aFlow } from '../support/flowFixture.js';
 import { messageViolations } from '../support/slackLimits.js';
 
@@ -21,7 +22,7 @@ const PARTNER = {
   apiUrl: 'https://harvest.greenhouse.io',
   redirectUri: 'https://bot.wintro.example/oauth/greenhouse/callback',
 };
-const minimal = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
+const minimal = MINIMAL_ENV;
 const reply = (status: number, body: unknown): VendorResponse => ({
   status,
   headers: {},
@@ -45,14 +46,7 @@ describe('Greenhouse partner settings', () => {
   });
 
   it('names what is missing', () => {
-    const problems = (env: Record<string, string>) => {
-      try {
-        loadConfig({ ...minimal, ...env });
-        return [];
-      } catch (error) {
-        return (error as ConfigError).problems;
-      }
-    };
+    const problems = (env: Record<string, string>) => configProblems({ ...minimal, ...env });
     expect(problems({ GREENHOUSE_OAUTH_CLIENT_ID: 'x' }).join()).toContain(
       'GREENHOUSE_OAUTH_CLIENT_SECRET must be set too',
     );

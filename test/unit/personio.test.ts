@@ -16,6 +16,7 @@ import {
 } from '../../src/systems/personio/index.js';
 import type { CredentialField, VerificationOutcome, VerifyContext } from '../../src/systems/types.js';
 import type { VendorResponse } from '../../src/vendors/http.js';
+import { MINIMAL_ENV } from '../support/config.js';
 
 const reply = (status: number, body?: unknown, headers: Record<string, string> = {}): VendorResponse => ({
   status,
@@ -425,7 +426,7 @@ describe('classifyAttributesResponse', () => {
 });
 
 describe('Personio settings', () => {
-  const minimal = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
+  const minimal = MINIMAL_ENV;
 
   it('defaults to Personio’s API and checks both kinds of credentials against the configured one', async () => {
     expect(loadConfig(minimal).systems.PERSONIO_API_URL).toBe('https://api.personio.de');

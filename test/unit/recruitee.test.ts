@@ -10,6 +10,7 @@ import {
 } from '../../src/systems/recruitee/index.js';
 import type { VerifyContext } from '../../src/systems/types.js';
 import type { VendorResponse, VendorResult } from '../../src/vendors/http.js';
+import { MINIMAL_ENV } from '../support/config.js';
 import {
   answer,
   failure,
@@ -211,7 +212,7 @@ describe('the Recruitee guide', () => {
 });
 
 describe('Recruitee settings', () => {
-  const minimal = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
+  const minimal = MINIMAL_ENV;
 
   it('defaults to Recruitee’s API and checks against the configured one', async () => {
     expect(loadConfig(minimal).systems.RECRUITEE_API_URL).toBe('https://api.recruitee.com');

@@ -1,23 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
 import { redisTargetOf } from '../../src/store/redis.js';
+import { configProblems, MINIMAL_ENV } from '../support/config.js';
 
-const minimal = {
-  SLACK_BOT_TOKEN: 'xoxb-1',
-  SLACK_SIGNING_SECRET: 'secret',
-  WINTRO_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-};
-
-const problemsOf = (env: Record<string, string>) => {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-};
+const minimal = { ...MINIMAL_ENV, WINTRO_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
 
 describe('where Redis is', () => {
   it('reads REDIS_CLUSTER_URLS as Cluster seed nodes', () => {
@@ -42,17 +29,19 @@ describe('where Redis is', () => {
 
   it('refuses both at once, a seed that is not redis://host:port, and a Cluster without an encryption key', () => {
     expect(
-      problemsOf({
+      configProblems({
         ...minimal,
         REDIS_URL: 'redis://127.0.0.1:6379',
         REDIS_CLUSTER_URLS: 'redis://127.0.0.1:7001',
       }),
     ).toEqual([expect.stringMatching(/^REDIS_URL and REDIS_CLUSTER_URLS must not both be set/)]);
-    expect(problemsOf({ ...minimal, REDIS_CLUSTER_URLS: 'redis://127.0.0.1:7001,127.0.0.1:7002' })).toEqual([
+    expect(
+      configProblems({ ...minimal, REDIS_CLUSTER_URLS: 'redis://127.0.0.1:7001,127.0.0.1:7002' }),
+    ).toEqual([
       expect.stringMatching(/^REDIS_CLUSTER_URLS must be comma-separated redis:\/\/host:port seed nodes/),
     ]);
     const { WINTRO_ENCRYPTION_KEY: _key, ...keyless } = minimal;
-    expect(problemsOf({ ...keyless, REDIS_CLUSTER_URLS: 'redis://127.0.0.1:7001' })).toEqual([
+    expect(configProblems({ ...keyless, REDIS_CLUSTER_URLS: 'redis://127.0.0.1:7001' })).toEqual([
       expect.stringMatching(/^WINTRO_ENCRYPTION_KEY is required when REDIS_CLUSTER_URLS is set/),
     ]);
   });

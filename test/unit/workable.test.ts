@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
 import { createCatalog } from '../../src/systems/catalog.js';
 import type { VerifyContext } from '../../src/systems/types.js';
 import {
@@ -15,6 +15,7 @@ import {
   workableRetrySeconds,
 } from '../../src/systems/workable/index.js';
 import type { VendorResponse } from '../../src/vendors/http.js';
+import { configProblems, MINIMAL_ENV } from '../support/config.js';
 import { answer, failure, komboAttachment, screenshotUrls, stubHttp } from '../support/vendorStub.js';
 
 const RECRUITER = { name: 'Wintro Integration', email: 'integration@wintro.com' };
@@ -364,16 +365,8 @@ describe('the Workable guide', () => {
 });
 
 describe('Workable settings', () => {
-  const minimal = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
-  const problemsOf = (env: Record<string, string>) => {
-    try {
-      loadConfig({ ...minimal, ...env });
-    } catch (error) {
-      if (error instanceof ConfigError) return error.problems;
-      throw error;
-    }
-    return [];
-  };
+  const minimal = MINIMAL_ENV;
+  const problemsOf = (env: Record<string, string>) => configProblems({ ...minimal, ...env });
 
   it('defaults to Workable’s API and Wintro’s recruiter', () => {
     const { systems } = loadConfig(minimal);

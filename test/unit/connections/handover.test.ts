@@ -1,11 +1,12 @@
 import { compactDecrypt, decodeProtectedHeader } from 'jose';
 import { Webhook } from 'standardwebhooks';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type ConfigError, loadConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/config.js';
 import { brokenEvent, linkedEvent, restoredEvent, unlinkedEvent } from '../../../src/connections/events.js';
 import { createCredentialSealer } from '../../../src/connections/jwe.js';
 import { publicKeyProblem } from '../../../src/connections/publicKey.js';
 import { classify, MAX_RETRY_DELAY_MS, retryDelayMs } from '../../../src/connections/retryPolicy.js';
+import { configProblems, MINIMAL_ENV } from '../../support/config.js';
 import { type WintroKeys, webhookSecret, wintroKeys } from '../../support/wintroKeys.js';
 
 const subject = { accountId: 'acc_42', teamId: 'T0ACME', systemId: 'greenhouse' };
@@ -128,15 +129,7 @@ describe('the credentials JWE', () => {
   });
 
   it('config: the webhook needs its secret and key; a private key is refused and never echoed', () => {
-    const base = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
-    const problems = (env: Record<string, string>) => {
-      try {
-        loadConfig({ ...base, ...env });
-        return [];
-      } catch (error) {
-        return (error as ConfigError).problems;
-      }
-    };
+    const problems = (env: Record<string, string>) => configProblems({ ...MINIMAL_ENV, ...env });
     expect(problems({ WINTRO_WEBHOOK_URL: 'https://api.wintro.example/hooks/slack' })).toEqual([
       'WINTRO_WEBHOOK_SECRET is required when WINTRO_WEBHOOK_URL is set',
       'WINTRO_CONNECTION_PUBLIC_KEY is required when WINTRO_WEBHOOK_URL is set',
