@@ -52,3 +52,15 @@ export const screenshotUrls = (system: Pick<LinkableSystem, 'prerequisites' | 's
 
 /** Where a Kombo help-centre attachment lives. */
 export const komboAttachment = (id: string) => `https://help.kombo.dev/hc/article_attachments/${id}`;
+
+/** Each way the HTTP layer fails to reach a vendor, and the outcome code every vendor's check gives it. */
+export const TRANSPORT_FAILURES = [
+  ['timeout', 'timeout'],
+  ['unreachable', 'unreachable'],
+  ['too_large', 'vendor_error'],
+] as const;
+
+/** A context whose every request fails the given way before any vendor answers. */
+export const failingTransport = (kind: (typeof TRANSPORT_FAILURES)[number][0]): VerifyContext => ({
+  http: { send: async () => ({ ok: false, failure: kind }) },
+});

@@ -8,15 +8,16 @@ import {
   normalizeRecruiteeCompanyId,
   RECRUITEE_PROBES,
 } from '../../src/systems/recruitee/index.js';
-import type { VerifyContext } from '../../src/systems/types.js';
 import type { VendorResponse, VendorResult } from '../../src/vendors/http.js';
 import { MINIMAL_ENV } from '../support/config.js';
 import {
   answer,
+  failingTransport,
   failure,
   komboAttachment,
   screenshotUrls,
   stubHttp as stubVendor,
+  TRANSPORT_FAILURES,
 } from '../support/vendorStub.js';
 
 const TOKEN = 'rt-token-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2';
@@ -131,16 +132,8 @@ describe('verifying Recruitee', () => {
   });
 
   it('reports transport failures like every vendor', async () => {
-    for (const [kind, code] of [
-      ['timeout', 'timeout'],
-      ['unreachable', 'unreachable'],
-      ['too_large', 'vendor_error'],
-    ] as const) {
-      const context: VerifyContext = {
-        ...stubHttp({}).context,
-        http: { send: async () => ({ ok: false, failure: kind }) },
-      };
-      expect(failure(await recruitee.verify(good, context)).code).toBe(code);
+    for (const [kind, code] of TRANSPORT_FAILURES) {
+      expect(failure(await recruitee.verify(good, failingTransport(kind))).code).toBe(code);
     }
   });
 });

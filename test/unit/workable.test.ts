@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createCatalog } from '../../src/systems/catalog.js';
-import type { VerifyContext } from '../../src/systems/types.js';
 import {
   classifyWorkableResponse,
   createWorkable,
@@ -16,7 +15,15 @@ import {
 } from '../../src/systems/workable/index.js';
 import type { VendorResponse } from '../../src/vendors/http.js';
 import { configProblems, MINIMAL_ENV } from '../support/config.js';
-import { answer, failure, komboAttachment, screenshotUrls, stubHttp } from '../support/vendorStub.js';
+import {
+  answer,
+  failingTransport,
+  failure,
+  komboAttachment,
+  screenshotUrls,
+  stubHttp,
+  TRANSPORT_FAILURES,
+} from '../support/vendorStub.js';
 
 const RECRUITER = { name: 'Wintro Integration', email: 'integration@wintro.com' };
 const API_URL = 'https://{subdomain}.workable.com';
@@ -160,16 +167,8 @@ describe('verifying Workable', () => {
   });
 
   it('reports transport failures like every vendor', async () => {
-    for (const [failureKind, code] of [
-      ['timeout', 'timeout'],
-      ['unreachable', 'unreachable'],
-      ['too_large', 'vendor_error'],
-    ] as const) {
-      const context: VerifyContext = {
-        ...stubHttp({}).context,
-        http: { send: async () => ({ ok: false, failure: failureKind }) },
-      };
-      expect(failure(await workable.verify(good, context)).code).toBe(code);
+    for (const [kind, code] of TRANSPORT_FAILURES) {
+      expect(failure(await workable.verify(good, failingTransport(kind))).code).toBe(code);
     }
   });
 
