@@ -1,12 +1,11 @@
 /** In multi-workspace mode each event names the workspace's Wintro account, from its install link. */
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { greenhouseAccount, greenhouseSetup, useE2e } from '../support/e2e.js';
-import type { FakeGreenhouse } from '../support/fakeGreenhouse.js';
-import { expectReceiverTrafficClean, wintroSecrets } from '../support/handoverGuards.js';
+import { greenhouseAccount, useE2e } from '../support/e2e.js';
+import { expectReceiverTrafficClean } from '../support/handoverGuards.js';
+import { greenhouseAndWintroSetup } from '../support/handoverSetup.js';
 import { eventually, Journey } from '../support/journey.js';
 import { checkCredentials, walkToCredentials } from '../support/linking.js';
-import { startWebhookReceiver, type WebhookReceiver } from '../support/webhookReceiver.js';
 
 const ACCOUNT = greenhouseAccount('gh-secret-HandoverWs6Yh5Gt4Rf3');
 const TYPED = { client_id: ACCOUNT.clientId, client_secret: ACCOUNT.secret, user_id: ACCOUNT.userId };
@@ -23,21 +22,11 @@ const MULTI = {
 const TEAM = 'T0HANDWS';
 const INSTALLER = 'U0HANDADM';
 
-const greenhouse = greenhouseSetup(ACCOUNT);
-const e2e = useE2e<{ greenhouse: FakeGreenhouse; wintro: WebhookReceiver }>({
-  ...greenhouse,
-  vendors: async () => ({ ...(await greenhouse.vendors?.()), wintro: await startWebhookReceiver() }) as never,
-  reset: (vendors) => {
-    greenhouse.reset?.(vendors as never);
-    vendors.wintro.reset();
-  },
-  env: (vendors) => ({ ...greenhouse.env?.(vendors as never), ...vendors.wintro.env(), ...MULTI }),
-  secrets: (vendors) => [
-    ...(greenhouse.secrets?.(vendors as never) ?? []),
-    ...wintroSecrets(vendors.wintro),
-    TOKEN,
-    INSTALL_SECRET,
-  ],
+const setup = greenhouseAndWintroSetup(ACCOUNT);
+const e2e = useE2e({
+  ...setup,
+  env: (vendors) => ({ ...setup.env(vendors), ...MULTI }),
+  secrets: (vendors) => [...setup.secrets(vendors), TOKEN, INSTALL_SECRET],
   after: ({ wintro }) => expectReceiverTrafficClean(wintro, [ACCOUNT.secret, TOKEN]),
 });
 const { vendors, acks } = e2e;

@@ -4,33 +4,16 @@ import { Outbox } from '../../src/connections/outbox.js';
 import { redeliverFailed } from '../../src/connections/redeliver.js';
 import { keyScheme } from '../../src/store/keys.js';
 import { REDIS_URL } from '../support/bot.js';
-import { greenhouseAccount, greenhouseSetup, useE2e } from '../support/e2e.js';
-import type { FakeGreenhouse } from '../support/fakeGreenhouse.js';
-import { expectOutboxSealed, expectReceiverTrafficClean, wintroSecrets } from '../support/handoverGuards.js';
+import { greenhouseAccount, useE2e } from '../support/e2e.js';
+import { expectOutboxSealed } from '../support/handoverGuards.js';
+import { greenhouseAndWintroSetup } from '../support/handoverSetup.js';
 import { eventually, type Journey, settle, textOf } from '../support/journey.js';
 import { checkCredentials, notifications, walkToCredentials } from '../support/linking.js';
-import {
-  type ReceivedWebhook,
-  startWebhookReceiver,
-  type WebhookReceiver,
-} from '../support/webhookReceiver.js';
+import type { ReceivedWebhook } from '../support/webhookReceiver.js';
 
 const ACCOUNT = greenhouseAccount('gh-secret-Handover5Tq4Wr3Ey2Ui1Op0');
 const TYPED = { client_id: ACCOUNT.clientId, client_secret: ACCOUNT.secret, user_id: ACCOUNT.userId };
-const greenhouse = greenhouseSetup(ACCOUNT);
-
-const e2e = useE2e<{ greenhouse: FakeGreenhouse; wintro: WebhookReceiver }>({
-  ...greenhouse,
-  vendors: async () => ({ ...(await greenhouse.vendors?.()), wintro: await startWebhookReceiver() }) as never,
-  reset: (vendors) => {
-    greenhouse.reset?.(vendors as never);
-    vendors.wintro.reset();
-  },
-  env: (vendors) => ({ ...greenhouse.env?.(vendors as never), ...vendors.wintro.env() }),
-  secrets: (vendors) => [...(greenhouse.secrets?.(vendors as never) ?? []), ...wintroSecrets(vendors.wintro)],
-  // The receiver's traffic is scanned like everything else: the credentials only ever as a JWE.
-  after: ({ wintro }) => expectReceiverTrafficClean(wintro, [ACCOUNT.secret]),
-});
+const e2e = useE2e(greenhouseAndWintroSetup(ACCOUNT));
 const { vendors, acks } = e2e;
 const options = { prerequisite: 'Can manage ALL organization', acks };
 
