@@ -1,32 +1,22 @@
-import { existsSync } from 'node:fs';
-import { ConfigError, loadConfig } from '../config.js';
-import { createLogger } from '../logger.js';
 import { ConnectionStore } from '../store/connectionStore.js';
 import { keyScheme } from '../store/keys.js';
-import { connectRedis, redisTargetOf } from '../store/redis.js';
 import { createSealer } from '../store/sealing.js';
+import { runRedisTool } from './redisTool.js';
 
 /**
  * `npm run reseal`: seals every stored connection again with the current WINTRO_ENCRYPTION_KEY,
  * opening old ones with WINTRO_ENCRYPTION_KEY_PREVIOUS, so a previous key can then be dropped.
  * It reads the bot's own environment (and .env) and is safe to run while the bot runs.
  */
-async function main() {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const config = loadConfig();
-  const target = redisTargetOf(config);
-  if (!target || !config.encryptionKey) {
-    throw new Error(
-      'Resealing needs REDIS_URL (or REDIS_CLUSTER_URLS) and WINTRO_ENCRYPTION_KEY: without Redis nothing is stored.',
-    );
-  }
-  const logger = createLogger(config.logLevel);
-  const redis = await connectRedis(target, logger);
-  try {
+runRedisTool(
+  'Resealing',
+  (config) => config.encryptionKey,
+  'Resealing needs REDIS_URL (or REDIS_CLUSTER_URLS) and WINTRO_ENCRYPTION_KEY: without Redis nothing is stored.',
+  async ({ config, need: encryptionKey, redis, logger }) => {
     const store = new ConnectionStore(
       redis,
       keyScheme(),
-      createSealer(config.encryptionKey, config.previousEncryptionKeys),
+      createSealer(encryptionKey, config.previousEncryptionKeys),
     );
     const total = { teams: 0, resealed: 0, current: 0, unreadable: 0 };
     for await (const teamId of store.teams()) {
@@ -44,14 +34,5 @@ async function main() {
       );
       process.exitCode = 2;
     }
-  } finally {
-    await redis.quit();
-  }
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `${error instanceof ConfigError ? error.message : `Resealing failed: ${(error as Error).message}`}\n`,
-  );
-  process.exit(1);
-});
+  },
+);
