@@ -10,8 +10,11 @@ import { watchForCutOffChecks } from './flows/staleChecks.js';
 import { installedWorkspaces, singleWorkspace } from './installations/workspaces.js';
 import { registerListeners } from './listeners/index.js';
 import { createLogger, type Logger } from './logger.js';
+import { timeAcknowledgements } from './metrics/ackTiming.js';
+import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { runReminder } from './reminders/reminders.js';
 import { createSlackGateway } from './slack/gateway.js';
+import { rejectedRequests } from './slack/rejectedRequests.js';
 import { httpRoutes } from './startup/routes.js';
 import { buildSlackApp, slackClientOptions, verifyBotToken } from './startup/slackApp.js';
 import { openStores, type Stores } from './startup/stores.js';
@@ -37,6 +40,8 @@ export interface WintroApp {
   app: App;
   redis: Redis;
   logger: Logger;
+  /** This instance's metrics (what `GET /metrics` serves). */
+  metrics: Metrics;
   /** Starts listening; resolves with the HTTP port (HTTP mode, Socket Mode's health port) or undefined. */
   start(): Promise<number | undefined>;
   /** Stops taking requests, lets running checks finish (bounded), closes Redis. */
@@ -55,9 +60,10 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
     installations: stores.installations,
     oauthStates: stores.oauthStates,
     logger,
-    routes: httpRoutes(stores.redis, deps),
+    routes: httpRoutes(stores.redis, deps, config.metricsToken),
     ...options,
   });
+  timeAcknowledgements(app, deps.metrics);
   registerListeners(app, deps);
   app.error(async (error) => {
     // With several listeners on one request Bolt wraps their errors in one; each is logged as itself.
@@ -77,10 +83,12 @@ function flowDeps(config: Config, stores: Stores, logger: Logger, options: AppOp
   const workspaces = stores.installations
     ? installedWorkspaces(stores.installations, clientOptions)
     : singleWorkspace(slack);
+  const catalog = options.catalog ?? createCatalog(config.systems);
+  const systemIds = [...catalog.systems, ...catalog.families].map(({ id }) => id);
   return {
     ...stores,
     workspaces,
-    catalog: options.catalog ?? createCatalog(config.systems),
+    catalog,
     slack,
     checks: new CredentialChecks(),
     verifyContext: {
@@ -96,6 +104,7 @@ function flowDeps(config: Config, stores: Stores, logger: Logger, options: AppOp
     },
     accountOf: (teamId) => workspaces.accountOf(teamId),
     logger,
+    metrics: createMetrics({ systemIds, rejectedRequests: () => rejectedRequests.reasons() }),
     now: options.now ?? Date.now,
   };
 }
@@ -123,6 +132,7 @@ function lifecycle(config: Config, { app, deps, stores, logger, customReceiver }
     app,
     redis: stores.redis,
     logger,
+    metrics: deps.metrics,
     async start() {
       stores.scheduler.start((job) => runReminder(deps, job));
       stores.handover.start(deps, logger);

@@ -103,6 +103,9 @@ const envSchema = z.object({
   WINTRO_CONNECTION_PUBLIC_KEY: optionalText.pipe(publicKeySetting.optional()),
   WINTRO_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
   WINTRO_WEBHOOK_RETRY_HOURS: z.coerce.number().positive('must be above 0').max(720).default(24),
+  METRICS_TOKEN: optionalText.refine((value) => value === undefined || /^[\x21-\x7e]{16,}$/.test(value), {
+    message: 'must be at least 16 characters without spaces (generate one with: openssl rand -hex 32)',
+  }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -210,6 +213,8 @@ export interface Config {
   wintroWebhook?: WintroWebhookSettings;
   /** The vendors' own settings by variable name, checked: what `createCatalog` builds the systems from. */
   systems: SettingValues;
+  /** METRICS_TOKEN: when set, `GET /metrics` requires it as a bearer token. */
+  metricsToken?: string;
   logLevel: string;
 }
 
@@ -299,6 +304,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : {}),
     systems: systems.data,
+    metricsToken: e.METRICS_TOKEN,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -26,6 +26,7 @@ export async function attemptDelivery(
   const log = { eventId: record.id, type: record.type, status: last, attempt: record.attempts + 1 };
   const verdict = classify(result);
   if (verdict === 'delivered') {
+    deps.metrics.webhookDelivery('delivered');
     const state = await outbox.finish(record, { state: 'delivered', last }, deps.now());
     deps.logger.info(log, 'Handed a connection event to Wintro');
     if (state)
@@ -41,11 +42,13 @@ export async function attemptDelivery(
     );
     if (deps.now() + retryInMs <= record.deadline) {
       await outbox.attempted(record, last, deps.now());
+      deps.metrics.webhookDelivery('retried');
       deps.logger.warn({ ...log, retryInMs }, 'Wintro did not take a connection event yet; trying again');
       return { retryInMs };
     }
   }
   const reason = verdict === 'retry' ? 'expired' : 'rejected';
+  deps.metrics.webhookDelivery(reason === 'expired' ? 'expired' : 'failed');
   const state = await outbox.finish(record, { state: 'failed', last, reason }, deps.now());
   deps.logger.error(
     { ...log, reason },

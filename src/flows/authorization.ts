@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { type CallbackPage, renderCallbackPage } from '../blocks/callbackPage.js';
 import { t } from '../messages/index.js';
+import { timedVerifyContext } from '../metrics/flowCounters.js';
 import type {
   AuthorizationAnswer,
   Credentials,
@@ -130,6 +131,7 @@ export async function finishAuthorization(
     { flowId: flow.id, system: system.id, outcome: outcome.ok ? 'linked' : outcome.code },
     'Approval finished',
   );
+  deps.metrics.checkFinished(system.id, outcome);
   const applied = await finish(deps, flow, outcome, {
     actorId: bound.data.userId,
     ...(outcome.ok && credentials ? { credentials } : {}),
@@ -149,7 +151,10 @@ async function completeSafely(
 ): Promise<{ outcome: VerificationOutcome; credentials?: Credentials }> {
   try {
     const authorization = system.authorization as NonNullable<LinkableSystem['authorization']>;
-    return await authorization.complete({ code: query.code, error: query.error }, deps.verifyContext);
+    return await authorization.complete(
+      { code: query.code, error: query.error },
+      timedVerifyContext(deps, system.id),
+    );
   } catch (error) {
     deps.logger.error({ flowId: flow.id, error: (error as Error).name }, 'Approval crashed');
     return {

@@ -1,6 +1,7 @@
 import { renderCredentialsModal } from '../blocks/credentialsModal.js';
 import { section } from '../blocks/kit.js';
 import { t } from '../messages/index.js';
+import { timedVerifyContext } from '../metrics/flowCounters.js';
 import type { Credentials, LinkableSystem, VerificationOutcome } from '../systems/types.js';
 import { applyToCurrentFlow } from './applyEvent.js';
 import type { FlowDeps } from './deps.js';
@@ -72,6 +73,7 @@ export class CredentialChecks {
       { flowId: flow.id, system: system.id, outcome: outcome.ok ? 'linked' : outcome.code },
       'Verification finished',
     );
+    deps.metrics.checkFinished(system.id, outcome);
     // What the check settled (a period that became a date) is stored instead of what was typed.
     const stored = outcome.ok && outcome.settled ? { ...credentials, ...outcome.settled } : credentials;
     // The result lands while the flow is still in this check, whatever else moved it meanwhile.
@@ -119,7 +121,8 @@ async function verifySafely(
     const timeZone = system.readsLocalDates
       ? await deps.slack.userTimeZone?.(flow.holderId).catch(() => undefined)
       : undefined;
-    return await system.verify(credentials, { ...deps.verifyContext, ...(timeZone ? { timeZone } : {}) });
+    const context = timedVerifyContext(deps, system.id);
+    return await system.verify(credentials, { ...context, ...(timeZone ? { timeZone } : {}) });
   } catch (error) {
     deps.logger.error(
       { flowId: flow.id, system: system.id, error: (error as Error).name },

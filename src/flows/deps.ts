@@ -1,6 +1,7 @@
 import type { Handover } from '../connections/handover.js';
 import type { Workspaces } from '../installations/workspaces.js';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics/metrics.js';
 import type { ReminderSettings } from '../reminders/reminders.js';
 import type { ReminderScheduler } from '../reminders/scheduler.js';
 import type { SlackGateway } from '../slack/gateway.js';
@@ -50,6 +51,8 @@ export interface FlowDeps {
   /** When running checks must have finished, so one cut off by a crash is found and ended. */
   checkDeadlines: CheckDeadlines;
   logger: Logger;
+  /** The operators' counters and timings (src/metrics), scraped at `GET /metrics`. */
+  metrics: Metrics;
   now: () => number;
 }
 

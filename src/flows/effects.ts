@@ -9,6 +9,7 @@ import {
 import { handToWintro } from '../connections/handToWintro.js';
 import { redrawLinked } from '../connections/linkedDm.js';
 import { t } from '../messages/index.js';
+import { countStepReached } from '../metrics/flowCounters.js';
 import { scheduleExpiryWarning, scheduleNudge } from '../reminders/reminders.js';
 import type { VerificationOutcome } from '../systems/types.js';
 import type { EffectContext, EffectReport } from './applyEvent.js';
@@ -62,9 +63,11 @@ async function runEffect(deps: FlowDeps, effect: Effect, step: Step): Promise<Ef
   const system = deps.catalog.system(state.systemId);
   switch (effect.type) {
     case 'save_connection':
-      // Stored with the flow, in the same compare-and-set (see applyEvent).
+      // Stored with the flow, in the same compare-and-set (see applyEvent): the setup is linked.
+      deps.metrics.flowLinked(state.systemId);
       break;
     case 'render_dm': {
+      countStepReached(deps, state);
       // A linked setup shows where its hand-over to Wintro stands.
       const linked = state.phase === 'linked' && deps.handover.enabled;
       const notShown = linked ? await redrawLinked(deps, state.teamId, state) : await redrawFlow(deps, state);
@@ -95,6 +98,8 @@ async function runEffect(deps: FlowDeps, effect: Effect, step: Step): Promise<Ef
       }
       break;
     case 'post_dm':
+      // A colleague who takes over may land on a step the setup had not reached.
+      countStepReached(deps, state);
       return { state: await moveMessage(deps, state, effect.to) };
     case 'remember_helper':
       if (state.handover) {

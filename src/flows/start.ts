@@ -1,5 +1,6 @@
 import { UNAVAILABLE_TEXT } from '../blocks/notices.js';
 import { t } from '../messages/index.js';
+import { countStepReached } from '../metrics/flowCounters.js';
 import { scheduleIdleReminder } from '../reminders/reminders.js';
 import { describeSlackFailure, isSlackFailure } from '../slack/gateway.js';
 import { newFlowId } from '../store/flowStore.js';
@@ -114,6 +115,8 @@ async function createSetup(deps: FlowDeps, teamId: string, userId: string, targe
   };
   const state = { ...draft, dm: await postFlow(deps, userId, draft) };
   await deps.flows.create(state);
+  deps.metrics.flowStarted(state.systemId);
+  countStepReached(deps, state);
   await scheduleIdleReminder(deps, teamId, state.id);
   return state;
 }

@@ -43,6 +43,10 @@ export type InstallLinkAnswer = (
   installer: InstallProvider,
 ) => Promise<void>;
 
+/** Whether a refused request came without Slack's signature headers at all, or with a wrong one. */
+const signedOrNot = (req: IncomingMessage) =>
+  req.headers['x-slack-signature'] && req.headers['x-slack-request-timestamp'] ? 'bad_signature' : 'unsigned';
+
 const pathOf = (url: string | undefined) => new URL(url ?? '/', 'http://localhost').pathname;
 
 /**
@@ -79,12 +83,13 @@ export function createHttpReceiver(
               buffered,
             );
           } catch {
-            rejectedRequests.record((message) => options.logger?.warn(message));
+            rejectedRequests.record((message) => options.logger?.warn(message), signedOrNot(buffered));
             HTTPModuleFunctions.buildNoBodyResponse(res, 401);
             return;
           }
         }
         if (!wellFormed(buffered.rawBody, buffered.headers['content-type'])) {
+          rejectedRequests.recordMalformed();
           HTTPModuleFunctions.buildNoBodyResponse(res, 400);
           return;
         }

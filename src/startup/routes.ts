@@ -4,6 +4,7 @@ import { renderCallbackPage } from '../blocks/callbackPage.js';
 import { finishAuthorization } from '../flows/authorization.js';
 import type { FlowDeps } from '../flows/deps.js';
 import { t } from '../messages/index.js';
+import { metricsRoute } from '../metrics/route.js';
 import { GREENHOUSE_CALLBACK_PATH } from '../systems/greenhouse/index.js';
 
 /** `GET /healthz`: 200 while Redis answers, 503 when it does not. */
@@ -60,6 +61,10 @@ function greenhouseCallbackRoute(deps: FlowDeps): CustomRoute {
 }
 
 /** Every HTTP route the bot serves besides Slack's own (`/slack/events`, and the OAuth install routes). */
-export function httpRoutes(redis: Redis, deps: FlowDeps): CustomRoute[] {
-  return [healthRoute(redis), greenhouseCallbackRoute(deps)];
+export function httpRoutes(redis: Redis, deps: FlowDeps, metricsToken?: string): CustomRoute[] {
+  return [
+    healthRoute(redis),
+    greenhouseCallbackRoute(deps),
+    metricsRoute(deps.metrics, deps.logger, metricsToken),
+  ];
 }

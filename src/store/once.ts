@@ -17,6 +17,18 @@ export class OnceGuard {
     await this.redis.del(this.keys.once(teamId, name));
   }
 
+  /**
+   * Adds `member` to a set kept under a one-time name: true only the first time it is added. One
+   * key for many one-time marks of the same thing (e.g. each step a setup reached), in one round trip.
+   */
+  async firstTime(teamId: string, name: string, member: string, ttlSeconds: number): Promise<boolean> {
+    const key = this.keys.once(teamId, name);
+    const results = await this.redis.pipeline().sadd(key, member).expire(key, ttlSeconds).exec();
+    const [error, added] = results?.[0] ?? [new Error('No answer from Redis')];
+    if (error) throw error;
+    return added === 1;
+  }
+
   /** Keeps a value under a one-time name until it is taken or `ttlSeconds` pass. */
   async hold(teamId: string, name: string, value: string, ttlSeconds: number): Promise<void> {
     await this.redis.set(this.keys.once(teamId, name), value, 'EX', ttlSeconds);

@@ -3,7 +3,16 @@ import { connections } from './connections.js';
 import { flows } from './flows.js';
 import { installations } from './installations.js';
 import { limits } from './limits.js';
+import { metrics } from './metrics.js';
 import { systems } from './systems.js';
 
 /** The English catalog: one file per area of the bot, merged under their own namespaces. */
-export const en = { ...flows, ...installations, ...blocks, ...systems, ...connections, ...limits } as const;
+export const en = {
+  ...flows,
+  ...installations,
+  ...blocks,
+  ...systems,
+  ...connections,
+  ...limits,
+  ...metrics,
+} as const;
