@@ -68,12 +68,25 @@ export interface FakeGreenhouse {
   close(): Promise<void>;
 }
 
-const LIST_SCOPES: Record<string, string> = {
+/** The scope each Harvest v3 list needs. */
+export const LIST_SCOPES: Record<string, string> = {
   '/v3/users': 'harvest:users:list',
   '/v3/jobs': 'harvest:jobs:list',
   '/v3/candidates': 'harvest:candidates:list',
   '/v3/applications': 'harvest:applications:list',
 };
+
+/** Greenhouse's answer that grants an access token for an hour (and what else the grant carries). */
+export const accessGrant = (accessToken: string, more: Record<string, string> = {}) => ({
+  token_type: 'Bearer',
+  access_token: accessToken,
+  ...more,
+  expires_at: new Date(Date.now() + 3600_000).toISOString(),
+});
+
+/** An access token shaped like Greenhouse's (a JWT), new each time. */
+export const newAccessToken = () =>
+  `eyJhbGciOiJSUzI1NiJ9.${randomBytes(24).toString('base64url')}.${randomBytes(16).toString('base64url')}`;
 
 /** One account and every scope unless told otherwise; the same for the in-memory Greenhouse. */
 export function resetAccounts(
@@ -136,14 +149,10 @@ export async function startFakeGreenhouse(): Promise<FakeGreenhouse> {
     if (!client || client.secret !== secret) return send(res, 401, { error: 'invalid_client' });
     const sub = form.get('sub') ?? '';
     if (sub && !fake.users.has(sub)) return send(res, 400, { error: 'invalid_grant' });
-    const token = `eyJhbGciOiJSUzI1NiJ9.${randomBytes(24).toString('base64url')}.${randomBytes(16).toString('base64url')}`;
+    const token = newAccessToken();
     tokens.set(token, { clientId, sub });
     fake.issuedTokens.push(token);
-    return send(res, 200, {
-      token_type: 'Bearer',
-      access_token: token,
-      expires_at: new Date(Date.now() + 3600_000).toISOString(),
-    });
+    return send(res, 200, accessGrant(token));
   };
 
   const handleList = (req: IncomingMessage, res: ServerResponse, path: string) => {

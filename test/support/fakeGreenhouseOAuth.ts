@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { GREENHOUSE_ALL_SCOPES } from './fakeGreenhouse.js';
+import { accessGrant, GREENHOUSE_ALL_SCOPES, LIST_SCOPES, newAccessToken } from './fakeGreenhouse.js';
 import { type RecordedRequest, readBody, recordOf, sendJson, serveOnLoopback } from './httpFake.js';
 
 /**
@@ -39,13 +39,6 @@ export interface FakeGreenhouseOAuth {
   reset(): void;
   close(): Promise<void>;
 }
-
-const LIST_SCOPES: Record<string, string> = {
-  '/v3/users': 'harvest:users:list',
-  '/v3/jobs': 'harvest:jobs:list',
-  '/v3/candidates': 'harvest:candidates:list',
-  '/v3/applications': 'harvest:applications:list',
-};
 
 const secretLike = (prefix: string) => `${prefix}${randomBytes(24).toString('base64url')}`;
 
@@ -114,16 +107,11 @@ export async function startFakeGreenhouseOAuth(client: PartnerClient): Promise<F
         error_description: 'The authorization code is invalid or expired',
       });
     }
-    const access = `eyJhbGciOiJSUzI1NiJ9.${randomBytes(24).toString('base64url')}.${randomBytes(16).toString('base64url')}`;
+    const access = newAccessToken();
     const refresh = secretLike('ghr_');
     accessTokens.add(access);
     fake.issued.push(access, refresh);
-    return sendJson(res, 200, {
-      token_type: 'Bearer',
-      access_token: access,
-      refresh_token: refresh,
-      expires_at: new Date(Date.now() + 3600_000).toISOString(),
-    });
+    return sendJson(res, 200, accessGrant(access, { refresh_token: refresh }));
   };
 
   const list = (req: IncomingMessage, res: ServerResponse, path: string) => {
