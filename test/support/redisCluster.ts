@@ -20,11 +20,20 @@ export function clusterClient(): Redis {
   return new Cluster(clusterNodes()) as unknown as Redis;
 }
 
-/** Every key and value under a prefix, on every master, as text (for the secret scan). */
-export async function dumpCluster(keyPrefix: string): Promise<string> {
+/** Runs `work` with a Cluster client that has found the masters, and disconnects it after. */
+async function onTheCluster<T>(work: (redis: Redis) => Promise<T>): Promise<T> {
   const redis = clusterClient();
   try {
     await redis.ping();
+    return await work(redis);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Every key and value under a prefix, on every master, as text (for the secret scan). */
+export async function dumpCluster(keyPrefix: string): Promise<string> {
+  return onTheCluster(async (redis) => {
     const lines: string[] = [];
     for await (const key of scanKeys(redis, `${keyPrefix}:*`)) {
       const type = await redis.type(key);
@@ -45,36 +54,26 @@ export async function dumpCluster(keyPrefix: string): Promise<string> {
       lines.push(`${key} ${value}`);
     }
     return lines.join('\n');
-  } finally {
-    redis.disconnect();
-  }
+  });
 }
 
 /** Deletes every key under a prefix on every master (one key at a time: keys live in different slots). */
 export async function deleteClusterKeys(keyPrefix: string): Promise<void> {
-  const redis = clusterClient();
-  try {
-    await redis.ping();
+  return onTheCluster(async (redis) => {
     const keys: string[] = [];
     for await (const key of scanKeys(redis, `${keyPrefix}:*`)) keys.push(key);
     await Promise.all(keys.map((key) => redis.del(key)));
-  } finally {
-    redis.disconnect();
-  }
+  });
 }
 
 /** The masters holding at least one key under the prefix (to see that a test spread over the cluster). */
 export async function mastersHolding(keyPrefix: string): Promise<number> {
-  const redis = clusterClient();
-  try {
-    await redis.ping();
+  return onTheCluster(async (redis) => {
     let holding = 0;
     for (const master of (redis as unknown as Cluster).nodes('master')) {
       const [, found] = await master.scan('0', 'MATCH', `${keyPrefix}:*`, 'COUNT', 10_000);
       if (found.length > 0) holding += 1;
     }
     return holding;
-  } finally {
-    redis.disconnect();
-  }
+  });
 }
