@@ -82,6 +82,18 @@ function suggestTarget(words: string, catalog: Catalog): LinkTarget | undefined 
   return closest(words, candidates) ?? closest(words.split(' ')[0] ?? '', candidates);
 }
 
+/** The command for the system or family the words name, or which one they may have meant. */
+function ofTarget(
+  words: string,
+  catalog: Catalog,
+  command: (target: LinkTarget) => WintroCommand,
+): WintroCommand {
+  const target = resolveTarget(words, catalog);
+  return target
+    ? command(target)
+    : { kind: 'unknown_system', input: words, suggestion: suggestTarget(words, catalog) };
+}
+
 /** Turns the text after `/wintro` into a command. Never throws; anything unclear becomes help. */
 export function parseCommand(rawText: string, catalog: Catalog): WintroCommand {
   const text = rawText.normalize('NFKC').slice(0, MAX_INPUT).toLowerCase().replace(/\s+/g, ' ').trim();
@@ -100,21 +112,11 @@ export function parseCommand(rawText: string, catalog: Catalog): WintroCommand {
       return channelId ? { kind: 'notify', channelId } : { kind: 'notify' };
     }
     case 'cancel':
-    case 'stop': {
-      if (!rest) return { kind: 'cancel' };
-      const target = resolveTarget(rest, catalog);
-      return target
-        ? { kind: 'cancel', target }
-        : { kind: 'unknown_system', input: rest, suggestion: suggestTarget(rest, catalog) };
-    }
+    case 'stop':
+      return rest ? ofTarget(rest, catalog, (target) => ({ kind: 'cancel', target })) : { kind: 'cancel' };
     case 'link':
-    case 'connect': {
-      if (!rest) return { kind: 'pick' };
-      const target = resolveTarget(rest, catalog);
-      return target
-        ? { kind: 'link', target }
-        : { kind: 'unknown_system', input: rest, suggestion: suggestTarget(rest, catalog) };
-    }
+    case 'connect':
+      return rest ? ofTarget(rest, catalog, (target) => ({ kind: 'link', target })) : { kind: 'pick' };
   }
 
   // "/wintro greenhouse" is a common shortcut for "/wintro link greenhouse".
