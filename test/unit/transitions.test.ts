@@ -11,6 +11,11 @@ const apply = (state: FlowState, event: Parameters<typeof transition>[1], contex
   if (!result.ok) throw new Error(`refused: ${result.refusal}`);
   return result;
 };
+type Outcome = Extract<Parameters<typeof transition>[1], { type: 'verified' }>['outcome'];
+/** The base flow with its credentials submitted: check c1 runs. */
+const submitted = () => apply(base, { type: 'submit_credentials', checkId: 'c1' }).state;
+/** Check c1's result landing on the submitted flow. */
+const checked = (outcome: Outcome) => apply(submitted(), { type: 'verified', checkId: 'c1', outcome });
 
 describe('flow transitions', () => {
   it('walks prerequisites → guide steps → credentials, bumping the version each time', () => {
@@ -53,13 +58,9 @@ describe('flow transitions', () => {
   });
 
   it('links with details and asks for the connection to be saved and announced', () => {
-    const verifying = apply(base, { type: 'submit_credentials', checkId: 'c1' }).state;
+    const verifying = submitted();
     expect(verifying).toMatchObject({ phase: 'verifying', attempts: 1 });
-    const linked = apply(verifying, {
-      type: 'verified',
-      checkId: 'c1',
-      outcome: { ok: true, details: [{ label: 'a', value: 'b' }] },
-    });
+    const linked = checked({ ok: true, details: [{ label: 'a', value: 'b' }] });
     expect(linked.state).toMatchObject({ phase: 'linked', linkedDetails: [{ label: 'a', value: 'b' }] });
     expect(linked.effects.map((effect) => effect.type)).toEqual([
       'save_connection',
@@ -71,11 +72,12 @@ describe('flow transitions', () => {
   });
 
   it('keeps a failed check as the last outcome, with the time the vendor asked us to wait until', () => {
-    const verifying = apply(base, { type: 'submit_credentials', checkId: 'c1' }).state;
-    const failed = apply(verifying, {
-      type: 'verified',
-      checkId: 'c1',
-      outcome: { ok: false, code: 'rate_limited', title: 't', detail: 'd', retryAfterSeconds: 7 },
+    const failed = checked({
+      ok: false,
+      code: 'rate_limited',
+      title: 't',
+      detail: 'd',
+      retryAfterSeconds: 7,
     }).state;
     expect(failed.phase).toBe('credentials');
     expect(failed.lastOutcome).toEqual({
@@ -89,7 +91,7 @@ describe('flow transitions', () => {
   });
 
   it('blocks a second submission while a check runs, but not after the check was cut off', () => {
-    const verifying = apply(base, { type: 'submit_credentials', checkId: 'c1' }).state;
+    const verifying = submitted();
     expect(transition(verifying, { type: 'submit_credentials', checkId: 'c1' }, ctx).ok).toBe(false);
     const later = { now: 1000 + VERIFYING_STALE_MS + 1, stepCount: 3 };
     expect(transition(verifying, { type: 'submit_credentials', checkId: 'c1' }, later).ok).toBe(true);
@@ -225,12 +227,7 @@ describe('effects: what each transition makes happen, in order', () => {
   });
 
   it('stores the connection with the flow, then shows, announces and watches the expiry', () => {
-    const verifying = apply(base, { type: 'submit_credentials', checkId: 'c1' }).state;
-    const linked = apply(verifying, {
-      type: 'verified',
-      checkId: 'c1',
-      outcome: { ok: true, details: [], expiresAt: '2027-01-01' },
-    });
+    const linked = checked({ ok: true, details: [], expiresAt: '2027-01-01' });
     expect(linked.effects).toEqual([
       { type: 'save_connection', details: [], expiresAt: '2027-01-01' },
       { type: 'render_dm' },
@@ -269,7 +266,7 @@ describe('effects: what each transition makes happen, in order', () => {
 });
 
 describe('a running check and its result', () => {
-  const verifying = apply(base, { type: 'submit_credentials', checkId: 'c1' }).state;
+  const verifying = submitted();
   const good = { ok: true as const, details: [] };
 
   it('keeps the check id, and lands its result whatever else moved the flow meanwhile', () => {
