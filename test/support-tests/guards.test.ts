@@ -14,10 +14,11 @@ afterAll(async () => {
   await slack.close();
 });
 
-const botLogging = (text: string) => {
+const botLogging = (text: string, metricsText = '') => {
   const logs = captureStream();
   logs.stream.write(text);
-  return { keyPrefix: 'wintro-guards-test-none', logs } as unknown as RunningBot;
+  const metrics = { exposition: async () => ({ contentType: 'text/plain', text: metricsText }) };
+  return { keyPrefix: 'wintro-guards-test-none', logs, bot: { metrics } } as unknown as RunningBot;
 };
 
 describe('the end-to-end guards', () => {
@@ -26,6 +27,13 @@ describe('the end-to-end guards', () => {
       expectNoSecretLeaks({ bots: [botLogging('token=s3cret-marker')], slack, secrets: ['s3cret-marker'] }),
     ).rejects.toThrow(/leaked/);
     await expectNoSecretLeaks({ bots: [botLogging('nothing here')], slack, secrets: ['s3cret-marker'] });
+  });
+
+  it('catch a secret in what /metrics serves', async () => {
+    const leaking = botLogging('nothing here', 'wintro_checks_total{outcome="metrics-marker"} 1');
+    await expect(
+      expectNoSecretLeaks({ bots: [leaking], slack, secrets: ['metrics-marker'] }),
+    ).rejects.toThrow(/leaked/);
   });
 
   it('catch a secret in an acknowledgement', async () => {

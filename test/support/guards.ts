@@ -24,8 +24,12 @@ export function expectNoneOf(texts: string[], secrets: string[]): void {
   }
 }
 
+/** What each bot's `GET /metrics` serves (read from the instance, so it works after a stop). */
+const metricsTexts = (bots: RunningBot[]) =>
+  Promise.all(bots.map(async (bot) => (await bot.bot.metrics.exposition()).text));
+
 /**
- * No secret may appear in the bots' logs, in any Slack call or answer, or in Redis. The bot token
+ * No secret may appear in the bots' logs, in any Slack call or answer, in their metrics, or in Redis. The bot token
  * belongs in the Authorization header of Web API calls and nowhere else, so it is always searched
  * for. Call it after the bots stopped, so everything they would write is written.
  */
@@ -41,6 +45,7 @@ export async function expectNoSecretLeaks(options: {
     [
       ...bots.map((bot) => bot.logs.text()),
       ...slackTraffic(slack, acks),
+      ...(await metricsTexts(bots)),
       ...(await Promise.all(prefixes.map((prefix) => dumpRedis(prefix)))),
     ],
     [BOT_TOKEN, ...secrets],
