@@ -84,29 +84,21 @@ describe('the credentials JWE', () => {
   });
   const credentials = { client_id: 'a1b2', client_secret: 'gh-secret-Unit9Zx8', user_id: '12345' };
 
-  it('encrypts to an RSA key with RSA-OAEP-256 and A256GCM, the kid in the header, for the private key to open', async () => {
-    const jwe = await (await createCredentialSealer(rsa.publicJwk as never))(credentials);
-    expect(jwe.split('.')).toHaveLength(5);
-    expect(jwe).not.toContain('gh-secret');
-    expect(decodeProtectedHeader(jwe)).toMatchObject({
-      alg: 'RSA-OAEP-256',
-      enc: 'A256GCM',
-      kid: 'wintro-rsa-1',
-    });
-    const { plaintext } = await compactDecrypt(jwe, rsa.privateKey);
-    expect(JSON.parse(new TextDecoder().decode(plaintext))).toEqual(credentials);
-  });
-
-  it('encrypts to an EC P-256 key with ECDH-ES+A256KW', async () => {
-    const jwe = await (await createCredentialSealer(ec.publicJwk as never))(credentials);
-    expect(decodeProtectedHeader(jwe)).toMatchObject({
-      alg: 'ECDH-ES+A256KW',
-      enc: 'A256GCM',
-      kid: 'wintro-ec-1',
-    });
-    const { plaintext } = await compactDecrypt(jwe, ec.privateKey);
-    expect(JSON.parse(new TextDecoder().decode(plaintext))).toEqual(credentials);
-  });
+  it.each([
+    ['an RSA key', 'RSA-OAEP-256', 'wintro-rsa-1'],
+    ['an EC P-256 key', 'ECDH-ES+A256KW', 'wintro-ec-1'],
+  ] as const)(
+    'encrypts to %s with %s and A256GCM, the kid in the header, for the private key to open',
+    async (key, alg, kid) => {
+      const wintro = key === 'an RSA key' ? rsa : ec;
+      const jwe = await (await createCredentialSealer(wintro.publicJwk as never))(credentials);
+      expect(jwe.split('.')).toHaveLength(5);
+      expect(jwe).not.toContain('gh-secret');
+      expect(decodeProtectedHeader(jwe)).toMatchObject({ alg, enc: 'A256GCM', kid });
+      const { plaintext } = await compactDecrypt(jwe, wintro.privateKey);
+      expect(JSON.parse(new TextDecoder().decode(plaintext))).toEqual(credentials);
+    },
+  );
 
   it('names a key without a kid by its thumbprint', async () => {
     const { kid: _kid, ...withoutKid } = ec.publicJwk;
