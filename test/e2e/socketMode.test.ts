@@ -107,4 +107,12 @@ describe('Socket Mode', () => {
     const response = await fetch(`http://127.0.0.1:${healthPort}/healthz`);
     expect(response.status).toBe(200);
   });
+
+  it('serves GET /metrics on PORT, the command over the socket timed and its setup counted', async () => {
+    const response = await fetch(`http://127.0.0.1:${healthPort}/metrics`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toContain('wintro_ack_seconds_count{kind="command"} 1');
+    expect(text).toContain('wintro_flows_started_total{system="greenhouse"} 1');
+  });
 });
