@@ -278,6 +278,21 @@ function uniqueActionIds(ids: (string | undefined)[], path: string, out: string[
   }
 }
 
+/** A block's `elements`: a non-empty array, at most `max` long; undefined when there is no such array. */
+function elementList(
+  b: Record<string, Any>,
+  path: string,
+  max: number,
+  out: string[],
+): unknown[] | undefined {
+  if (!Array.isArray(b.elements) || b.elements.length === 0) {
+    out.push(`${path}.elements: must be a non-empty array`);
+    return undefined;
+  }
+  if (b.elements.length > max) out.push(`${path}.elements: ${b.elements.length} elements exceeds ${max}`);
+  return b.elements;
+}
+
 function block(b: unknown, path: string, surface: Surface, out: string[]): void {
   if (!isObj(b)) {
     out.push(`${path}: must be a block object`);
@@ -314,14 +329,8 @@ function block(b: unknown, path: string, surface: Surface, out: string[]): void 
       textObject(b.text, `${path}.text`, LIMITS.headerText, out, { plainOnly: true, required: true });
       break;
     case 'context': {
-      if (!Array.isArray(b.elements) || b.elements.length === 0) {
-        out.push(`${path}.elements: must be a non-empty array`);
-        break;
-      }
-      if (b.elements.length > LIMITS.contextElements) {
-        out.push(`${path}.elements: ${b.elements.length} elements exceeds ${LIMITS.contextElements}`);
-      }
-      b.elements.forEach((e: unknown, i: number) => {
+      const elements = elementList(b, path, LIMITS.contextElements, out);
+      elements?.forEach((e: unknown, i: number) => {
         const p = `${path}.elements[${i}]`;
         if (isObj(e) && e.type === 'image') imageFields(e, p, out);
         else textObject(e, p, LIMITS.genericText, out, { required: true });
@@ -329,14 +338,9 @@ function block(b: unknown, path: string, surface: Surface, out: string[]): void 
       break;
     }
     case 'actions': {
-      if (!Array.isArray(b.elements) || b.elements.length === 0) {
-        out.push(`${path}.elements: must be a non-empty array`);
-        break;
-      }
-      if (b.elements.length > LIMITS.actionsElements) {
-        out.push(`${path}.elements: ${b.elements.length} elements exceeds ${LIMITS.actionsElements}`);
-      }
-      const ids = b.elements.map((e: unknown, i: number) => element(e, `${path}.elements[${i}]`, out));
+      const elements = elementList(b, path, LIMITS.actionsElements, out);
+      if (!elements) break;
+      const ids = elements.map((e: unknown, i: number) => element(e, `${path}.elements[${i}]`, out));
       uniqueActionIds(ids, path, out);
       break;
     }
