@@ -9,6 +9,7 @@ import { type FakePersonio, startFakePersonio } from '../support/fakePersonio.js
 import { type FakeWorkable, startFakeWorkable } from '../support/fakeWorkable.js';
 import { type Journey, textOf } from '../support/journey.js';
 import { startLinking, walkGuide, walkToCredentials } from '../support/linking.js';
+import { WORKABLE_EXPIRY_CHOICES } from '../support/workableFacts.js';
 
 const SUBDOMAIN = 'acme';
 const API_TOKEN = 'wk-Pick7Period6Token5Abc4Def3Ghi2Jkl1';
@@ -84,14 +85,7 @@ describe('Workable: the token expiry is picked, not typed', () => {
     const { view } = await walkWorkable(journey);
     const select = view.blocks.find((block: any) => block.block_id === 'token_expiry')?.element;
     expect(select.type).toBe('static_select');
-    expect(select.options.map((option: any) => option.text.text)).toEqual([
-      '30 days',
-      '90 days',
-      '6 months',
-      '1 year',
-      '2 years',
-      'A specific date',
-    ]);
+    expect(select.options.map((option: any) => option.text.text)).toEqual(WORKABLE_EXPIRY_CHOICES);
     expect(select.initial_option).toBeUndefined();
     const picker = view.blocks.find((block: any) => block.element?.type === 'datepicker')?.element;
     expect(picker.action_id).toBe('token_expiry_date');

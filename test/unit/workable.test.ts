@@ -24,6 +24,7 @@ import {
   stubHttp,
   TRANSPORT_FAILURES,
 } from '../support/vendorStub.js';
+import { WORKABLE_EXPIRY_CHOICES } from '../support/workableFacts.js';
 
 const RECRUITER = { name: 'Wintro Integration', email: 'integration@wintro.com' };
 const API_URL = 'https://{subdomain}.workable.com';
@@ -271,14 +272,7 @@ describe('the token expiry pick list', () => {
   it('offers exactly Workable’s periods and a specific date', () => {
     expect(field.input?.kind).toBe('select');
     const options = field.input?.kind === 'select' ? field.input.options : [];
-    expect(options.map((option) => option.label)).toEqual([
-      '30 days',
-      '90 days',
-      '6 months',
-      '1 year',
-      '2 years',
-      'A specific date',
-    ]);
+    expect(options.map((option) => option.label)).toEqual(WORKABLE_EXPIRY_CHOICES);
   });
 
   it('keeps a picked period until the check counts it from today where the admin is', () => {
