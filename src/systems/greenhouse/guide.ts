@@ -1,5 +1,6 @@
 import { t } from '../../messages/index.js';
 import { field, tidy } from '../fields.js';
+import { komboAttachment } from '../screenshots.js';
 import type { CredentialField, Credentials, GuideStep, Prerequisites } from '../types.js';
 
 /**
@@ -16,8 +17,6 @@ export const GREENHOUSE_REQUIRED_SCOPES = [
 const LEGACY_RETIRED_ON = '31 August 2026';
 const LEGACY_HARVEST_KEY = /^[0-9a-f]{32}(-\d+)?$/i;
 
-const seedImage = (id: string) => `https://help.kombo.dev/hc/article_attachments/${id}`;
-
 const extractUserId = (value: string) => {
   const fromUrl = value.match(/\/users\/(\d+)/);
   return fromUrl?.[1] ?? value;
@@ -27,7 +26,7 @@ export function greenhousePrerequisites(): Prerequisites {
   const check = (id: 'settings' | 'devCenter' | 'credentialManagement', key: string, image: string) => ({
     title: t(`systems.greenhouse.selfCheck.${id}.title`),
     text: t(`systems.greenhouse.selfCheck.${id}.text`),
-    screenshot: { key, alt: t(`systems.greenhouse.selfCheck.${id}.alt`), url: seedImage(image) },
+    screenshot: { key, alt: t(`systems.greenhouse.selfCheck.${id}.alt`), url: komboAttachment(image) },
   });
   return {
     text: t('systems.greenhouse.prerequisites.text'),
@@ -50,7 +49,7 @@ export function greenhouseSteps(): GuideStep[] {
     screenshot: {
       key,
       alt: t(`systems.greenhouse.steps.${id}.alt`),
-      ...(image ? { url: seedImage(image) } : {}),
+      ...(image ? { url: komboAttachment(image) } : {}),
     },
   });
   const scopes = GREENHOUSE_REQUIRED_SCOPES.map(({ scope }) => `• \`${scope}\``).join('\n');

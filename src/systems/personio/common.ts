@@ -19,6 +19,3 @@ export const personioRateLimited = (response: VendorResponse) =>
 
 /** Everything a pasted token may carry around it: a "Bearer " prefix copied from an example request. */
 export const stripBearer = (value: string) => value.replace(/^bearer\s+/i, '');
-
-/** Screenshots of the Personio recruiting guide, from Kombo's help centre. */
-export const kombo = (id: string) => `https://help.kombo.dev/hc/article_attachments/${id}`;

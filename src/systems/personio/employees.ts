@@ -1,7 +1,8 @@
 import { t } from '../../messages/index.js';
 import { field, tidy } from '../fields.js';
+import { komboAttachment } from '../screenshots.js';
 import type { CredentialField, Credentials, GuideStep, LinkableSystem, Prerequisites } from '../types.js';
-import { kombo, PERSONIO_ACCESS_RIGHTS_HELP, personioName } from './common.js';
+import { PERSONIO_ACCESS_RIGHTS_HELP, personioName } from './common.js';
 import { PERSONIO_REQUIRED_ATTRIBUTES, verifyPersonioEmployees } from './employeesCheck.js';
 
 const apideck = (version: string, file: string) =>
@@ -20,10 +21,10 @@ type StepId = 'login' | 'marketplace' | 'create' | 'attributes' | 'copy';
  * the Marketplace screenshots of seed 000 (Kombo); the form screenshots are seed 002's (Apideck).
  */
 const screenshots = {
-  marketplace: { key: 'personio-marketplace', url: kombo('24837808468113') },
-  connected: { key: 'personio-connected-integrations', url: kombo('24837808472337') },
-  custom: { key: 'personio-create-custom-integration', url: kombo('24837841575953') },
-  create: { key: 'personio-create-custom-integration', url: kombo('24837841575953') },
+  marketplace: { key: 'personio-marketplace', url: komboAttachment('24837808468113') },
+  connected: { key: 'personio-connected-integrations', url: komboAttachment('24837808472337') },
+  custom: { key: 'personio-create-custom-integration', url: komboAttachment('24837841575953') },
+  create: { key: 'personio-create-custom-integration', url: komboAttachment('24837841575953') },
   login: { key: 'personio-login', url: apideck('v1670942404', 'personio-login.png') },
   attributes: {
     key: 'personio-employee-attributes',

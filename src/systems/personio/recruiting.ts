@@ -1,7 +1,8 @@
 import { t } from '../../messages/index.js';
 import { field } from '../fields.js';
+import { komboAttachment } from '../screenshots.js';
 import type { CredentialField, GuideStep, LinkableSystem, Prerequisites } from '../types.js';
-import { kombo, PERSONIO_ACCESS_RIGHTS_HELP, personioName, stripBearer } from './common.js';
+import { PERSONIO_ACCESS_RIGHTS_HELP, personioName, stripBearer } from './common.js';
 import { verifyPersonioRecruiting } from './recruitingCheck.js';
 
 /** "Company ID: 123 456" pasted from the popup becomes "123456". */
@@ -17,7 +18,11 @@ function prerequisites(): Prerequisites {
   const check = (id: CheckId, key: string, image: string): GuideStep => ({
     title: t(`systems.personio.recruiting.selfCheck.${id}.title`),
     text: t(`systems.personio.recruiting.selfCheck.${id}.text`),
-    screenshot: { key, alt: t(`systems.personio.recruiting.selfCheck.${id}.alt`), url: kombo(image) },
+    screenshot: {
+      key,
+      alt: t(`systems.personio.recruiting.selfCheck.${id}.alt`),
+      url: komboAttachment(image),
+    },
   });
   return {
     text: t('systems.personio.recruiting.prerequisites.text'),
@@ -37,7 +42,7 @@ function steps(): GuideStep[] {
   const step = (id: StepId, key: string, image: string): GuideStep => ({
     title: t(`systems.personio.recruiting.steps.${id}.title`),
     text: t(`systems.personio.recruiting.steps.${id}.text`),
-    screenshot: { key, alt: t(`systems.personio.recruiting.steps.${id}.alt`), url: kombo(image) },
+    screenshot: { key, alt: t(`systems.personio.recruiting.steps.${id}.alt`), url: komboAttachment(image) },
   });
   return [
     step('login', 'personio-login-domain', '16968677802129'),

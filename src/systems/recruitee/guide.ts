@@ -1,9 +1,8 @@
 import { t } from '../../messages/index.js';
 import { field } from '../fields.js';
+import { komboAttachment } from '../screenshots.js';
 import type { CredentialField, GuideStep, Prerequisites } from '../types.js';
 import { isRecruiteeCompanyId, normalizeRecruiteeCompanyId } from './companyId.js';
-
-const seedImage = (id: string) => `https://help.kombo.dev/hc/article_attachments/${id}`;
 
 export function recruiteePrerequisites(): Prerequisites {
   return {
@@ -19,7 +18,7 @@ export function recruiteePrerequisites(): Prerequisites {
         screenshot: {
           key: 'recruitee-profile-role',
           alt: t('systems.recruitee.selfCheck.role.alt'),
-          url: seedImage('18368191959185'),
+          url: komboAttachment('18368191959185'),
         },
       },
     ],
@@ -34,7 +33,7 @@ export function recruiteeSteps(): GuideStep[] {
   const step = (id: StepWithImage, key: string, image: string): GuideStep => ({
     title: t(`systems.recruitee.steps.${id}.title`),
     text: t(`systems.recruitee.steps.${id}.text`),
-    screenshot: { key, alt: t(`systems.recruitee.steps.${id}.alt`), url: seedImage(image) },
+    screenshot: { key, alt: t(`systems.recruitee.steps.${id}.alt`), url: komboAttachment(image) },
   });
   return [
     { title: t('systems.recruitee.steps.tokens.title'), text: t('systems.recruitee.steps.tokens.text') },

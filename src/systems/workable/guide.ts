@@ -1,5 +1,6 @@
 import { t } from '../../messages/index.js';
 import { field } from '../fields.js';
+import { komboAttachment } from '../screenshots.js';
 import type { CredentialField, GuideStep, Prerequisites } from '../types.js';
 import { recruiterLines, type WorkableRecruiter } from './recruiter.js';
 import { isWorkableSubdomain, reduceWorkableSubdomain } from './subdomain.js';
@@ -17,13 +18,11 @@ export const WORKABLE_REQUIRED_SCOPES = [
 export const scopeCovers = (required: (typeof WORKABLE_REQUIRED_SCOPES)[number]) =>
   t(`systems.workable.covers.${required.covers}`);
 
-const seedImage = (id: string) => `https://help.kombo.dev/hc/article_attachments/${id}`;
-
 export function workablePrerequisites(): Prerequisites {
   const check = (id: 'settings' | 'tokens', key: string, image: string): GuideStep => ({
     title: t(`systems.workable.selfCheck.${id}.title`),
     text: t(`systems.workable.selfCheck.${id}.text`),
-    screenshot: { key, alt: t(`systems.workable.selfCheck.${id}.alt`), url: seedImage(image) },
+    screenshot: { key, alt: t(`systems.workable.selfCheck.${id}.alt`), url: komboAttachment(image) },
   });
   return {
     text: t('systems.workable.prerequisites.text'),
@@ -50,7 +49,7 @@ export function workableSteps(recruiter: WorkableRecruiter): GuideStep[] {
   const step = (id: StepId, key: string, image: string, params?: Record<string, string>): GuideStep => ({
     title: t(`systems.workable.steps.${id}.title`),
     text: t(`systems.workable.steps.${id}.text`, params),
-    screenshot: { key, alt: t(`systems.workable.steps.${id}.alt`), url: seedImage(image) },
+    screenshot: { key, alt: t(`systems.workable.steps.${id}.alt`), url: komboAttachment(image) },
   });
   const scopes = WORKABLE_REQUIRED_SCOPES.map((required) =>
     t('systems.workable.scopeLine', { scope: required.scope, covers: scopeCovers(required) }),
