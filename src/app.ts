@@ -104,7 +104,12 @@ function flowDeps(config: Config, stores: Stores, logger: Logger, options: AppOp
     },
     accountOf: (teamId) => workspaces.accountOf(teamId),
     logger,
-    metrics: createMetrics({ systemIds, rejectedRequests: () => rejectedRequests.reasons() }),
+    metrics: createMetrics({
+      systemIds,
+      guideSteps: Object.fromEntries(catalog.systems.map(({ id, steps }) => [id, steps.length])),
+      familyIds: catalog.families.map(({ id }) => id),
+      rejectedRequests: () => rejectedRequests.reasons(),
+    }),
     now: options.now ?? Date.now,
   };
 }

@@ -37,6 +37,13 @@ export interface Metrics {
 export interface MetricsOptions {
   /** Every system and family id the catalog knows: the only values the `system` label takes. */
   systemIds: readonly string[];
+  /**
+   * How many guide steps each system has, so its funnel is there at 0 from the start: Prometheus'
+   * `increase()` cannot see the first count of a series that appears with it.
+   */
+  guideSteps?: Readonly<Record<string, number>>;
+  /** The families (a variant to choose first), whose funnel starts at `choose_variant`. */
+  familyIds?: readonly string[];
   /** Requests refused so far, by reason (read at each scrape). */
   rejectedRequests?: () => Record<RejectionReason, number>;
 }
@@ -46,11 +53,21 @@ export const OTHER = 'other';
 /** Verification codes are code-defined snake_case words; anything else is not reported as itself. */
 const OUTCOME_CODE = /^[a-z][a-z0-9_]{0,47}$/;
 const MAX_STEP = 50;
+/** The outcomes every vendor's check can have (src/systems/outcomes.ts), there at 0 from the start. */
+const SHARED_OUTCOMES = [
+  'linked',
+  'timeout',
+  'unreachable',
+  'vendor_error',
+  'rate_limited',
+  'internal_error',
+];
 
 const ACK_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5];
 const VENDOR_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
-export function createMetrics({ systemIds, rejectedRequests }: MetricsOptions): Metrics {
+export function createMetrics(options: MetricsOptions): Metrics {
+  const { systemIds, rejectedRequests } = options;
   const registry = new Registry();
   const registers = [registry];
   const systems = new Set(systemIds);
@@ -109,6 +126,14 @@ export function createMetrics({ systemIds, rejectedRequests }: MetricsOptions): 
     started.inc({ system: id }, 0);
     linked.inc({ system: id }, 0);
   }
+  for (const [id, count] of Object.entries(options.guideSteps ?? {})) {
+    for (const outcome of SHARED_OUTCOMES) checks.inc({ system: system(id), outcome }, 0);
+    for (const [phase, step] of funnelOf(Math.min(count, MAX_STEP))) {
+      steps.inc({ system: system(id), phase, step: String(step) }, 0);
+    }
+  }
+  for (const id of options.familyIds ?? [])
+    steps.inc({ system: system(id), phase: 'choose_variant', step: '0' }, 0);
 
   const scraped = Registry.merge([processRegistry(), registry]);
   return {
@@ -128,6 +153,16 @@ export function createMetrics({ systemIds, rejectedRequests }: MetricsOptions): 
     exposition: async () => ({ contentType: scraped.contentType, text: await scraped.metrics() }),
   };
 }
+
+/** Every phase and step a setup of a system with `count` guide steps can reach, in order. */
+const funnelOf = (count: number): [Phase, number][] => [
+  ['prerequisites', 0],
+  ...Array.from({ length: count }, (_, index): [Phase, number] => ['guide', index + 1]),
+  ['credentials', 0],
+  ['verifying', 0],
+  ['linked', 0],
+  ['cancelled', 0],
+];
 
 /**
  * Refused requests are counted where they are refused (src/slack/rejectedRequests.ts, for the whole

@@ -39,6 +39,27 @@ describe('the metrics of one bot instance', () => {
     expect(text).toContain('wintro_ack_seconds_count{kind="event"} 0');
   });
 
+  it('has every step of each system’s funnel at 0 from the start, so increase() sees the first setup', async () => {
+    const metrics = createMetrics({
+      systemIds: SYSTEMS,
+      guideSteps: { greenhouse: 2 },
+      familyIds: ['personio'],
+    });
+    const text = await textOf(metrics);
+    const zeroes = text.split('\n').filter((line) => line.startsWith('wintro_flow_steps_total{'));
+    expect(text).toContain('wintro_checks_total{system="greenhouse",outcome="timeout"} 0');
+    expect(zeroes).toEqual([
+      'wintro_flow_steps_total{system="greenhouse",phase="prerequisites",step="0"} 0',
+      'wintro_flow_steps_total{system="greenhouse",phase="guide",step="1"} 0',
+      'wintro_flow_steps_total{system="greenhouse",phase="guide",step="2"} 0',
+      'wintro_flow_steps_total{system="greenhouse",phase="credentials",step="0"} 0',
+      'wintro_flow_steps_total{system="greenhouse",phase="verifying",step="0"} 0',
+      'wintro_flow_steps_total{system="greenhouse",phase="linked",step="0"} 0',
+      'wintro_flow_steps_total{system="greenhouse",phase="cancelled",step="0"} 0',
+      'wintro_flow_steps_total{system="personio",phase="choose_variant",step="0"} 0',
+    ]);
+  });
+
   it('keeps each instance apart: two in one process count on their own', async () => {
     const first = metricsOf();
     const second = metricsOf();
