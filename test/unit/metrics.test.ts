@@ -1,10 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 import { ackKindOf, timeAcknowledgements } from '../../src/metrics/ackTiming.js';
 import { createMetrics, type RejectionReason } from '../../src/metrics/metrics.js';
 import { bearerMatches } from '../../src/metrics/route.js';
 import type { VendorHttp } from '../../src/vendors/http.js';
 import { timedVendorHttp } from '../../src/vendors/timedHttp.js';
+import { configProblems, MINIMAL_ENV } from '../support/config.js';
 import { labelValues, sampleValue } from '../support/metricsText.js';
 
 const SYSTEMS = ['greenhouse', 'personio', 'personio_employees', 'recruitee', 'workable'];
@@ -195,6 +197,17 @@ describe('the metrics token', () => {
   const request = (authorization?: string) =>
     ({ headers: authorization === undefined ? {} : { authorization } }) as IncomingMessage;
   const token = 'metrics-token-0123456789abcdef';
+
+  it('is read from METRICS_TOKEN, and a weak one is refused without repeating it', () => {
+    expect(loadConfig(MINIMAL_ENV).metricsToken).toBeUndefined();
+    expect(loadConfig({ ...MINIMAL_ENV, METRICS_TOKEN: ` ${token} ` }).metricsToken).toBe(token);
+    for (const weak of ['short-token', 'has spaces in the middle of it']) {
+      const problems = configProblems({ ...MINIMAL_ENV, METRICS_TOKEN: weak });
+      expect(problems).toEqual([
+        'METRICS_TOKEN must be at least 16 characters without spaces (generate one with: openssl rand -hex 32)',
+      ]);
+    }
+  });
 
   it('is accepted only as the exact bearer token', () => {
     expect(bearerMatches(request(`Bearer ${token}`), token)).toBe(true);
