@@ -1,3 +1,4 @@
+import { funnelMark, funnelStep } from '../metrics/flowCounters.js';
 import type { HashWrite } from '../store/flowStore.js';
 import type { Credentials } from '../systems/types.js';
 import type { FlowDeps } from './deps.js';
@@ -97,8 +98,17 @@ export async function applyEvent(
   });
   if (!result.ok) return result;
   const writes = await storedWithTheFlow(deps, flow, result.effects, context);
-  const saved = await deps.flows.compareAndSet(flow.version, result.state, writes);
+  // A step the person will see is marked on the flow in the same step, so the funnel counts it once.
+  const shown = result.effects.some((effect) => effect.type === 'render_dm' || effect.type === 'post_dm');
+  const mark = shown ? funnelMark(result.state) : undefined;
+  const { result: saved, newMark } = await deps.flows.compareAndSetMarking(
+    flow.version,
+    result.state,
+    writes,
+    mark,
+  );
   if (saved !== 'saved') return { ok: false, refusal: saved === 'missing' ? 'expired' : 'conflict' };
+  if (newMark) deps.metrics.stepReached(result.state.systemId, result.state.phase, funnelStep(result.state));
   return {
     ok: true,
     previous: flow,

@@ -9,7 +9,6 @@ import {
 import { handToWintro } from '../connections/handToWintro.js';
 import { redrawLinked } from '../connections/linkedDm.js';
 import { t } from '../messages/index.js';
-import { countStepReached } from '../metrics/flowCounters.js';
 import { scheduleExpiryWarning, scheduleNudge } from '../reminders/reminders.js';
 import type { VerificationOutcome } from '../systems/types.js';
 import type { EffectContext, EffectReport } from './applyEvent.js';
@@ -67,7 +66,6 @@ async function runEffect(deps: FlowDeps, effect: Effect, step: Step): Promise<Ef
       deps.metrics.flowLinked(state.systemId);
       break;
     case 'render_dm': {
-      countStepReached(deps, state);
       // A linked setup shows where its hand-over to Wintro stands.
       const linked = state.phase === 'linked' && deps.handover.enabled;
       const notShown = linked ? await redrawLinked(deps, state.teamId, state) : await redrawFlow(deps, state);
@@ -98,8 +96,6 @@ async function runEffect(deps: FlowDeps, effect: Effect, step: Step): Promise<Ef
       }
       break;
     case 'post_dm':
-      // A colleague who takes over may land on a step the setup had not reached.
-      countStepReached(deps, state);
       return { state: await moveMessage(deps, state, effect.to) };
     case 'remember_helper':
       if (state.handover) {

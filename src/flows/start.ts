@@ -1,6 +1,6 @@
 import { UNAVAILABLE_TEXT } from '../blocks/notices.js';
 import { t } from '../messages/index.js';
-import { countStepReached } from '../metrics/flowCounters.js';
+import { funnelMark, funnelStep } from '../metrics/flowCounters.js';
 import { scheduleIdleReminder } from '../reminders/reminders.js';
 import { describeSlackFailure, isSlackFailure } from '../slack/gateway.js';
 import { newFlowId } from '../store/flowStore.js';
@@ -114,9 +114,9 @@ async function createSetup(deps: FlowDeps, teamId: string, userId: string, targe
     updatedAt: at,
   };
   const state = { ...draft, dm: await postFlow(deps, userId, draft) };
-  await deps.flows.create(state);
+  await deps.flows.create(state, funnelMark(state));
   deps.metrics.flowStarted(state.systemId);
-  countStepReached(deps, state);
+  deps.metrics.stepReached(state.systemId, state.phase, funnelStep(state));
   await scheduleIdleReminder(deps, teamId, state.id);
   return state;
 }

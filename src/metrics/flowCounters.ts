@@ -1,6 +1,5 @@
 import type { FlowDeps } from '../flows/deps.js';
-import { type FlowState, isTerminal } from '../flows/state.js';
-import { TERMINAL_TTL_SECONDS } from '../store/flowStore.js';
+import type { FlowState } from '../flows/state.js';
 import type { VerifyContext } from '../systems/types.js';
 import { timedVendorHttp } from '../vendors/timedHttp.js';
 
@@ -8,29 +7,11 @@ import { timedVendorHttp } from '../vendors/timedHttp.js';
 export const funnelStep = (state: FlowState) => (state.phase === 'guide' ? state.stepIndex + 1 : 0);
 
 /**
- * Counts the step a setup's DM now shows in the drop-off funnel, once per setup and step: a second
- * Next click, Back and Next again, or a repost of the same step do not count it again. The marks
- * are one small Redis hash per setup that lives as long as the setup (about 230 bytes for a whole
- * Greenhouse setup). Runs beside the flow (never before
- * an ack, never failing it): a mark Redis could not take only leaves the step uncounted.
+ * The field a setup gets on its own flow record the first time its DM shows this step, set in the
+ * flow's compare-and-set: a second Next click, Back and Next again, or a repost of the same step do
+ * not count it again, and it costs no Redis round trip of its own.
  */
-export function countStepReached(deps: FlowDeps, state: FlowState): void {
-  const step = funnelStep(state);
-  const ttl = isTerminal(state)
-    ? Math.min(deps.settings.flowTtlSeconds, TERMINAL_TTL_SECONDS)
-    : deps.settings.flowTtlSeconds;
-  deps.once
-    .firstTime(state.teamId, `funnel:${state.id}`, `${state.phase}:${step}`, ttl)
-    .then((first) => {
-      if (first) deps.metrics.stepReached(state.systemId, state.phase, step);
-    })
-    .catch((error: unknown) =>
-      deps.logger.warn(
-        { flowId: state.id, error: (error as Error).message },
-        'Could not count a funnel step',
-      ),
-    );
-}
+export const funnelMark = (state: FlowState) => `m:${state.phase}:${funnelStep(state)}`;
 
 /** The vendor context for one system's check: each vendor call is timed under that system. */
 export function timedVerifyContext(deps: FlowDeps, systemId: string): VerifyContext {

@@ -10,7 +10,9 @@ export type SaveResult = 'saved' | 'conflict' | 'missing';
 // id), so a setup taken over from a colleague never hides one of their own for the same system;
 // entries of the older shape (system id → flow id) are dropped as their flow is next written.
 // KEYS: flow, active index, then one key per extra hash write. ARGV: expected version, new version,
-// json, ttl, system id, flow id, 'clear'|'keep', then a field and a value per extra write.
+// json, ttl, system id, flow id, 'clear'|'keep', a field and a value per extra write, then a mark
+// ('' = none): a field set once on the flow's own hash (the drop-off funnel's "this setup reached
+// this step"); the script answers 2 instead of 1 when the mark is new.
 // One script so the version check, the write, the index update and what must be stored with the
 // flow (a verified connection, an event for Wintro) happen as one step: a flow never says linked
 // without its connection, nor the reverse. Every key carries the team's hash tag: one Cluster slot.
@@ -30,6 +32,8 @@ end
 for i = 3, #KEYS do
   redis.call('HSET', KEYS[i], ARGV[8 + (i - 3) * 2], ARGV[9 + (i - 3) * 2])
 end
+local mark = ARGV[8 + (#KEYS - 2) * 2]
+if mark and mark ~= '' and redis.call('HSETNX', KEYS[1], mark, '1') == 1 then return 2 end
 return 1
 `;
 
@@ -62,12 +66,14 @@ export class FlowStore {
     this.redis = redis as CasRedis;
   }
 
-  async create(state: FlowState): Promise<void> {
+  /** Stores a new flow; `mark` (see the compare-and-set) is set with it. */
+  async create(state: FlowState, mark?: string): Promise<void> {
     const flowKey = this.keys.flow(state.teamId, state.id);
     const activeKey = this.keys.activeFlows(state.teamId, state.starterId);
+    const fields = ['v', String(state.version), 'd', JSON.stringify(state), ...(mark ? [mark, '1'] : [])];
     await this.redis
       .multi()
-      .hset(flowKey, 'v', String(state.version), 'd', JSON.stringify(state))
+      .hset(flowKey, ...fields)
       .expire(flowKey, this.ttlSeconds)
       .hset(activeKey, state.id, state.systemId)
       .expire(activeKey, this.ttlSeconds)
@@ -91,6 +97,16 @@ export class FlowStore {
     next: FlowState,
     writes: HashWrite[] = [],
   ): Promise<SaveResult> {
+    return (await this.compareAndSetMarking(expectedVersion, next, writes)).result;
+  }
+
+  /** `compareAndSet`, also setting `mark` on the flow once; says whether the mark is new. */
+  async compareAndSetMarking(
+    expectedVersion: number,
+    next: FlowState,
+    writes: HashWrite[] = [],
+    mark = '',
+  ): Promise<{ result: SaveResult; newMark: boolean }> {
     const keyCount = 2 + writes.length;
     const command = casCommand(keyCount);
     if (!(command in this.redis))
@@ -109,8 +125,12 @@ export class FlowStore {
       next.id,
       isTerminal(next) ? 'clear' : 'keep',
       ...writes.flatMap((write) => [write.field, write.value]),
+      mark,
     );
-    return result === 1 ? 'saved' : result === 0 ? 'conflict' : 'missing';
+    return {
+      result: result >= 1 ? 'saved' : result === 0 ? 'conflict' : 'missing',
+      newMark: result === 2,
+    };
   }
 
   /** Every unfinished flow of a workspace (a scan: for rare work such as an uninstall). */

@@ -17,19 +17,6 @@ export class OnceGuard {
     await this.redis.del(this.keys.once(teamId, name));
   }
 
-  /**
-   * Marks `member` under a one-time name: true only the first time. One key for many one-time marks
-   * of the same thing (e.g. each step a setup reached), in one round trip. A small hash, because
-   * Redis keeps one compact (listpack) where a set of strings takes three times the memory.
-   */
-  async firstTime(teamId: string, name: string, member: string, ttlSeconds: number): Promise<boolean> {
-    const key = this.keys.once(teamId, name);
-    const results = await this.redis.pipeline().hsetnx(key, member, '1').expire(key, ttlSeconds).exec();
-    const [error, added] = results?.[0] ?? [new Error('No answer from Redis')];
-    if (error) throw error;
-    return added === 1;
-  }
-
   /** Keeps a value under a one-time name until it is taken or `ttlSeconds` pass. */
   async hold(teamId: string, name: string, value: string, ttlSeconds: number): Promise<void> {
     await this.redis.set(this.keys.once(teamId, name), value, 'EX', ttlSeconds);
