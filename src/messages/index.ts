@@ -1,9 +1,9 @@
-import i18next from 'i18next';
+import i18next, { type Resource } from 'i18next';
 import { en } from './en/index.js';
 
 /**
- * Every word the bot shows a person, by id. The catalog is English today; a second language is a
- * second resource object of the same shape (see `Messages`).
+ * Every word the bot shows a person, by id, per language. English is the source; every other
+ * language is a resource object of the same shape (see `Messages`).
  */
 export type Messages = typeof en;
 
@@ -19,11 +19,23 @@ export type MessageId = Leaves<Messages>;
 /** Values put into a message's `{{placeholders}}`; `count` also picks a plural form. */
 export type MessageParams = Record<string, string | number>;
 
+/** The languages the bot speaks. A person's language decides every message they read. */
+export const LANGUAGES = ['en', 'de'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'en';
+export const isLanguage = (value: unknown): value is Language =>
+  typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+
+/** The words of one language: a message's text with its placeholders filled in. */
+export type Translate = (id: MessageId, params?: MessageParams) => string;
+
+const resources: Resource = { en: { translation: en } };
+
 const catalog = i18next.createInstance();
 void catalog.init({
-  lng: 'en',
+  lng: DEFAULT_LANGUAGE,
   fallbackLng: false,
-  resources: { en: { translation: en } },
+  resources,
   initAsync: false,
   // Messages are Slack mrkdwn, not HTML: escaping for Slack happens where text a person typed is shown.
   interpolation: { escapeValue: false },
@@ -31,10 +43,24 @@ void catalog.init({
   returnEmptyString: false,
 });
 
-/** The text of a message, with its placeholders filled in. */
-export function t(id: MessageId, params?: MessageParams): string {
-  return catalog.t(id, params ?? {}) as string;
+const translators = new Map<Language, Translate>();
+
+/** The words of `language`, for everything one reader will read. */
+export function translator(language: Language): Translate {
+  let translate = translators.get(language);
+  if (!translate) {
+    const fixed = catalog.getFixedT(language);
+    translate = (id, params) => fixed(id, params ?? {}) as string;
+    translators.set(language, translate);
+  }
+  return translate;
 }
+
+/**
+ * The text of a message in English.
+ * @deprecated Take the reader's `Translate` (see `translator`) instead; kept while callers move over.
+ */
+export const t: Translate = (id, params) => translator(DEFAULT_LANGUAGE)(id, params);
 
 /** Whether a message with this id exists (for ids built from data, e.g. a refusal or a phase). */
 export const hasMessage = (id: string): id is MessageId => catalog.exists(id);
