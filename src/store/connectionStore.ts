@@ -5,6 +5,25 @@ import type { KeyScheme } from './keys.js';
 import { scanKeys } from './scan.js';
 import type { Sealer } from './sealing.js';
 
+/** What the last re-check of a linked connection found (see src/connections/ health and re-verify). */
+export const connectionHealthSchema = z.object({
+  state: z.enum(['working', 'broken']),
+  /** When the connection was last checked again with its sealed credentials (ms since epoch). */
+  checkedAt: z.number(),
+  /** Since when it is broken (ms since epoch); kept while it stays broken. */
+  brokenSince: z.number().optional(),
+  /** What broke, in the vendor's words (never secret): the failed check's code, title, detail, missing. */
+  failure: z
+    .object({
+      code: z.string(),
+      title: z.string(),
+      detail: z.string(),
+      missing: z.array(z.string()).optional(),
+    })
+    .optional(),
+});
+export type ConnectionHealth = z.infer<typeof connectionHealthSchema>;
+
 const storedConnectionSchema = z.object({
   systemId: z.string(),
   linkedBy: z.string(),
@@ -12,6 +31,7 @@ const storedConnectionSchema = z.object({
   flowId: z.string(),
   details: z.array(z.object({ label: z.string(), value: z.string() })),
   expiresAt: z.string().optional(),
+  health: connectionHealthSchema.optional(),
   sealed: z.string(),
 });
 export type StoredConnection = z.infer<typeof storedConnectionSchema>;
