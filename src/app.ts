@@ -4,10 +4,13 @@ import { type FetchFunction, WebClient } from '@slack/web-api';
 import type { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
+import { LinkerPolicy } from './connections/linkers.js';
 import { CredentialChecks } from './flows/credentialChecks.js';
 import type { FlowDeps } from './flows/deps.js';
+import { HomeTabs } from './flows/homeTab.js';
 import { watchForCutOffChecks } from './flows/staleChecks.js';
 import { installedWorkspaces, singleWorkspace } from './installations/workspaces.js';
+import { RedisPersonLanguages } from './languages/redisPersonLanguages.js';
 import { registerListeners } from './listeners/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { timeAcknowledgements } from './metrics/ackTiming.js';
@@ -85,11 +88,22 @@ function flowDeps(config: Config, stores: Stores, logger: Logger, options: AppOp
     : singleWorkspace(slack);
   const catalog = options.catalog ?? createCatalog(config.systems);
   const systemIds = [...catalog.systems, ...catalog.families].map(({ id }) => id);
+  const now = options.now ?? Date.now;
   return {
     ...stores,
     workspaces,
+    languages: new RedisPersonLanguages({
+      redis: stores.redis,
+      keys: stores.keys,
+      teamSettings: stores.teamSettings,
+      slackFor: (teamId) => workspaces.slackFor(teamId),
+      now,
+      logger,
+    }),
     catalog,
     slack,
+    linkers: new LinkerPolicy(stores.redis, stores.keys, config.linkers),
+    homes: new HomeTabs(),
     checks: new CredentialChecks(),
     verifyContext: {
       http: options.vendorHttp ?? createVendorHttp({ timeoutMs: config.vendorTimeoutMs }),
@@ -110,7 +124,7 @@ function flowDeps(config: Config, stores: Stores, logger: Logger, options: AppOp
       familyIds: catalog.families.map(({ id }) => id),
       rejectedRequests: () => rejectedRequests.reasons(),
     }),
-    now: options.now ?? Date.now,
+    now,
   };
 }
 

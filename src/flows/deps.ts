@@ -1,5 +1,7 @@
 import type { Handover } from '../connections/handover.js';
+import type { LinkerPolicy } from '../connections/linkers.js';
 import type { Workspaces } from '../installations/workspaces.js';
+import type { PersonLanguages } from '../languages/personLanguages.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import type { ReminderSettings } from '../reminders/reminders.js';
@@ -15,6 +17,7 @@ import type { TeamSettings } from '../store/teamSettings.js';
 import type { Catalog } from '../systems/catalog.js';
 import type { VerifyContext } from '../systems/types.js';
 import type { CredentialChecks } from './credentialChecks.js';
+import type { HomeTabs } from './homeTab.js';
 
 export interface FlowSettings {
   /** Channel for the success notice; unset = none. */
@@ -46,6 +49,12 @@ export interface FlowDeps {
   /** Which workspace work speaks to, with whose token (see `forWorkspace`). */
   workspaces: Workspaces;
   teamSettings: TeamSettings;
+  /** Each reader's language: a person's (choice, Slack locale, workspace) and a workspace's for its channels. */
+  languages: PersonLanguages;
+  /** Who may link, replace and unlink systems (WINTRO_LINKERS); ask it through `mayLink`. */
+  linkers: LinkerPolicy;
+  /** Keeps each person's App Home tab current after a change that shows there. */
+  homes: HomeTabs;
   /** How many help requests, credential checks and new setups are allowed (see store/limits.ts). */
   limits: AbuseLimits;
   /** When running checks must have finished, so one cut off by a crash is found and ended. */

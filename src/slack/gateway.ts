@@ -17,6 +17,8 @@ export interface SlackGateway {
   updateModal(viewId: string, view: ModalView): Promise<void>;
   /** The person's time zone (IANA, from users.info; needs `users:read`), undefined when Slack cannot say. */
   userTimeZone?(userId: string): Promise<string | undefined>;
+  /** The person's Slack locale (e.g. `de-DE`; users.info with `include_locale`), undefined when Slack gives none; rejects when Slack cannot be asked. */
+  userLocale(userId: string): Promise<string | undefined>;
 }
 
 /** The Slack error code of a failed Web API call (e.g. `invalid_blocks`), if it has one. */
@@ -92,6 +94,11 @@ export function createSlackGateway(client: WebClient): SlackGateway {
       const result = await client.users.info({ user: userId }).catch(() => undefined);
       const tz = result?.user?.tz;
       return typeof tz === 'string' && tz ? tz : undefined;
+    },
+    async userLocale(userId) {
+      const result = await client.users.info({ user: userId, include_locale: true });
+      const locale = result.user?.locale;
+      return typeof locale === 'string' && locale ? locale : undefined;
     },
   };
 }

@@ -10,7 +10,7 @@ import { CheckDeadlines } from '../store/checkDeadlines.js';
 import { ConnectionStore } from '../store/connectionStore.js';
 import { FlowStore } from '../store/flowStore.js';
 import { HelperSuggestions } from '../store/helperSuggestions.js';
-import { keyScheme } from '../store/keys.js';
+import { type KeyScheme, keyScheme } from '../store/keys.js';
 import { AbuseLimits } from '../store/limits.js';
 import { OnceGuard } from '../store/once.js';
 import { connectRedis, redisTargetOf } from '../store/redis.js';
@@ -19,6 +19,7 @@ import { TeamSettings } from '../store/teamSettings.js';
 
 export interface Stores {
   redis: Redis;
+  keys: KeyScheme;
   flows: FlowStore;
   connections: ConnectionStore;
   once: OnceGuard;
@@ -50,6 +51,7 @@ export async function openStores(config: Config, logger: Logger, keyPrefix?: str
   const sealer = createSealer(encryptionKey, config.previousEncryptionKeys);
   return {
     redis,
+    keys,
     flows: new FlowStore(redis, keys, config.flowTtlSeconds),
     connections: new ConnectionStore(redis, keys, sealer),
     once: new OnceGuard(redis, keys),

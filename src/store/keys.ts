@@ -15,6 +15,8 @@ export interface KeyScheme {
   enterpriseOf(teamId: string): string;
   /** A workspace's own settings (the success channel). */
   teamSettings(teamId: string): string;
+  /** A person's language: their own choice and the one their Slack locale gave. */
+  language(teamId: string, userId: string): string;
   /** Every setup in progress of a workspace, by user (the active indexes), for a scan. */
   activeFlowsPattern(teamId: string): string;
   /** Connection events waiting to be handed to Wintro, by event id. */
@@ -42,6 +44,7 @@ export function keyScheme(prefix = 'wintro'): KeyScheme {
     installation: (id) => `${team(id)}:installation`,
     enterpriseOf: (teamId) => `${team(teamId)}:enterprise`,
     teamSettings: (teamId) => `${team(teamId)}:settings`,
+    language: (teamId, userId) => `${team(teamId)}:lang:${userId}`,
     activeFlowsPattern: (teamId) => `${team(teamId)}:active:*`,
     checkDeadlines: () => `${prefix}:{checks}:deadlines`,
   };

@@ -5,7 +5,8 @@
  *
  * It answers only the methods the bot calls: auth.test, chat.postMessage, chat.update,
  * chat.postEphemeral, conversations.open, views.open, views.update and users.info (everyone in
- * UTC unless a test scripts another answer), plus response_url posts.
+ * UTC and, asked with `include_locale`, in locale en-US unless a test sets another with `setLocale`
+ * or scripts another answer), plus response_url posts.
  * Anything else is `unknown_method`, as Slack answers a method it does not have.
  *
  * Request decoding mirrors @slack/web-api 8 (`WebClient.serializeBody`): the body is
@@ -72,7 +73,9 @@ export interface FakeSlackRecorder {
   /** Resolves with the first recorded call matching pred (already recorded or arriving later). */
   waitFor(pred: (c: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   waitForResponse(pred: (r: RecordedResponse) => boolean, timeoutMs?: number): Promise<RecordedResponse>;
-  /** Clears calls, responses, scripts and known views. */
+  /** The locale users.info gives for this person (`include_locale`); undefined = none at all. en-US until set. */
+  setLocale(userId: string, locale: string | undefined): void;
+  /** Clears calls, responses, scripts, known views and locales set. */
   reset(): void;
 }
 
@@ -171,10 +174,14 @@ function viewOut(input: Record<string, Any>, id: string, hash: string, rootViewI
   };
 }
 
-/** users.info as Slack answers it, for anyone: the fields the bot could read, in UTC. */
-function userOf(id: string) {
+/** The locale Slack gives anyone a test has not given another. */
+const DEFAULT_LOCALE = 'en-US';
+
+/** users.info as Slack answers it, for anyone: the fields the bot could read, in UTC; `locale` only when asked. */
+function userOf(id: string, locale: string | undefined) {
   const name = `user-${id.toLowerCase()}`;
   return {
+    ...(locale ? { locale } : {}),
     id,
     team_id: 'T0TEAM',
     name,
@@ -256,6 +263,7 @@ export function createFakeSlackCore(options: FakeSlackOptions = {}): FakeSlackCo
   const responses: RecordedResponse[] = [];
   let scripts = new Map<string, { reply: ScriptedReply; remaining: number }[]>();
   let views = new Map<string, { hash: string; view: Record<string, Any> }>();
+  let locales = new Map<string, string | undefined>();
   const callWaiters = new Set<Waiter<RecordedCall>>();
   const responseWaiters = new Set<Waiter<RecordedResponse>>();
 
@@ -345,7 +353,17 @@ export function createFakeSlackCore(options: FakeSlackOptions = {}): FakeSlackCo
         return updateView(args);
       case 'users.info':
         if (typeof args.user !== 'string' || !args.user) return fail('user_not_found');
-        return { ok: true, user: userOf(args.user) };
+        return {
+          ok: true,
+          user: userOf(
+            args.user,
+            String(args.include_locale) === 'true'
+              ? locales.has(args.user)
+                ? locales.get(args.user)
+                : DEFAULT_LOCALE
+              : undefined,
+          ),
+        };
       default:
         return fail('unknown_method');
     }
@@ -376,11 +394,15 @@ export function createFakeSlackCore(options: FakeSlackOptions = {}): FakeSlackCo
         timeoutMs,
         () => `responses seen: ${JSON.stringify(responses).slice(0, 2000)}`,
       ),
+    setLocale(userId, locale) {
+      locales.set(userId, locale);
+    },
     reset() {
       calls.length = 0;
       responses.length = 0;
       scripts = new Map();
       views = new Map();
+      locales = new Map();
     },
     apiCall(method, request) {
       const { args, bodyToken } = decodeApiBody(request.rawBody, request.contentType, request.query);

@@ -1,0 +1,23 @@
+import type { Language } from '../messages/index.js';
+
+/** Where a person's language comes from: their own choice, their Slack locale, or their workspace. */
+export type LanguageSource = 'choice' | 'slack' | 'workspace';
+
+export interface PersonLanguage {
+  language: Language;
+  source: LanguageSource;
+}
+
+/** The language each reader reads: a person's for what they read, a workspace's for its channels. */
+export interface PersonLanguages {
+  /** A person's language: their choice, else their Slack locale (cached a day), else the workspace's. */
+  of(teamId: string, userId: string): Promise<Language>;
+  /** The workspace's language, for channel notices (English unless the workspace chose another). */
+  ofWorkspace(teamId: string): Promise<Language>;
+  /** A person's language and where it comes from (for `/wintro language`). */
+  explain(teamId: string, userId: string): Promise<PersonLanguage>;
+  /** Stores a person's own choice; undefined removes it (back to their Slack locale). */
+  choose(teamId: string, userId: string, language: Language | undefined): Promise<void>;
+  /** Sets the workspace's language for channel notices. */
+  chooseForWorkspace(teamId: string, language: Language): Promise<void>;
+}

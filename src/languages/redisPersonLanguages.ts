@@ -1,0 +1,104 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from '../logger.js';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../messages/index.js';
+import type { SlackGateway } from '../slack/gateway.js';
+import type { KeyScheme } from '../store/keys.js';
+import type { TeamSettings } from '../store/teamSettings.js';
+import { languageOfLocale } from './locale.js';
+import type { PersonLanguage, PersonLanguages } from './personLanguages.js';
+
+/** How long the language Slack gave for a person is trusted before Slack is asked again. */
+export const SLACK_LANGUAGE_TTL_MS = 24 * 3600 * 1000;
+/** After Slack could not answer, how long until it is asked again (the workspace's language meanwhile). */
+export const SLACK_RETRY_MS = 5 * 60 * 1000;
+
+// One hash per person: `choice` (their own, never expires), `slack` (from their Slack locale; empty
+// when Slack gave none) and `until` (when to ask Slack again). Without a choice the whole key
+// expires with the Slack value; with one it is kept. One script, so a choice made meanwhile is never
+// given the Slack value's expiry. ARGV: slack value ('-' = keep the one stored), until (ms), ttl (ms).
+const STORE_SLACK_LANGUAGE = `
+if ARGV[1] ~= '-' then redis.call('HSET', KEYS[1], 'slack', ARGV[1]) end
+redis.call('HSET', KEYS[1], 'until', ARGV[2])
+if redis.call('HEXISTS', KEYS[1], 'choice') == 1 then
+  redis.call('PERSIST', KEYS[1])
+else
+  redis.call('PEXPIRE', KEYS[1], ARGV[3])
+end
+return 1
+`;
+
+export interface RedisPersonLanguagesOptions {
+  redis: Redis;
+  keys: KeyScheme;
+  teamSettings: TeamSettings;
+  /** The Slack Web API of a workspace (to ask for a person's locale). */
+  slackFor(teamId: string): Promise<SlackGateway>;
+  now: () => number;
+  logger: Logger;
+}
+
+/** Languages kept in Redis, next to the team's other keys; Slack is asked at most once a day per person. */
+export class RedisPersonLanguages implements PersonLanguages {
+  constructor(private readonly options: RedisPersonLanguagesOptions) {}
+
+  async of(teamId: string, userId: string): Promise<Language> {
+    return (await this.explain(teamId, userId)).language;
+  }
+
+  async ofWorkspace(teamId: string): Promise<Language> {
+    return (await this.options.teamSettings.language(teamId)) ?? DEFAULT_LANGUAGE;
+  }
+
+  async explain(teamId: string, userId: string): Promise<PersonLanguage> {
+    const { redis, keys, now } = this.options;
+    const key = keys.language(teamId, userId);
+    const [choice, slack, until] = await redis.hmget(key, 'choice', 'slack', 'until');
+    if (isLanguage(choice)) return { language: choice, source: 'choice' };
+    const fresh = until != null && Number(until) > now();
+    const fromSlack = fresh ? slack : await this.askSlack(teamId, userId, key, slack ?? null);
+    if (isLanguage(fromSlack)) return { language: fromSlack, source: 'slack' };
+    return { language: await this.ofWorkspace(teamId), source: 'workspace' };
+  }
+
+  async choose(teamId: string, userId: string, language: Language | undefined): Promise<void> {
+    const key = this.options.keys.language(teamId, userId);
+    if (!language) {
+      // Back to Slack's locale, asked afresh: the person may just have changed it.
+      await this.options.redis.del(key);
+      return;
+    }
+    await this.options.redis.multi().hset(key, 'choice', language).persist(key).exec();
+  }
+
+  async chooseForWorkspace(teamId: string, language: Language): Promise<void> {
+    await this.options.teamSettings.setLanguage(teamId, language);
+  }
+
+  /** The language of the person's Slack locale ('' when Slack gives none); a failure keeps what was known. */
+  private async askSlack(
+    teamId: string,
+    userId: string,
+    key: string,
+    known: string | null,
+  ): Promise<string | null> {
+    const { logger } = this.options;
+    let language: string;
+    try {
+      const locale = await (await this.options.slackFor(teamId)).userLocale(userId);
+      language = locale ? languageOfLocale(locale) : '';
+    } catch (error) {
+      logger.warn({ error: (error as Error).message }, 'Slack did not say a person’s locale');
+      await this.store(key, '-', SLACK_RETRY_MS).catch(() => undefined);
+      return known;
+    }
+    await this.store(key, language, SLACK_LANGUAGE_TTL_MS).catch((error: Error) =>
+      logger.warn({ error: error.message }, 'Could not keep a person’s language'),
+    );
+    return language;
+  }
+
+  private async store(key: string, slack: string, ttlMs: number): Promise<void> {
+    const until = this.options.now() + ttlMs;
+    await this.options.redis.eval(STORE_SLACK_LANGUAGE, 1, key, slack, String(until), String(ttlMs));
+  }
+}
