@@ -45,6 +45,23 @@ const commaList = (item: z.ZodType<string, string>) =>
       .pipe(z.array(item)),
   );
 
+/** Who may link, replace and unlink systems (WINTRO_LINKERS). */
+export type Linkers = { kind: 'anyone' } | { kind: 'admins' } | { kind: 'group'; groupId: string };
+
+const linkersSetting = z
+  .string()
+  .trim()
+  .default('anyone')
+  .transform((value) => (value === '' ? 'anyone' : value))
+  .refine((value) => /^(anyone|admins|S[A-Z0-9]{2,40})$/.test(value), {
+    message:
+      'must be anyone, admins (Slack workspace admins and owners) or a Slack user group id such as S0123ABCD (not a @handle)',
+  })
+  .transform((value): Linkers => {
+    if (value === 'anyone' || value === 'admins') return { kind: value };
+    return { kind: 'group', groupId: value };
+  });
+
 const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalText.refine((value) => value === undefined || value.startsWith('xoxb-'), {
     message: 'must be a bot token starting with xoxb-',
@@ -106,6 +123,7 @@ const envSchema = z.object({
   METRICS_TOKEN: optionalText.refine((value) => value === undefined || /^[\x21-\x7e]{16,}$/.test(value), {
     message: 'must be at least 16 characters without spaces (generate one with: openssl rand -hex 32)',
   }),
+  WINTRO_LINKERS: linkersSetting,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -215,6 +233,8 @@ export interface Config {
   systems: SettingValues;
   /** METRICS_TOKEN: when set, `GET /metrics` requires it as a bearer token. */
   metricsToken?: string;
+  /** WINTRO_LINKERS: who may link, replace and unlink systems. */
+  linkers: Linkers;
   logLevel: string;
 }
 
@@ -305,6 +325,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : {}),
     systems: systems.data,
     metricsToken: e.METRICS_TOKEN,
+    linkers: e.WINTRO_LINKERS,
     logLevel: e.LOG_LEVEL,
   };
 }

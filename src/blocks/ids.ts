@@ -14,7 +14,32 @@ export const ACTIONS = {
   takeOver: 'handover.take',
   granted: 'handover.granted',
   decline: 'handover.decline',
+  /** Not allowed to link (WINTRO_LINKERS): ask someone who is; the value is the link target. */
+  askLinker: 'linkers.ask',
+  /** The check of who may link failed: ask Slack again; the value says what was asked. */
+  retryLinker: 'linkers.retry',
+  /** Replace a linked system: the value is `<system id>.<flow id of the connection asked about>`. */
+  confirmReplace: 'connection.replace',
+  /** Unlink a linked system: the value as for `confirmReplace`. */
+  confirmUnlink: 'connection.unlink',
+  /** Leave the connection as it is (the value names the system). */
+  keepConnection: 'connection.keep',
+  /** Home tab: link (or replace) a system, fix a broken one, unlink one; the value is the system id. */
+  homeLink: 'home.link',
+  homeFix: 'home.fix',
+  homeUnlink: 'home.unlink',
 } as const;
+
+/** A question about one connection as it was when asked: a system id and that connection's flow id. */
+export const encodeConnectionRef = (systemId: string, flowId: string) => `${systemId}.${flowId}`;
+
+export function decodeConnectionRef(
+  value: string | undefined,
+): { systemId: string; flowId: string } | undefined {
+  const match = /^([a-z0-9_]{2,40})\.([A-Za-z0-9_-]{6,64})$/.exec(value ?? '');
+  if (!match) return undefined;
+  return { systemId: match[1] as string, flowId: match[2] as string };
+}
 
 export const HELP_CALLBACK = 'handover.ask';
 export const DECLINE_CALLBACK = 'handover.decline';

@@ -1,4 +1,4 @@
-import type { ModalView } from '@slack/types';
+import type { HomeView, ModalView } from '@slack/types';
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { SlackMessage } from '../blocks/message.js';
 import { t } from '../messages/index.js';
@@ -19,6 +19,12 @@ export interface SlackGateway {
   userTimeZone?(userId: string): Promise<string | undefined>;
   /** The person's Slack locale (e.g. `de-DE`; users.info with `include_locale`), undefined when Slack gives none; rejects when Slack cannot be asked. */
   userLocale(userId: string): Promise<string | undefined>;
+  /** Whether the person is a workspace admin or owner (users.info); rejects when Slack cannot say. */
+  isWorkspaceAdmin(userId: string): Promise<boolean>;
+  /** The members of a user group (usergroups.users.list; needs `usergroups:read`); rejects when Slack cannot say. */
+  usergroupMembers(groupId: string): Promise<string[]>;
+  /** Publishes the person's App Home tab (views.publish). */
+  publishHome(userId: string, view: HomeView): Promise<void>;
 }
 
 /** The Slack error code of a failed Web API call (e.g. `invalid_blocks`), if it has one. */
@@ -99,6 +105,18 @@ export function createSlackGateway(client: WebClient): SlackGateway {
       const result = await client.users.info({ user: userId, include_locale: true });
       const locale = result.user?.locale;
       return typeof locale === 'string' && locale ? locale : undefined;
+    },
+    async isWorkspaceAdmin(userId) {
+      const { user } = await withRateLimitRetry(() => client.users.info({ user: userId }));
+      if (!user) throw new Error('users.info returned no user');
+      return Boolean(user.is_admin || user.is_owner || user.is_primary_owner);
+    },
+    async usergroupMembers(groupId) {
+      const result = await withRateLimitRetry(() => client.usergroups.users.list({ usergroup: groupId }));
+      return result.users ?? [];
+    },
+    async publishHome(userId, view) {
+      await withRateLimitRetry(() => client.views.publish({ user_id: userId, view }));
     },
   };
 }

@@ -2,6 +2,7 @@ import { blocks } from './blocks.js';
 import { connections } from './connections.js';
 import { flows } from './flows.js';
 import { installations } from './installations.js';
+import { lifecycle } from './lifecycle.js';
 import { limits } from './limits.js';
 import { metrics } from './metrics.js';
 import { systems } from './systems.js';
@@ -13,6 +14,7 @@ export const en = {
   ...blocks,
   ...systems,
   ...connections,
+  ...lifecycle,
   ...limits,
   ...metrics,
 } as const;
