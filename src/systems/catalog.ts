@@ -1,3 +1,4 @@
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language, translator } from '../messages/index.js';
 import { greenhouseModule } from './greenhouse/index.js';
 import { personioModule } from './personio/index.js';
 import { recruiteeModule } from './recruitee/index.js';
@@ -33,20 +34,37 @@ export interface Catalog {
   linkWord(id: string, precision?: LinkWordPrecision): string;
 }
 
-/** Every vendor's systems, built from the operator's setting values (defaults for any not given). */
-export function createCatalog(values?: SettingValues): Catalog;
-/** @deprecated Use `catalogOf(systems, families)`; kept while callers move over. */
-export function createCatalog(
-  systems: readonly LinkableSystem[],
-  families?: readonly SystemFamily[],
-): Catalog;
-export function createCatalog(
-  from: SettingValues | readonly LinkableSystem[] = {},
-  families: readonly SystemFamily[] = [],
-): Catalog {
-  if (Array.isArray(from)) return catalogOf(from, families);
-  const setting = settingReader(from as SettingValues);
-  const created = SYSTEM_MODULES.map((module) => module.create(setting));
+/**
+ * The catalog in every language the bot speaks, each built once. A system's words (guide, fields,
+ * the outcomes of its check) are those of the catalog it came from, so a check started for a
+ * German reader answers in German even though it finishes after awaits.
+ */
+export interface Catalogs {
+  /** Every system and family with its words in `language`. */
+  in(language: Language): Catalog;
+  /**
+   * What is the same in every language: ids, aliases, link words, operator settings, the number of
+   * guide steps. Never for words shown to a person: take `in(reader's language)` for those.
+   */
+  readonly any: Catalog;
+}
+
+/** Every vendor's systems in every language, built from the operator's setting values. */
+export function createCatalogs(values: SettingValues = {}): Catalogs {
+  const byLanguage = new Map(LANGUAGES.map((language) => [language, createCatalog(values, language)]));
+  const inLanguage = (language: Language) =>
+    byLanguage.get(language) ?? (byLanguage.get(DEFAULT_LANGUAGE) as Catalog);
+  return { in: inLanguage, any: inLanguage(DEFAULT_LANGUAGE) };
+}
+
+/** The same catalog for every language (tests and tools that build their own systems). */
+export const sameInEveryLanguage = (catalog: Catalog): Catalogs => ({ in: () => catalog, any: catalog });
+
+/** Every vendor's systems in one language, built from the operator's setting values (defaults for any not given). */
+export function createCatalog(values: SettingValues = {}, language: Language = DEFAULT_LANGUAGE): Catalog {
+  const setting = settingReader(values);
+  const tr = translator(language);
+  const created = SYSTEM_MODULES.map((module) => module.create(setting, tr));
   return catalogOf(
     created.flatMap(({ systems }) => systems),
     created.flatMap((vendor) => vendor.families ?? []),

@@ -1,4 +1,4 @@
-import { t } from '../messages/index.js';
+import type { Translate } from '../messages/index.js';
 import type { CredentialField } from './types.js';
 
 /** Values pasted from a browser or a password manager often carry spaces, quotes or line breaks. */
@@ -10,6 +10,8 @@ export const tidy = (value: string) =>
     .replace(/^["'`]+|["'`]+$/g, '');
 
 interface FieldSpec {
+  /** The words of the catalog's language: every error message of the field is in it. */
+  tr: Translate;
   id: string;
   label: string;
   hint: string;
@@ -37,10 +39,11 @@ export function field(spec: FieldSpec): CredentialField {
     validate(raw) {
       const value = normalize(raw);
       const about = { label: spec.label, looksLike: spec.looksLike };
-      if (!value) return t('systems.common.field.empty', about);
-      if (/\s/.test(value)) return t('systems.common.field.spaces', about);
-      if (value.length > maxLength) return t('systems.common.field.tooLong', about);
-      if (!spec.pattern.test(value)) return t('systems.common.field.mismatch', about);
+      const { tr } = spec;
+      if (!value) return tr('systems.common.field.empty', about);
+      if (/\s/.test(value)) return tr('systems.common.field.spaces', about);
+      if (value.length > maxLength) return tr('systems.common.field.tooLong', about);
+      if (!spec.pattern.test(value)) return tr('systems.common.field.mismatch', about);
       return undefined;
     },
   };

@@ -1,55 +1,65 @@
-import { t } from '../messages/index.js';
+import type { Translate } from '../messages/index.js';
 import { retryAfterSeconds, type TransportFailure, type VendorResponse } from '../vendors/http.js';
 import type { VerificationFailure } from './types.js';
 
 /** Outcomes every vendor shares: the vendor could not be reached, was too slow, or broke. */
-export function transportFailure(vendor: string, failure: TransportFailure): VerificationFailure {
+export function transportFailure(
+  tr: Translate,
+  vendor: string,
+  failure: TransportFailure,
+): VerificationFailure {
   switch (failure) {
     case 'timeout':
       return {
         ok: false,
         code: 'timeout',
-        title: t('systems.common.outcome.timeout.title', { vendor }),
-        detail: t('systems.common.outcome.timeout.detail', { vendor }),
+        title: tr('systems.common.outcome.timeout.title', { vendor }),
+        detail: tr('systems.common.outcome.timeout.detail', { vendor }),
       };
     case 'too_large':
-      return vendorError(vendor, t('systems.common.because.tooLarge'));
+      return vendorError(tr, vendor, tr('systems.common.because.tooLarge'));
     default:
       return {
         ok: false,
         code: 'unreachable',
-        title: t('systems.common.outcome.unreachable.title', { vendor }),
-        detail: t('systems.common.outcome.unreachable.detail', { vendor }),
+        title: tr('systems.common.outcome.unreachable.title', { vendor }),
+        detail: tr('systems.common.outcome.unreachable.detail', { vendor }),
       };
   }
 }
 
 /** The check could not be finished because of the vendor; `what` completes "… because <what>". */
-export function vendorError(vendor: string, what: string): VerificationFailure {
+export function vendorError(tr: Translate, vendor: string, what: string): VerificationFailure {
   return {
     ok: false,
     code: 'vendor_error',
-    title: t('systems.common.outcome.vendorError.title', { vendor }),
-    detail: t('systems.common.outcome.vendorError.detail', { what }),
+    title: tr('systems.common.outcome.vendorError.title', { vendor }),
+    detail: tr('systems.common.outcome.vendorError.detail', { what }),
   };
 }
 
 /** The vendor asked us to slow down; the admin may check again after `waitSeconds`. */
 export function rateLimited(
+  tr: Translate,
   vendor: string,
   waitSeconds: number,
-  why = t('systems.common.outcome.rateLimited.why', { vendor }),
+  why = tr('systems.common.outcome.rateLimited.why', { vendor }),
 ): VerificationFailure {
   return {
     ok: false,
     code: 'rate_limited',
-    title: t('systems.common.outcome.rateLimited.title', { vendor }),
-    detail: t('systems.common.outcome.rateLimited.detail', { why, seconds: waitSeconds }),
+    title: tr('systems.common.outcome.rateLimited.title', { vendor }),
+    detail: tr('systems.common.outcome.rateLimited.detail', { why, seconds: waitSeconds }),
     retryAfterSeconds: waitSeconds,
   };
 }
 
 /** A 429: wait what Retry-After says, or `fallbackSeconds` when it is absent. */
-export function rateLimitedBy(vendor: string, response: VendorResponse, fallbackSeconds?: number) {
-  return rateLimited(vendor, retryAfterSeconds(response.headers, fallbackSeconds));
+export function rateLimitedBy(
+  tr: Translate,
+  vendor: string,
+  response: VendorResponse,
+  fallbackSeconds?: number,
+) {
+  return rateLimited(tr, vendor, retryAfterSeconds(response.headers, fallbackSeconds));
 }

@@ -1,4 +1,4 @@
-import { t } from '../messages/index.js';
+import type { Translate } from '../messages/index.js';
 import type { VendorResponse } from '../vendors/http.js';
 import { vendorError } from './outcomes.js';
 import type { VerificationFailure } from './types.js';
@@ -9,6 +9,8 @@ export type StatusMatch = number | readonly number[] | ((response: VendorRespons
 export type StatusRule<T> = readonly [when: StatusMatch, then: (response: VendorResponse) => T];
 
 export interface StatusTable<T> {
+  /** The words the outcomes are in. */
+  tr: Translate;
   vendor: string;
   /** Checked in order after 429 and 5xx; the first that matches decides. */
   rules: readonly StatusRule<T>[];
@@ -34,11 +36,11 @@ export function classifyStatus<T>(response: VendorResponse, table: StatusTable<T
   const { status } = response;
   if (status === 429) return table.rateLimited(response);
   if (status >= 500) {
-    const what = table.serverError?.(status) ?? t('systems.common.because.serverError', { status });
-    return vendorError(table.vendor, what);
+    const what = table.serverError?.(status) ?? table.tr('systems.common.because.serverError', { status });
+    return vendorError(table.tr, table.vendor, what);
   }
   for (const [when, then] of table.rules) {
     if (matches(when, response)) return then(response);
   }
-  return vendorError(table.vendor, table.unexpected(status));
+  return vendorError(table.tr, table.vendor, table.unexpected(status));
 }

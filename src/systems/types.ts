@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.js';
+import type { Translate } from '../messages/index.js';
 import type { VendorHttp } from '../vendors/http.js';
 import type { SettingReader, SystemSetting } from './settings.js';
 
@@ -146,6 +147,11 @@ export interface LinkableSystem {
   /** Recognises a pasted value that belongs to an older way of linking and explains it. */
   recognizeLegacy?(credentials: Credentials): Record<string, string> | undefined;
   verify(credentials: Credentials, context: VerifyContext): Promise<VerificationOutcome>;
+  /**
+   * Checks stored credentials of a linked connection again (the periodic re-check); without it,
+   * `verify`. 'skip': these credentials cannot be checked here (see Greenhouse's partner tokens).
+   */
+  recheck?(credentials: Credentials, context: VerifyContext): Promise<VerificationOutcome | 'skip'>;
 }
 
 /** A vendor whose linking needs a choice first (e.g. Personio: recruiting or employee data). */
@@ -159,9 +165,10 @@ export interface SystemFamily {
 
 /**
  * One vendor, plugged into the catalog: the operator settings it reads and the systems (and
- * families) it offers, built from their values.
+ * families) it offers, built from their values, once per language: every word of a system (its
+ * guide, fields, checks' outcomes) comes from the `tr` it was built with.
  */
 export interface SystemModule {
   settings: readonly SystemSetting[];
-  create(setting: SettingReader): { systems: LinkableSystem[]; families?: SystemFamily[] };
+  create(setting: SettingReader, tr: Translate): { systems: LinkableSystem[]; families?: SystemFamily[] };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PERSONIO_REQUIRED_ATTRIBUTES } from '../../src/systems/personioEmployees.js';
+import { translator } from '../../src/messages/index.js';
+import { personioRequiredAttributes } from '../../src/systems/personio/index.js';
 import { dumpRedis } from '../support/bot.js';
 import { useE2e } from '../support/e2e.js';
 import { type FakePersonio, startFakePersonio } from '../support/fakePersonio.js';
@@ -14,7 +15,11 @@ const COMPANY_ID = '314159';
 const ACCESS_TOKEN = 'rk-Access-Token-9f8e7d6c5b4a3210Zz';
 const CLIENT_ID = 'papi-3f2b8c1e-9a7d-4e6b-8c5a-1d2e3f4a5b6c';
 const CLIENT_SECRET = 'papi-Vm0xd1MyUXhVWGhWV0d4V1YwZDRWMVl3WkRSV01WbDNXa1JTVjAx';
-const ALL_ATTRIBUTES = [...PERSONIO_REQUIRED_ATTRIBUTES.map(({ key }) => key), 'gender', 'dynamic_1001'];
+const ALL_ATTRIBUTES = [
+  ...personioRequiredAttributes(translator('en')).map(({ key }) => key),
+  'gender',
+  'dynamic_1001',
+];
 
 type Variant = 'recruiting' | 'employees';
 
@@ -308,7 +313,7 @@ describe('linking Personio employee data end to end', () => {
       'Client Secret',
     ])
       expect(guide).toContain(words);
-    for (const { label } of PERSONIO_REQUIRED_ATTRIBUTES) expect(seen[4]).toContain(label);
+    for (const { label } of personioRequiredAttributes(translator('en'))) expect(seen[4]).toContain(label);
     expect(guide).toContain(
       'https://res.cloudinary.com/apideck/image/upload/v1670941847/docs/connectors/personio/personio-employee-attributes.png',
     );

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance, parseCommand } from '../../src/flows/parseCommand.js';
+import { translator } from '../../src/messages/index.js';
 import { catalogOf } from '../../src/systems/catalog.js';
 import { createGreenhouse } from '../../src/systems/greenhouse/index.js';
 
+const en = translator('en');
+
 const catalog = catalogOf(
-  [createGreenhouse()],
+  [createGreenhouse(en)],
   [
     {
       id: 'personio',

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
+import { translator } from '../../src/messages/index.js';
 import { createCatalog } from '../../src/systems/catalog.js';
 import { classifyTokenResponse, createGreenhouse } from '../../src/systems/greenhouse/index.js';
 import type { VerifyContext } from '../../src/systems/types.js';
 import type { VendorRequest, VendorResult } from '../../src/vendors/http.js';
 import { MINIMAL_ENV } from '../support/config.js';
+
+const en = translator('en');
 
 const response = (status: number, body: unknown, headers: Record<string, string> = {}) => ({
   status,
@@ -15,7 +18,10 @@ const response = (status: number, body: unknown, headers: Record<string, string>
 describe('Greenhouse token answers', () => {
   it('takes the access token from a 200', () => {
     expect(
-      classifyTokenResponse(response(200, { token_type: 'Bearer', access_token: 'abc', expires_at: 'x' })),
+      classifyTokenResponse(
+        en,
+        response(200, { token_type: 'Bearer', access_token: 'abc', expires_at: 'x' }),
+      ),
     ).toEqual({
       token: 'abc',
     });
@@ -27,28 +33,29 @@ describe('Greenhouse token answers', () => {
       response(400, { message: 'client_id=zzz does not contain a valid client ID suffix', errorId: 'e' }),
       response(401, { message: 'Unauthorized' }),
     ]) {
-      expect(classifyTokenResponse(answer)).toMatchObject({ ok: false, code: 'invalid_client' });
+      expect(classifyTokenResponse(en, answer)).toMatchObject({ ok: false, code: 'invalid_client' });
     }
   });
 
   it('reads invalid_grant as an unknown user id', () => {
-    expect(classifyTokenResponse(response(400, { error: 'invalid_grant' }))).toMatchObject({
+    expect(classifyTokenResponse(en, response(400, { error: 'invalid_grant' }))).toMatchObject({
       code: 'unknown_user',
       fieldErrors: { user_id: expect.any(String) },
     });
   });
 
   it('reads 429 with Retry-After and 5xx', () => {
-    expect(classifyTokenResponse(response(429, '', { 'retry-after': '12' }))).toMatchObject({
+    expect(classifyTokenResponse(en, response(429, '', { 'retry-after': '12' }))).toMatchObject({
       code: 'rate_limited',
       retryAfterSeconds: 12,
     });
-    expect(classifyTokenResponse(response(502, 'Bad gateway'))).toMatchObject({ code: 'vendor_error' });
-    expect(classifyTokenResponse(response(200, 'not json'))).toMatchObject({ code: 'vendor_error' });
+    expect(classifyTokenResponse(en, response(502, 'Bad gateway'))).toMatchObject({ code: 'vendor_error' });
+    expect(classifyTokenResponse(en, response(200, 'not json'))).toMatchObject({ code: 'vendor_error' });
   });
 
   it('never repeats what Greenhouse echoed back', () => {
     const outcome = classifyTokenResponse(
+      en,
       response(400, { message: 'client_id=leaky-value does not contain a valid client ID suffix' }),
     );
     expect(JSON.stringify(outcome)).not.toContain('leaky-value');
@@ -70,7 +77,10 @@ function contextAnswering(
   };
 }
 
-const greenhouse = createGreenhouse({ apiUrl: 'https://harvest.example', authUrl: 'https://auth.example' });
+const greenhouse = createGreenhouse(en, {
+  apiUrl: 'https://harvest.example',
+  authUrl: 'https://auth.example',
+});
 
 const credentials = { client_id: 'abc-1', client_secret: 's3cret-value', user_id: '42' };
 

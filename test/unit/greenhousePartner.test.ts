@@ -3,6 +3,7 @@ import { renderCallbackPage } from '../../src/blocks/callbackPage.js';
 import { renderFlowMessage } from '../../src/blocks/flowMessage.js';
 import { loadConfig } from '../../src/config.js';
 import { can, transition } from '../../src/flows/transitions.js';
+import { translator } from '../../src/messages/index.js';
 import { createCatalog } from '../../src/systems/catalog.js';
 import {
   classifyCodeExchange,
@@ -14,6 +15,8 @@ import type { VendorResponse } from '../../src/vendors/http.js';
 import { configProblems, MINIMAL_ENV } from '../support/config.js';
 import { aFlow } from '../support/flowFixture.js';
 import { messageViolations } from '../support/slackLimits.js';
+
+const en = translator('en');
 
 const PARTNER = {
   clientId: 'partner-client-1',
@@ -60,7 +63,7 @@ describe('Greenhouse partner settings', () => {
 });
 
 describe('the approval link', () => {
-  const authorization = createGreenhouseAuthorization(PARTNER);
+  const authorization = createGreenhouseAuthorization(en, PARTNER);
 
   it('asks for the authorization code grant with the scopes Wintro probes, and carries the state', () => {
     const url = new URL(authorization.authorizeUrl('T1.flow123456.abc'));
@@ -85,26 +88,27 @@ describe('the approval link', () => {
     const now = Date.parse('2026-12-01T08:00:00Z');
     expect(
       classifyCodeExchange(
+        en,
         reply(200, { access_token: 'a', refresh_token: 'r', expires_at: '2026-12-01T09:00:00Z' }),
         now,
       ),
     ).toEqual({ accessToken: 'a', refreshToken: 'r', expiresAt: '2026-12-01T09:00:00.000Z' });
-    expect(classifyCodeExchange(reply(200, { access_token: 'a', expires_in: 3600 }), now)).toMatchObject({
+    expect(classifyCodeExchange(en, reply(200, { access_token: 'a', expires_in: 3600 }), now)).toMatchObject({
       expiresAt: '2026-12-01T09:00:00.000Z',
     });
-    expect(classifyCodeExchange(reply(400, { error: 'invalid_grant' }), now)).toMatchObject({
+    expect(classifyCodeExchange(en, reply(400, { error: 'invalid_grant' }), now)).toMatchObject({
       code: 'authorization_expired',
     });
-    expect(classifyCodeExchange(reply(401, { error: 'invalid_client' }), now)).toMatchObject({
+    expect(classifyCodeExchange(en, reply(401, { error: 'invalid_client' }), now)).toMatchObject({
       code: 'partner_refused',
     });
     expect(
-      classifyCodeExchange({ status: 429, headers: { 'retry-after': '7' }, body: '' }, now),
+      classifyCodeExchange(en, { status: 429, headers: { 'retry-after': '7' }, body: '' }, now),
     ).toMatchObject({
       code: 'rate_limited',
       retryAfterSeconds: 7,
     });
-    expect(classifyCodeExchange(reply(200, {}), now)).toMatchObject({ code: 'vendor_error' });
+    expect(classifyCodeExchange(en, reply(200, {}), now)).toMatchObject({ code: 'vendor_error' });
   });
 
   it('tells a denial from other refusals without calling Greenhouse', async () => {
@@ -125,7 +129,7 @@ describe('the approval link', () => {
 });
 
 describe('the prerequisites with one click', () => {
-  const system = createGreenhouse(undefined, PARTNER);
+  const system = createGreenhouse(en, undefined, PARTNER);
   const options = { withImages: true, authorizeUrl: 'https://auth.greenhouse.io/authorize?state=x' };
 
   it('puts the link button first, the manual guide second, within Slack limits', () => {

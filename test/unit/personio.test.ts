@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { parseCommand } from '../../src/flows/parseCommand.js';
+import { translator } from '../../src/messages/index.js';
 import { createCatalog } from '../../src/systems/catalog.js';
 import {
   classifyAttributesResponse,
@@ -11,12 +12,14 @@ import {
   createPersonioRecruiting,
   maskClientId,
   PERSONIO_API_URL,
-  PERSONIO_REQUIRED_ATTRIBUTES,
   personioErrorCodes,
+  personioRequiredAttributes,
 } from '../../src/systems/personio/index.js';
 import type { CredentialField, VerificationOutcome, VerifyContext } from '../../src/systems/types.js';
 import type { VendorResponse } from '../../src/vendors/http.js';
 import { MINIMAL_ENV } from '../support/config.js';
+
+const en = translator('en');
 
 const reply = (status: number, body?: unknown, headers: Record<string, string> = {}): VendorResponse => ({
   status,
@@ -35,9 +38,9 @@ const failure = (outcome: VerificationOutcome | { token: string }) => {
   return outcome;
 };
 
-const personioRecruiting = createPersonioRecruiting(PERSONIO_API_URL.default);
-const personioEmployees = createPersonioEmployees(PERSONIO_API_URL.default);
-const personioFamily = createPersonioFamily();
+const personioRecruiting = createPersonioRecruiting(en, PERSONIO_API_URL.default);
+const personioEmployees = createPersonioEmployees(en, PERSONIO_API_URL.default);
+const personioFamily = createPersonioFamily(en);
 
 const RECRUITING = { company_id: '123456', access_token: 'rk_0123456789abcdefABCDEF' };
 
@@ -114,13 +117,13 @@ describe('Personio in the catalog', () => {
 
   it('names the Marketplace path in the check messages', () => {
     const refused = failure(
-      classifyAuthResponse(reply(401, { success: false, error: { message: 'Wrong credentials' } })),
+      classifyAuthResponse(en, reply(401, { success: false, error: { message: 'Wrong credentials' } })),
     );
     expect(refused.detail).toContain('Marketplace → See connected integrations');
-    const noAccess = failure(classifyAttributesResponse(reply(403, { success: false })));
+    const noAccess = failure(classifyAttributesResponse(en, reply(403, { success: false })));
     expect(noAccess.detail).toContain('Marketplace → See connected integrations → your Wintro integration');
     const recruiting = failure(
-      classifyRecruitingProbe(reply(401, {}), { company_id: '1', access_token: 'x' }),
+      classifyRecruitingProbe(en, reply(401, {}), { company_id: '1', access_token: 'x' }),
     );
     expect(recruiting.detail).toContain(
       'Marketplace (sidebar) → See connected integrations → “Recruiting API key”',
@@ -129,7 +132,7 @@ describe('Personio in the catalog', () => {
 
   it('names every attribute Wintro needs in the guide', () => {
     const guide = personioEmployees.steps.map((step) => step.text).join('\n');
-    for (const { label } of PERSONIO_REQUIRED_ATTRIBUTES) expect(guide).toContain(label);
+    for (const { label } of personioRequiredAttributes(en)) expect(guide).toContain(label);
     expect(guide).toContain('Readable employee attributes');
     expect(guide).toContain('Other');
   });
@@ -167,6 +170,7 @@ describe('Personio recruiting fields', () => {
 describe('classifyRecruitingProbe', () => {
   it('reads 400 validation errors as a good key: nothing was created', () => {
     const outcome = classifyRecruitingProbe(
+      en,
       reply(400, {
         errors: [
           { field: 'first_name', errors: [{ reason: 'errors.attribute-validation.required-attribute' }] },
@@ -184,13 +188,13 @@ describe('classifyRecruitingProbe', () => {
     ['an error without fields', { error: { message: 'Bad request' } }],
     ['an empty error list', { errors: [] }],
   ])('reads a 400 with %s as "could not tell", not as a good key', (_name, body) => {
-    const outcome = failure(classifyRecruitingProbe(reply(400, body), RECRUITING));
+    const outcome = failure(classifyRecruitingProbe(en, reply(400, body), RECRUITING));
     expect(outcome.code).toBe('vendor_error');
     expect(outcome.detail).toContain('not clear whether it accepted the key');
   });
 
   it('reads a 2xx as a good key (an application was created)', () => {
-    expect(classifyRecruitingProbe(reply(201, { data: { id: 1 } }), RECRUITING).ok).toBe(true);
+    expect(classifyRecruitingProbe(en, reply(201, { data: { id: 1 } }), RECRUITING).ok).toBe(true);
   });
 
   it('logs a warning when the check created an application, and still links', async () => {
@@ -207,7 +211,7 @@ describe('classifyRecruitingProbe', () => {
   });
 
   it('reads 401 as an unrecognised token or company id, on both fields', () => {
-    const outcome = failure(classifyRecruitingProbe(reply(401), RECRUITING));
+    const outcome = failure(classifyRecruitingProbe(en, reply(401), RECRUITING));
     expect(outcome.code).toBe('invalid_credentials');
     expect(Object.keys(outcome.fieldErrors ?? {}).sort()).toEqual(['access_token', 'company_id']);
     expect(outcome.detail).not.toContain('papi-');
@@ -215,7 +219,7 @@ describe('classifyRecruitingProbe', () => {
 
   it('says when an employee-data credential was pasted as the recruiting token', () => {
     const outcome = failure(
-      classifyRecruitingProbe(reply(401), { ...RECRUITING, access_token: 'papi-0123456789abcdef' }),
+      classifyRecruitingProbe(en, reply(401), { ...RECRUITING, access_token: 'papi-0123456789abcdef' }),
     );
     expect(outcome.detail).toContain('employee data');
   });
@@ -237,7 +241,7 @@ describe('classifyRecruitingProbe', () => {
       'public_api_disabled',
     ],
   ])('names %s in a 403', (featureCode, body, code) => {
-    const outcome = failure(classifyRecruitingProbe(reply(403, body), RECRUITING));
+    const outcome = failure(classifyRecruitingProbe(en, reply(403, body), RECRUITING));
     expect(outcome.code).toBe(code);
     expect(outcome.missing).toEqual([featureCode]);
     expect(outcome.detail).toContain(featureCode);
@@ -245,26 +249,26 @@ describe('classifyRecruitingProbe', () => {
   });
 
   it('still explains a 403 without a known code', () => {
-    const outcome = failure(classifyRecruitingProbe(reply(403, { errors: [] }), RECRUITING));
+    const outcome = failure(classifyRecruitingProbe(en, reply(403, { errors: [] }), RECRUITING));
     expect(outcome.code).toBe('feature_disabled');
   });
 
   it('honours Retry-After, and waits a whole window without it', () => {
     expect(
-      failure(classifyRecruitingProbe(reply(429, '', { 'retry-after': '12' }), RECRUITING)),
+      failure(classifyRecruitingProbe(en, reply(429, '', { 'retry-after': '12' }), RECRUITING)),
     ).toMatchObject({
       code: 'rate_limited',
       retryAfterSeconds: 12,
     });
-    expect(failure(classifyRecruitingProbe(reply(429), RECRUITING)).retryAfterSeconds).toBe(60);
+    expect(failure(classifyRecruitingProbe(en, reply(429), RECRUITING)).retryAfterSeconds).toBe(60);
   });
 
   it.each([500, 502, 503])('reports %i as a Personio problem', (status) => {
-    expect(failure(classifyRecruitingProbe(reply(status, 'oops'), RECRUITING)).code).toBe('vendor_error');
+    expect(failure(classifyRecruitingProbe(en, reply(status, 'oops'), RECRUITING)).code).toBe('vendor_error');
   });
 
   it('reports an unexpected status as a Personio problem', () => {
-    expect(failure(classifyRecruitingProbe(reply(404), RECRUITING)).code).toBe('vendor_error');
+    expect(failure(classifyRecruitingProbe(en, reply(404), RECRUITING)).code).toBe('vendor_error');
   });
 
   it('collects codes from both error forms and the legacy envelope', () => {
@@ -328,7 +332,7 @@ describe('Personio employee fields', () => {
 
 describe('classifyAuthResponse', () => {
   it('takes the token from the documented envelope', () => {
-    expect(classifyAuthResponse(reply(200, { success: true, data: { token: 'papi-abc' } }))).toEqual({
+    expect(classifyAuthResponse(en, reply(200, { success: true, data: { token: 'papi-abc' } }))).toEqual({
       token: 'papi-abc',
     });
   });
@@ -339,29 +343,31 @@ describe('classifyAuthResponse', () => {
     [400, { success: false, error: { message: 'client_id is required' } }],
     [200, { success: false, error: { message: 'Wrong credentials' } }],
   ])('reads %i %j as a rejected client', (status, body) => {
-    const outcome = failure(classifyAuthResponse(reply(status, body)));
+    const outcome = failure(classifyAuthResponse(en, reply(status, body)));
     expect(outcome.code).toBe('invalid_client');
     expect(Object.keys(outcome.fieldErrors ?? {}).sort()).toEqual(['client_id', 'client_secret']);
   });
 
   it('handles rate limits, outages and odd answers', () => {
-    expect(failure(classifyAuthResponse(reply(429, '', { 'retry-after': '3' })))).toMatchObject({
+    expect(failure(classifyAuthResponse(en, reply(429, '', { 'retry-after': '3' })))).toMatchObject({
       code: 'rate_limited',
       retryAfterSeconds: 3,
     });
-    expect(failure(classifyAuthResponse(reply(503))).code).toBe('vendor_error');
-    expect(failure(classifyAuthResponse(reply(200, { success: true, data: {} }))).code).toBe('vendor_error');
-    expect(failure(classifyAuthResponse(reply(404))).code).toBe('vendor_error');
+    expect(failure(classifyAuthResponse(en, reply(503))).code).toBe('vendor_error');
+    expect(failure(classifyAuthResponse(en, reply(200, { success: true, data: {} }))).code).toBe(
+      'vendor_error',
+    );
+    expect(failure(classifyAuthResponse(en, reply(404))).code).toBe('vendor_error');
   });
 });
 
 describe('classifyAttributesResponse', () => {
   const listed = (keys: string[]) =>
     reply(200, { success: true, data: keys.map((key) => ({ key, label: key, type: 'standard' })) });
-  const all = PERSONIO_REQUIRED_ATTRIBUTES.map(({ key }) => key);
+  const all = personioRequiredAttributes(en).map(({ key }) => key);
 
   it('links when every needed attribute is readable', () => {
-    const outcome = classifyAttributesResponse(listed([...all, 'gender', 'dynamic_123']));
+    const outcome = classifyAttributesResponse(en, listed([...all, 'gender', 'dynamic_123']));
     expect(outcome.ok).toBe(true);
   });
 
@@ -370,12 +376,12 @@ describe('classifyAttributesResponse', () => {
       success: true,
       data: all.map((key, index) => (index % 2 ? { universal_id: key } : { id: key })),
     };
-    expect(classifyAttributesResponse(reply(200, body)).ok).toBe(true);
+    expect(classifyAttributesResponse(en, reply(200, body)).ok).toBe(true);
   });
 
   it('names the missing attributes and where to tick them', () => {
     const outcome = failure(
-      classifyAttributesResponse(listed(all.filter((key) => !['hire_date', 'supervisor'].includes(key)))),
+      classifyAttributesResponse(en, listed(all.filter((key) => !['hire_date', 'supervisor'].includes(key)))),
     );
     expect(outcome.code).toBe('missing_attributes');
     expect(outcome.missing).toEqual(['Supervisor', 'Hire date']);
@@ -391,8 +397,8 @@ describe('classifyAttributesResponse', () => {
   });
 
   it('says to choose Read for Employees when nothing is readable', () => {
-    const outcome = failure(classifyAttributesResponse(listed([])));
-    expect(outcome.missing).toHaveLength(PERSONIO_REQUIRED_ATTRIBUTES.length);
+    const outcome = failure(classifyAttributesResponse(en, listed([])));
+    expect(outcome.missing).toHaveLength(personioRequiredAttributes(en).length);
     expect(outcome.detail).toContain('choose *Read* for Employees');
   });
 
@@ -400,6 +406,7 @@ describe('classifyAttributesResponse', () => {
     expect(
       failure(
         classifyAttributesResponse(
+          en,
           reply(403, {
             success: false,
             error: { code: 403, message: 'Provided authorization is not valid' },
@@ -410,6 +417,7 @@ describe('classifyAttributesResponse', () => {
     expect(
       failure(
         classifyAttributesResponse(
+          en,
           reply(403, { success: false, error: { code: 403, message: 'forbidden.http.exception' } }),
         ),
       ).code,
@@ -417,9 +425,9 @@ describe('classifyAttributesResponse', () => {
   });
 
   it('handles rate limits, outages and odd answers', () => {
-    expect(failure(classifyAttributesResponse(reply(429))).retryAfterSeconds).toBe(60);
-    expect(failure(classifyAttributesResponse(reply(500))).code).toBe('vendor_error');
-    expect(failure(classifyAttributesResponse(reply(200, { success: true, data: 'x' }))).code).toBe(
+    expect(failure(classifyAttributesResponse(en, reply(429))).retryAfterSeconds).toBe(60);
+    expect(failure(classifyAttributesResponse(en, reply(500))).code).toBe('vendor_error');
+    expect(failure(classifyAttributesResponse(en, reply(200, { success: true, data: 'x' }))).code).toBe(
       'vendor_error',
     );
   });

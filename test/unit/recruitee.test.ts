@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
+import { translator } from '../../src/messages/index.js';
 import { createCatalog } from '../../src/systems/catalog.js';
 import {
   classifyRecruiteeResponse,
@@ -20,9 +21,11 @@ import {
   TRANSPORT_FAILURES,
 } from '../support/vendorStub.js';
 
+const en = translator('en');
+
 const TOKEN = 'rt-token-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2';
 const good = { company_id: '123456', api_token: TOKEN };
-const recruitee = createRecruitee('https://api.recruitee.com');
+const recruitee = createRecruitee(en, 'https://api.recruitee.com');
 const [companyField, tokenField] = recruitee.credentialFields;
 
 /** Recruitee's paths start with the company: answered by the path after it. */
@@ -141,7 +144,7 @@ describe('verifying Recruitee', () => {
 describe('classifying Recruitee answers', () => {
   const offers = RECRUITEE_PROBES[0];
   const classify = (status: number, body = '{}', headers: Record<string, string> = {}) =>
-    classifyRecruiteeResponse({ status, headers, body } as VendorResponse, offers);
+    classifyRecruiteeResponse(en, { status, headers, body } as VendorResponse, offers);
 
   it('accepts a list and nothing else as success', () => {
     expect(classify(200, '{"offers":[]}')).toBeUndefined();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
+import { translator } from '../../src/messages/index.js';
 import { createCatalog } from '../../src/systems/catalog.js';
 import {
   classifyWorkableResponse,
@@ -26,6 +27,8 @@ import {
 } from '../support/vendorStub.js';
 import { WORKABLE_EXPIRY_CHOICES } from '../support/workableFacts.js';
 
+const en = translator('en');
+
 const RECRUITER = { name: 'Wintro Integration', email: 'integration@wintro.com' };
 const API_URL = 'https://{subdomain}.workable.com';
 const NOW = Date.parse('2026-11-23T12:00:00Z');
@@ -42,7 +45,7 @@ const allGood = () => ({
 });
 
 describe('verifying Workable', () => {
-  const workable = createWorkable({ apiUrlTemplate: API_URL, recruiter: RECRUITER }, at);
+  const workable = createWorkable(en, { apiUrlTemplate: API_URL, recruiter: RECRUITER }, at);
 
   it('checks each scope and the recruiter, one call each, with the token as a Bearer header', async () => {
     const { context, requests } = stubHttp(allGood());
@@ -181,7 +184,7 @@ describe('verifying Workable', () => {
 
 describe('classifying Workable answers', () => {
   const classify = (status: number, headers: Record<string, string> = {}) =>
-    classifyWorkableResponse({ status, headers, body: '{}' } as VendorResponse, 'jobs', 'acme');
+    classifyWorkableResponse(en, { status, headers, body: '{}' } as VendorResponse, 'jobs', 'acme');
 
   it('sorts each status', () => {
     expect(classify(200)).toBe('ok');
@@ -222,25 +225,25 @@ describe('classifying Workable answers', () => {
 
 describe('the token expiry', () => {
   const now = new Date(NOW);
-  const field = tokenExpiryField(at);
+  const field = tokenExpiryField(en, at);
 
   it('turns a period picked today into its date', () => {
-    expect(normalizeTokenExpiry('30 days', now)).toBe('2026-12-23');
-    expect(normalizeTokenExpiry('90 Days', now)).toBe('2027-02-21');
-    expect(normalizeTokenExpiry('6 months', now)).toBe('2027-05-23');
-    expect(normalizeTokenExpiry('1 year', now)).toBe('2027-11-23');
-    expect(normalizeTokenExpiry('2 years', now)).toBe('2028-11-23');
-    expect(normalizeTokenExpiry('2 year', now)).toBe('2028-11-23');
-    expect(
-      expiryFromChoice({ id: 'months6', label: '6 months', months: 6 }, new Date('2026-08-31T10:00:00Z')),
-    ).toBe('2027-02-28');
+    expect(normalizeTokenExpiry(en, '30 days', now)).toBe('2026-12-23');
+    expect(normalizeTokenExpiry(en, '90 Days', now)).toBe('2027-02-21');
+    expect(normalizeTokenExpiry(en, '6 months', now)).toBe('2027-05-23');
+    expect(normalizeTokenExpiry(en, '1 year', now)).toBe('2027-11-23');
+    expect(normalizeTokenExpiry(en, '2 years', now)).toBe('2028-11-23');
+    expect(normalizeTokenExpiry(en, '2 year', now)).toBe('2028-11-23');
+    expect(expiryFromChoice({ id: 'months6', months: 6 }, new Date('2026-08-31T10:00:00Z'))).toBe(
+      '2027-02-28',
+    );
   });
 
   it('tidies dates', () => {
-    expect(normalizeTokenExpiry(' 2027-5-1 ', now)).toBe('2027-05-01');
-    expect(normalizeTokenExpiry('2027/05/01', now)).toBe('2027-05-01');
-    expect(normalizeTokenExpiry('2027.05.01', now)).toBe('2027-05-01');
-    expect(normalizeTokenExpiry('2027-05-01T00:00:00Z', now)).toBe('2027-05-01');
+    expect(normalizeTokenExpiry(en, ' 2027-5-1 ', now)).toBe('2027-05-01');
+    expect(normalizeTokenExpiry(en, '2027/05/01', now)).toBe('2027-05-01');
+    expect(normalizeTokenExpiry(en, '2027.05.01', now)).toBe('2027-05-01');
+    expect(normalizeTokenExpiry(en, '2027-05-01T00:00:00Z', now)).toBe('2027-05-01');
   });
 
   it('accepts a future date within two years', () => {
@@ -262,12 +265,12 @@ describe('the token expiry', () => {
     expect(field.validate('01/05/2027')).toContain('year-month-day');
     expect(field.validate('tomorrow')).toContain('year-month-day');
     expect(field.validate('5 years')).toContain('year-month-day');
-    expect(tokenExpiryProblem('2027-13-01', now)).toContain('year-month-day');
+    expect(tokenExpiryProblem(en, '2027-13-01', now)).toContain('year-month-day');
   });
 });
 
 describe('the token expiry pick list', () => {
-  const field = tokenExpiryField(at);
+  const field = tokenExpiryField(en, at);
 
   it('offers exactly Workable’s periods and a specific date', () => {
     expect(field.input?.kind).toBe('select');
@@ -299,7 +302,7 @@ describe('the token expiry pick list', () => {
   });
 
   it('stores a picked period as its date', async () => {
-    const workable = createWorkable({ apiUrlTemplate: API_URL, recruiter: RECRUITER }, at);
+    const workable = createWorkable(en, { apiUrlTemplate: API_URL, recruiter: RECRUITER }, at);
     const { context } = stubHttp(allGood());
     const outcome = await workable.verify(
       { ...good, token_expiry: 'days90' },
@@ -314,7 +317,7 @@ describe('the token expiry pick list', () => {
 
 describe('the Workable guide', () => {
   const custom = { name: 'Wintro `Bot` <x>', email: 'Recruiter+acme@wintro.test' };
-  const workable = createWorkable({ apiUrlTemplate: API_URL, recruiter: custom }, at);
+  const workable = createWorkable(en, { apiUrlTemplate: API_URL, recruiter: custom }, at);
   const everything = JSON.stringify([workable.prerequisites, workable.steps, workable.credentialFields]);
 
   it('says Workable, never Workday, and asks for an Admin', () => {

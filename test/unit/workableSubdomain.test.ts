@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../src/messages/index.js';
 import {
   createWorkable,
   isWorkableSubdomain,
@@ -6,8 +7,10 @@ import {
   workableBaseUrl,
 } from '../../src/systems/workable/index.js';
 
+const en = translator('en');
+
 const PRODUCTION = 'https://{subdomain}.workable.com';
-const subdomainField = createWorkable().credentialFields[0];
+const subdomainField = createWorkable(en).credentialFields[0];
 
 const accepted: [string, string][] = [
   ['acme', 'acme'],

@@ -1,4 +1,4 @@
-import { t } from '../../messages/index.js';
+import type { Translate } from '../../messages/index.js';
 import { field, tidy } from '../fields.js';
 import { komboAttachment } from '../screenshots.js';
 import type { CredentialField, Credentials, GuideStep, Prerequisites } from '../types.js';
@@ -22,33 +22,33 @@ const extractUserId = (value: string) => {
   return fromUrl?.[1] ?? value;
 };
 
-export function greenhousePrerequisites(): Prerequisites {
+export function greenhousePrerequisites(tr: Translate): Prerequisites {
   const check = (id: 'settings' | 'devCenter' | 'credentialManagement', key: string, image: string) => ({
-    title: t(`systems.greenhouse.selfCheck.${id}.title`),
-    text: t(`systems.greenhouse.selfCheck.${id}.text`),
-    screenshot: { key, alt: t(`systems.greenhouse.selfCheck.${id}.alt`), url: komboAttachment(image) },
+    title: tr(`systems.greenhouse.selfCheck.${id}.title`),
+    text: tr(`systems.greenhouse.selfCheck.${id}.text`),
+    screenshot: { key, alt: tr(`systems.greenhouse.selfCheck.${id}.alt`), url: komboAttachment(image) },
   });
   return {
-    text: t('systems.greenhouse.prerequisites.text'),
+    text: tr('systems.greenhouse.prerequisites.text'),
     selfCheck: [
       check('settings', 'greenhouse-cog', '17652241451537'),
       check('devCenter', 'greenhouse-dev-center', '17652267705745'),
       check('credentialManagement', 'greenhouse-api-credential-management', '17655145359377'),
     ],
-    missingPermission: t('systems.greenhouse.prerequisites.missingPermission'),
-    whoCanHelp: t('systems.greenhouse.prerequisites.whoCanHelp'),
+    missingPermission: tr('systems.greenhouse.prerequisites.missingPermission'),
+    whoCanHelp: tr('systems.greenhouse.prerequisites.whoCanHelp'),
   };
 }
 
 type StepId = 'devCenter' | 'create' | 'harvestV3' | 'copyCredentials' | 'scopes' | 'userId';
 
-export function greenhouseSteps(): GuideStep[] {
+export function greenhouseSteps(tr: Translate): GuideStep[] {
   const step = (id: StepId, key: string, image?: string, params?: Record<string, string>): GuideStep => ({
-    title: t(`systems.greenhouse.steps.${id}.title`),
-    text: t(`systems.greenhouse.steps.${id}.text`, params),
+    title: tr(`systems.greenhouse.steps.${id}.title`),
+    text: tr(`systems.greenhouse.steps.${id}.text`, params),
     screenshot: {
       key,
-      alt: t(`systems.greenhouse.steps.${id}.alt`),
+      alt: tr(`systems.greenhouse.steps.${id}.alt`),
       ...(image ? { url: komboAttachment(image) } : {}),
     },
   });
@@ -63,12 +63,13 @@ export function greenhouseSteps(): GuideStep[] {
   ];
 }
 
-export function greenhouseFields(): CredentialField[] {
+export function greenhouseFields(tr: Translate): CredentialField[] {
   const words = (id: 'clientId' | 'clientSecret' | 'userId') => ({
-    label: t(`systems.greenhouse.fields.${id}.label`),
-    hint: t(`systems.greenhouse.fields.${id}.hint`),
-    placeholder: t(`systems.greenhouse.fields.${id}.placeholder`),
-    looksLike: t(`systems.greenhouse.fields.${id}.looksLike`),
+    tr,
+    label: tr(`systems.greenhouse.fields.${id}.label`),
+    hint: tr(`systems.greenhouse.fields.${id}.hint`),
+    placeholder: tr(`systems.greenhouse.fields.${id}.placeholder`),
+    looksLike: tr(`systems.greenhouse.fields.${id}.looksLike`),
   });
   return [
     field({ id: 'client_id', ...words('clientId'), pattern: /^[A-Za-z0-9._~+-]{8,200}$/, maxLength: 200 }),
@@ -89,11 +90,14 @@ export function greenhouseFields(): CredentialField[] {
 }
 
 /** A legacy Harvest API key pasted as the Client ID, with no secret: explain it is switched off. */
-export function recognizeLegacyGreenhouseKey(credentials: Credentials): Record<string, string> | undefined {
+export function recognizeLegacyGreenhouseKey(
+  tr: Translate,
+  credentials: Credentials,
+): Record<string, string> | undefined {
   const pasted = [credentials.client_id, credentials.client_secret].map((value) => tidy(value ?? ''));
   const secretMissing = !pasted[1];
   if (secretMissing && LEGACY_HARVEST_KEY.test(pasted[0] ?? '')) {
-    return { client_id: t('systems.greenhouse.legacyKey', { retiredOn: LEGACY_RETIRED_ON }) };
+    return { client_id: tr('systems.greenhouse.legacyKey', { retiredOn: LEGACY_RETIRED_ON }) };
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { t } from '../../messages/index.js';
+import type { Translate } from '../../messages/index.js';
 import { type SettingReader, type SystemSetting, textSetting, urlSetting } from '../settings.js';
 import type { LinkableSystem, SystemModule } from '../types.js';
 import {
@@ -13,6 +13,7 @@ import {
   GREENHOUSE_CALLBACK_PATH,
   type GreenhousePartner,
 } from './partnerOAuth.js';
+import { recheckGreenhouse } from './recheck.js';
 import { type GreenhouseEndpoints, verifyGreenhouse } from './verify.js';
 
 export { GREENHOUSE_REQUIRED_SCOPES } from './guide.js';
@@ -74,21 +75,23 @@ const DEFAULT_ENDPOINTS: GreenhouseEndpoints = {
  * partner client, "Connect with Greenhouse" (authorization code grant) comes first.
  */
 export function createGreenhouse(
+  tr: Translate,
   endpoints: GreenhouseEndpoints = DEFAULT_ENDPOINTS,
   partner?: GreenhousePartner,
 ): LinkableSystem {
   return {
     id: 'greenhouse',
-    name: t('systems.greenhouse.name'),
-    vendor: t('systems.greenhouse.name'),
+    name: tr('systems.greenhouse.name'),
+    vendor: tr('systems.greenhouse.name'),
     aliases: ['greenhouse', 'gh', 'harvest'],
-    summary: t('systems.greenhouse.summary'),
-    prerequisites: greenhousePrerequisites(),
-    steps: greenhouseSteps(),
-    credentialFields: greenhouseFields(),
-    ...(partner ? { authorization: createGreenhouseAuthorization(partner) } : {}),
-    recognizeLegacy: recognizeLegacyGreenhouseKey,
-    verify: (credentials, context) => verifyGreenhouse(endpoints, credentials, context),
+    summary: tr('systems.greenhouse.summary'),
+    prerequisites: greenhousePrerequisites(tr),
+    steps: greenhouseSteps(tr),
+    credentialFields: greenhouseFields(tr),
+    ...(partner ? { authorization: createGreenhouseAuthorization(tr, partner) } : {}),
+    recognizeLegacy: (credentials) => recognizeLegacyGreenhouseKey(tr, credentials),
+    verify: (credentials, context) => verifyGreenhouse(tr, endpoints, credentials, context),
+    recheck: (credentials, context) => recheckGreenhouse(tr, endpoints, credentials, context),
   };
 }
 
@@ -100,9 +103,10 @@ export const greenhouseModule: SystemModule = {
     GREENHOUSE_OAUTH_CLIENT_SECRET,
     WINTRO_PUBLIC_URL,
   ],
-  create: (setting) => ({
+  create: (setting, tr) => ({
     systems: [
       createGreenhouse(
+        tr,
         { apiUrl: setting(GREENHOUSE_API_URL), authUrl: setting(GREENHOUSE_AUTH_URL) },
         greenhousePartner(setting),
       ),

@@ -1,4 +1,4 @@
-import { t } from '../../messages/index.js';
+import type { Translate } from '../../messages/index.js';
 import { jsonBody, type VendorResponse } from '../../vendors/http.js';
 import { transportFailure, vendorError } from '../outcomes.js';
 import { classifyStatus } from '../statuses.js';
@@ -49,32 +49,33 @@ export const GREENHOUSE_CALLBACK_PATH = '/oauth/greenhouse/callback';
 export const GREENHOUSE_REFRESH_TOKEN_HOURS = 24;
 
 const failure = (
+  tr: Translate,
   code: string,
   id: 'denied' | 'refused' | 'codeExpired' | 'partnerRefused',
 ): VerificationFailure => ({
   ok: false,
   code,
-  title: t(`systems.greenhouse.partner.failed.${id}.title`),
-  detail: t(`systems.greenhouse.partner.failed.${id}.detail`),
+  title: tr(`systems.greenhouse.partner.failed.${id}.title`),
+  detail: tr(`systems.greenhouse.partner.failed.${id}.detail`),
 });
 
 /** What the browser came back with when Greenhouse did not issue a code. */
-function refusedAuthorization(error: string): VerificationFailure {
-  if (error === 'access_denied') return failure('authorization_denied', 'denied');
+function refusedAuthorization(tr: Translate, error: string): VerificationFailure {
+  if (error === 'access_denied') return failure(tr, 'authorization_denied', 'denied');
   return {
-    ...failure('authorization_refused', 'refused'),
-    detail: t('systems.greenhouse.partner.failed.refused.detail', { error }),
+    ...failure(tr, 'authorization_refused', 'refused'),
+    detail: tr('systems.greenhouse.partner.failed.refused.detail', { error }),
   };
 }
 
 type Tokens = { accessToken: string; refreshToken?: string; expiresAt?: string };
 
-function issuedTokens(response: VendorResponse, now: number): Tokens | VerificationFailure {
+function issuedTokens(tr: Translate, response: VendorResponse, now: number): Tokens | VerificationFailure {
   const body = jsonBody(response) as
     | { access_token?: unknown; refresh_token?: unknown; expires_at?: unknown; expires_in?: unknown }
     | undefined;
   if (typeof body?.access_token !== 'string' || !body.access_token) {
-    return vendorError(vendor(), t('systems.common.because.noAccessToken'));
+    return vendorError(tr, vendor(tr), tr('systems.common.because.noAccessToken'));
   }
   const expiresAt =
     typeof body.expires_at === 'string' && Number.isFinite(Date.parse(body.expires_at))
@@ -92,19 +93,24 @@ function issuedTokens(response: VendorResponse, now: number): Tokens | Verificat
 }
 
 /** Sorts the token endpoint's answer to an authorization code. Pure. */
-export function classifyCodeExchange(response: VendorResponse, now: number): Tokens | VerificationFailure {
+export function classifyCodeExchange(
+  tr: Translate,
+  response: VendorResponse,
+  now: number,
+): Tokens | VerificationFailure {
   return classifyStatus<Tokens | VerificationFailure>(response, {
-    vendor: vendor(),
-    rateLimited,
+    tr,
+    vendor: vendor(tr),
+    rateLimited: rateLimited(tr),
     rules: [
-      [200, (answer) => issuedTokens(answer, now)],
+      [200, (answer) => issuedTokens(tr, answer, now)],
       [
         (answer) => errorText(answer).includes('invalid_client') || answer.status === 401,
-        () => failure('partner_refused', 'partnerRefused'),
+        () => failure(tr, 'partner_refused', 'partnerRefused'),
       ],
-      [(answer) => answer.status === 400, () => failure('authorization_expired', 'codeExpired')],
+      [(answer) => answer.status === 400, () => failure(tr, 'authorization_expired', 'codeExpired')],
     ],
-    unexpected: (status) => t('systems.common.because.unexpectedSignIn', { status }),
+    unexpected: (status) => tr('systems.common.because.unexpectedSignIn', { status }),
   });
 }
 
@@ -128,14 +134,15 @@ async function exchangeCode(partner: GreenhousePartner, code: string, context: V
 
 /** Greenhouse's approval page and code exchange for Wintro as a Greenhouse partner. */
 export function createGreenhouseAuthorization(
+  tr: Translate,
   partner: GreenhousePartner,
   now: () => number = Date.now,
 ): OneClickAuthorization {
   return {
-    buttonLabel: t('systems.greenhouse.partner.button'),
-    text: t('systems.greenhouse.partner.text'),
-    manualIntro: t('systems.greenhouse.partner.manual'),
-    manualButton: t('systems.greenhouse.partner.manualButton'),
+    buttonLabel: tr('systems.greenhouse.partner.button'),
+    text: tr('systems.greenhouse.partner.text'),
+    manualIntro: tr('systems.greenhouse.partner.manual'),
+    manualButton: tr('systems.greenhouse.partner.manualButton'),
     authorizeUrl(state) {
       const query = new URLSearchParams({
         response_type: 'code',
@@ -147,12 +154,13 @@ export function createGreenhouseAuthorization(
       return `${partner.authUrl}/authorize?${query.toString()}`;
     },
     async complete(answer: AuthorizationAnswer, context) {
-      if (answer.error || !answer.code) return { outcome: refusedAuthorization(answer.error ?? 'no_code') };
+      if (answer.error || !answer.code)
+        return { outcome: refusedAuthorization(tr, answer.error ?? 'no_code') };
       const result = await exchangeCode(partner, answer.code, context);
-      if (!result.ok) return { outcome: transportFailure(vendor(), result.failure) };
-      const tokens = classifyCodeExchange(result.response, now());
+      if (!result.ok) return { outcome: transportFailure(tr, vendor(tr), result.failure) };
+      const tokens = classifyCodeExchange(tr, result.response, now());
       if ('ok' in tokens) return { outcome: tokens };
-      const problem = await checkGrantedScopes(partner.apiUrl, tokens.accessToken, context);
+      const problem = await checkGrantedScopes(tr, partner.apiUrl, tokens.accessToken, context);
       if (problem) return { outcome: problem };
       const credentials: Credentials = {
         grant: 'authorization_code',
@@ -165,10 +173,10 @@ export function createGreenhouseAuthorization(
         ok: true,
         details: [
           {
-            label: t('systems.greenhouse.partner.details.how'),
-            value: t('systems.greenhouse.partner.details.approved'),
+            label: tr('systems.greenhouse.partner.details.how'),
+            value: tr('systems.greenhouse.partner.details.approved'),
           },
-          scopesDetail(),
+          scopesDetail(tr),
         ],
       };
       return { outcome, credentials };

@@ -1,4 +1,4 @@
-import { t } from '../../messages/index.js';
+import type { Translate } from '../../messages/index.js';
 import { jsonBody, type VendorResponse } from '../../vendors/http.js';
 import { rateLimitedBy, transportFailure, vendorError } from '../outcomes.js';
 import { probeList } from '../probes.js';
@@ -17,7 +17,7 @@ export interface GreenhouseEndpoints {
   authUrl: string;
 }
 
-export const vendor = () => t('systems.greenhouse.name');
+export const vendor = (tr: Translate) => tr('systems.greenhouse.name');
 
 async function requestToken(credentials: Credentials, authUrl: string, context: VerifyContext) {
   const basic = Buffer.from(`${credentials.client_id}:${credentials.client_secret}`).toString('base64');
@@ -42,60 +42,65 @@ export const errorText = (response: VendorResponse) => {
     .toLowerCase();
 };
 
-export const rateLimited = (response: VendorResponse) => rateLimitedBy(vendor(), response);
+export const rateLimited = (tr: Translate) => (response: VendorResponse) =>
+  rateLimitedBy(tr, vendor(tr), response);
 
-const unknownUser = (): VerificationFailure => ({
+const unknownUser = (tr: Translate): VerificationFailure => ({
   ok: false,
   code: 'unknown_user',
-  title: t('systems.greenhouse.unknownUser.title'),
-  detail: t('systems.greenhouse.unknownUser.detail'),
-  fieldErrors: { user_id: t('systems.greenhouse.unknownUser.userId') },
+  title: tr('systems.greenhouse.unknownUser.title'),
+  detail: tr('systems.greenhouse.unknownUser.detail'),
+  fieldErrors: { user_id: tr('systems.greenhouse.unknownUser.userId') },
 });
 
-const invalidClient = (): VerificationFailure => ({
+const invalidClient = (tr: Translate): VerificationFailure => ({
   ok: false,
   code: 'invalid_client',
-  title: t('systems.greenhouse.invalidClient.title'),
-  detail: t('systems.greenhouse.invalidClient.detail'),
+  title: tr('systems.greenhouse.invalidClient.title'),
+  detail: tr('systems.greenhouse.invalidClient.detail'),
   fieldErrors: {
-    client_id: t('systems.greenhouse.invalidClient.clientId'),
-    client_secret: t('systems.greenhouse.invalidClient.clientSecret'),
+    client_id: tr('systems.greenhouse.invalidClient.clientId'),
+    client_secret: tr('systems.greenhouse.invalidClient.clientSecret'),
   },
 });
 
-const accessToken = (response: VendorResponse): VerificationOutcome | { token: string } => {
+const accessToken = (tr: Translate, response: VendorResponse): VerificationOutcome | { token: string } => {
   const body = jsonBody(response) as { access_token?: unknown } | undefined;
   if (typeof body?.access_token === 'string' && body.access_token.length > 0)
     return { token: body.access_token };
-  return vendorError(vendor(), t('systems.common.because.noAccessToken'));
+  return vendorError(tr, vendor(tr), tr('systems.common.because.noAccessToken'));
 };
 
 /** Sorts a token endpoint answer into what the admin has to fix. */
-export function classifyTokenResponse(response: VendorResponse): VerificationOutcome | { token: string } {
+export function classifyTokenResponse(
+  tr: Translate,
+  response: VendorResponse,
+): VerificationOutcome | { token: string } {
   return classifyStatus<VerificationOutcome | { token: string }>(response, {
-    vendor: vendor(),
-    rateLimited,
+    tr,
+    vendor: vendor(tr),
+    rateLimited: rateLimited(tr),
     rules: [
-      [200, accessToken],
+      [200, (answer) => accessToken(tr, answer)],
       [
         (answer) => /\bsub\b|user/.test(errorText(answer)) || errorText(answer).includes('invalid_grant'),
-        unknownUser,
+        () => unknownUser(tr),
       ],
       [
         (answer) => [400, 401].includes(answer.status) || errorText(answer).includes('invalid_client'),
-        invalidClient,
+        () => invalidClient(tr),
       ],
     ],
-    unexpected: (status) => t('systems.common.because.unexpectedSignIn', { status }),
+    unexpected: (status) => tr('systems.common.because.unexpectedSignIn', { status }),
   });
 }
 
-function missingScopes(missing: string[]): VerificationFailure {
+function missingScopes(tr: Translate, missing: string[]): VerificationFailure {
   return {
     ok: false,
     code: 'missing_scopes',
-    title: t('systems.greenhouse.missingScopes.title', { count: missing.length }),
-    detail: t('systems.greenhouse.missingScopes.detail', {
+    title: tr('systems.greenhouse.missingScopes.title', { count: missing.length }),
+    detail: tr('systems.greenhouse.missingScopes.detail', {
       scopes: missing.map((scope) => `• ${scope}`).join('\n'),
     }),
     missing,
@@ -107,6 +112,7 @@ function missingScopes(missing: string[]): VerificationFailure {
  * the client-credentials check and the partner (authorization code) path.
  */
 export async function checkGrantedScopes(
+  tr: Translate,
   apiUrl: string,
   token: string,
   context: VerifyContext,
@@ -119,16 +125,20 @@ export async function checkGrantedScopes(
   );
   const missing: string[] = [];
   for (const { required, result } of probes) {
-    if (!result.ok) return transportFailure(vendor(), result.failure);
+    if (!result.ok) return transportFailure(tr, vendor(tr), result.failure);
     const readFailed = (status: number) =>
-      t('systems.greenhouse.readFailed', { what: t(`systems.greenhouse.covers.${required.covers}`), status });
+      tr('systems.greenhouse.readFailed', {
+        what: tr(`systems.greenhouse.covers.${required.covers}`),
+        status,
+      });
     const verdict = classifyStatus<'ok' | 'forbidden' | VerificationFailure>(result.response, {
-      vendor: vendor(),
-      rateLimited,
+      tr,
+      vendor: vendor(tr),
+      rateLimited: rateLimited(tr),
       rules: [
         [200, () => 'ok'],
         [403, () => 'forbidden'],
-        [401, () => vendorError(vendor(), t('systems.common.because.refusedOwnToken'))],
+        [401, () => vendorError(tr, vendor(tr), tr('systems.common.because.refusedOwnToken'))],
       ],
       serverError: readFailed,
       unexpected: readFailed,
@@ -136,30 +146,31 @@ export async function checkGrantedScopes(
     if (verdict === 'forbidden') missing.push(required.scope);
     else if (verdict !== 'ok') return verdict;
   }
-  return missing.length > 0 ? missingScopes(missing) : undefined;
+  return missing.length > 0 ? missingScopes(tr, missing) : undefined;
 }
 
-export const scopesDetail = () => ({
-  label: t('systems.greenhouse.details.scopes'),
+export const scopesDetail = (tr: Translate) => ({
+  label: tr('systems.greenhouse.details.scopes'),
   value: GREENHOUSE_REQUIRED_SCOPES.map(({ scope }) => scope).join(', '),
 });
 
 export async function verifyGreenhouse(
+  tr: Translate,
   endpoints: GreenhouseEndpoints,
   credentials: Credentials,
   context: VerifyContext,
 ): Promise<VerificationOutcome> {
   const tokenResult = await requestToken(credentials, endpoints.authUrl, context);
-  if (!tokenResult.ok) return transportFailure(vendor(), tokenResult.failure);
-  const token = classifyTokenResponse(tokenResult.response);
+  if (!tokenResult.ok) return transportFailure(tr, vendor(tr), tokenResult.failure);
+  const token = classifyTokenResponse(tr, tokenResult.response);
   if (!('token' in token)) return token;
-  const problem = await checkGrantedScopes(endpoints.apiUrl, token.token, context);
+  const problem = await checkGrantedScopes(tr, endpoints.apiUrl, token.token, context);
   if (problem) return problem;
   return {
     ok: true,
     details: [
-      { label: t('systems.greenhouse.details.actingAs'), value: credentials.user_id ?? '' },
-      scopesDetail(),
+      { label: tr('systems.greenhouse.details.actingAs'), value: credentials.user_id ?? '' },
+      scopesDetail(tr),
     ],
   };
 }

@@ -1,9 +1,9 @@
-import { t } from '../../messages/index.js';
+import type { Translate } from '../../messages/index.js';
 import type { VendorResponse } from '../../vendors/http.js';
 import { rateLimitedBy } from '../outcomes.js';
 
 /** Shared by both kinds of Personio credentials: the vendor name, Personio's help pages and rate limits. */
-export const personioName = () => t('systems.personio.name');
+export const personioName = (tr: Translate) => tr('systems.personio.name');
 
 export const PERSONIO_ACCESS_RIGHTS_HELP =
   'https://support.personio.de/hc/en-us/articles/360000038205-Access-rights';
@@ -14,8 +14,8 @@ export const PERSONIO_ACCESS_RIGHTS_HELP =
  */
 export const PERSONIO_RATE_WINDOW_SECONDS = 60;
 
-export const personioRateLimited = (response: VendorResponse) =>
-  rateLimitedBy(personioName(), response, PERSONIO_RATE_WINDOW_SECONDS);
+export const personioRateLimited = (tr: Translate) => (response: VendorResponse) =>
+  rateLimitedBy(tr, personioName(tr), response, PERSONIO_RATE_WINDOW_SECONDS);
 
 /** Everything a pasted token may carry around it: a "Bearer " prefix copied from an example request. */
 export const stripBearer = (value: string) => value.replace(/^bearer\s+/i, '');

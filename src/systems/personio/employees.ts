@@ -1,9 +1,9 @@
-import { t } from '../../messages/index.js';
+import type { Translate } from '../../messages/index.js';
 import { field, tidy } from '../fields.js';
 import { komboAttachment } from '../screenshots.js';
 import type { CredentialField, Credentials, GuideStep, LinkableSystem, Prerequisites } from '../types.js';
 import { PERSONIO_ACCESS_RIGHTS_HELP, personioName } from './common.js';
-import { PERSONIO_REQUIRED_ATTRIBUTES, verifyPersonioEmployees } from './employeesCheck.js';
+import { personioRequiredAttributes, verifyPersonioEmployees } from './employeesCheck.js';
 
 const apideck = (version: string, file: string) =>
   `https://res.cloudinary.com/apideck/image/upload/${version}/docs/connectors/personio/${file}`;
@@ -33,34 +33,36 @@ const screenshots = {
   copy: { key: 'personio-client-credentials', url: apideck('v1670941848', 'personio-credentials.png') },
 } as const;
 
-function prerequisites(): Prerequisites {
+function prerequisites(tr: Translate): Prerequisites {
   const check = (id: CheckId): GuideStep => ({
-    title: t(`systems.personio.employees.selfCheck.${id}.title`),
-    text: t(`systems.personio.employees.selfCheck.${id}.text`),
+    title: tr(`systems.personio.employees.selfCheck.${id}.title`),
+    text: tr(`systems.personio.employees.selfCheck.${id}.text`),
     screenshot: {
       key: screenshots[id].key,
-      alt: t(`systems.personio.employees.selfCheck.${id}.alt`),
+      alt: tr(`systems.personio.employees.selfCheck.${id}.alt`),
       url: screenshots[id].url,
     },
   });
   return {
-    text: t('systems.personio.employees.prerequisites.text'),
+    text: tr('systems.personio.employees.prerequisites.text'),
     selfCheck: [check('marketplace'), check('connected'), check('custom')],
-    missingPermission: t('systems.personio.employees.prerequisites.missingPermission'),
-    whoCanHelp: t('systems.personio.employees.prerequisites.whoCanHelp', {
+    missingPermission: tr('systems.personio.employees.prerequisites.missingPermission'),
+    whoCanHelp: tr('systems.personio.employees.prerequisites.whoCanHelp', {
       accessRightsHelp: PERSONIO_ACCESS_RIGHTS_HELP,
     }),
   };
 }
 
-function steps(): GuideStep[] {
-  const attributes = PERSONIO_REQUIRED_ATTRIBUTES.map(({ label }) => `• ${label}`).join('\n');
+function steps(tr: Translate): GuideStep[] {
+  const attributes = personioRequiredAttributes(tr)
+    .map(({ label }) => `• ${label}`)
+    .join('\n');
   const step = (id: StepId, params?: Record<string, string>): GuideStep => ({
-    title: t(`systems.personio.employees.steps.${id}.title`),
-    text: t(`systems.personio.employees.steps.${id}.text`, params),
+    title: tr(`systems.personio.employees.steps.${id}.title`),
+    text: tr(`systems.personio.employees.steps.${id}.text`, params),
     screenshot: {
       key: screenshots[id].key,
-      alt: t(`systems.personio.employees.steps.${id}.alt`),
+      alt: tr(`systems.personio.employees.steps.${id}.alt`),
       url: screenshots[id].url,
     },
   });
@@ -69,20 +71,21 @@ function steps(): GuideStep[] {
     step('marketplace'),
     step('create'),
     {
-      title: t('systems.personio.employees.steps.access.title'),
-      text: t('systems.personio.employees.steps.access.text'),
+      title: tr('systems.personio.employees.steps.access.title'),
+      text: tr('systems.personio.employees.steps.access.text'),
     },
     step('attributes', { attributes }),
     step('copy'),
   ];
 }
 
-function credentialFields(): CredentialField[] {
+function credentialFields(tr: Translate): CredentialField[] {
   const words = (id: 'clientId' | 'clientSecret') => ({
-    label: t(`systems.personio.employees.fields.${id}.label`),
-    hint: t(`systems.personio.employees.fields.${id}.hint`),
-    placeholder: t(`systems.personio.employees.fields.${id}.placeholder`),
-    looksLike: t(`systems.personio.employees.fields.${id}.looksLike`),
+    tr,
+    label: tr(`systems.personio.employees.fields.${id}.label`),
+    hint: tr(`systems.personio.employees.fields.${id}.hint`),
+    placeholder: tr(`systems.personio.employees.fields.${id}.placeholder`),
+    looksLike: tr(`systems.personio.employees.fields.${id}.looksLike`),
   });
   return [
     field({ id: 'client_id', ...words('clientId'), pattern: CLIENT_ID, maxLength: 100 }),
@@ -97,21 +100,21 @@ function credentialFields(): CredentialField[] {
 }
 
 /** Pasted the wrong way round: the Client ID is `papi-<uuid>`, the secret is not a UUID. */
-function recognizeSwapped(credentials: Credentials): Record<string, string> | undefined {
+function recognizeSwapped(tr: Translate, credentials: Credentials): Record<string, string> | undefined {
   const id = tidy(credentials.client_id ?? '');
   const secret = tidy(credentials.client_secret ?? '');
   if (PAPI_UUID.test(secret) && id && !PAPI_UUID.test(id)) {
-    return { client_id: t('systems.personio.employees.swapped') };
+    return { client_id: tr('systems.personio.employees.swapped') };
   }
   return undefined;
 }
 
 /** Personio's employee data, with generated API credentials, checked at this API base. */
-export function createPersonioEmployees(apiUrl: string): LinkableSystem {
+export function createPersonioEmployees(tr: Translate, apiUrl: string): LinkableSystem {
   return {
     id: 'personio-employees',
-    name: t('systems.personio.employees.name'),
-    vendor: personioName(),
+    name: tr('systems.personio.employees.name'),
+    vendor: personioName(tr),
     aliases: [
       'personio employees',
       'personio employee',
@@ -120,11 +123,11 @@ export function createPersonioEmployees(apiUrl: string): LinkableSystem {
       'personio personnel',
       'personio personnel data',
     ],
-    summary: t('systems.personio.employees.summary'),
-    prerequisites: prerequisites(),
-    steps: steps(),
-    credentialFields: credentialFields(),
-    recognizeLegacy: recognizeSwapped,
-    verify: (credentials, context) => verifyPersonioEmployees(apiUrl, credentials, context),
+    summary: tr('systems.personio.employees.summary'),
+    prerequisites: prerequisites(tr),
+    steps: steps(tr),
+    credentialFields: credentialFields(tr),
+    recognizeLegacy: (credentials) => recognizeSwapped(tr, credentials),
+    verify: (credentials, context) => verifyPersonioEmployees(tr, apiUrl, credentials, context),
   };
 }

@@ -1,4 +1,4 @@
-import { t } from '../../messages/index.js';
+import type { Translate } from '../../messages/index.js';
 import { jsonBody, type VendorResponse } from '../../vendors/http.js';
 import { transportFailure, vendorError } from '../outcomes.js';
 import { bearerGet } from '../probes.js';
@@ -29,10 +29,11 @@ const ATTRIBUTE_KEYS = [
 ] as const;
 
 /** The employee attributes Wintro reads: Personio's key, and its label in the Personio UI. */
-export const PERSONIO_REQUIRED_ATTRIBUTES = ATTRIBUTE_KEYS.map((key) => ({
-  key,
-  label: t(`systems.personio.employees.attributes.${key}`),
-}));
+export const PERSONIO_REQUIRED_ATTRIBUTE_KEYS: readonly string[] = ATTRIBUTE_KEYS;
+
+/** The attributes with their names as Personio shows them in the reader's language. */
+export const personioRequiredAttributes = (tr: Translate) =>
+  ATTRIBUTE_KEYS.map((key) => ({ key, label: tr(`systems.personio.employees.attributes.${key}`) }));
 
 /** Enough of the Client ID to tell credentials apart in Slack, not the whole identifier. */
 export const maskClientId = (id: string) => (id.length > 16 ? `${id.slice(0, 9)}…${id.slice(-4)}` : id);
@@ -46,35 +47,42 @@ const envelopeMessage = (response: VendorResponse) => {
   return typeof message === 'string' ? message.toLowerCase() : '';
 };
 
-const invalidClient = (): VerificationFailure => ({
+const invalidClient = (tr: Translate): VerificationFailure => ({
   ok: false,
   code: 'invalid_client',
-  title: t('systems.personio.employees.invalidClient.title'),
-  detail: t('systems.personio.employees.invalidClient.detail'),
+  title: tr('systems.personio.employees.invalidClient.title'),
+  detail: tr('systems.personio.employees.invalidClient.detail'),
   fieldErrors: {
-    client_id: t('systems.personio.employees.invalidClient.clientId'),
-    client_secret: t('systems.personio.employees.invalidClient.clientSecret'),
+    client_id: tr('systems.personio.employees.invalidClient.clientId'),
+    client_secret: tr('systems.personio.employees.invalidClient.clientSecret'),
   },
 });
 
-const signedIn = (response: VendorResponse): VerificationOutcome | { token: string } => {
+const signedIn = (tr: Translate, response: VendorResponse): VerificationOutcome | { token: string } => {
   const token = (envelope(response).data as { token?: unknown } | undefined)?.token;
   if (typeof token === 'string' && token.length > 0) return { token };
-  return vendorError(personioName(), t('systems.common.because.noAccessToken'));
+  return vendorError(tr, personioName(tr), tr('systems.common.because.noAccessToken'));
 };
 
 /** Sorts Personio's answer to `POST /v1/auth`. Pure. */
-export function classifyAuthResponse(response: VendorResponse): VerificationOutcome | { token: string } {
+export function classifyAuthResponse(
+  tr: Translate,
+  response: VendorResponse,
+): VerificationOutcome | { token: string } {
   return classifyStatus<VerificationOutcome | { token: string }>(response, {
-    vendor: personioName(),
-    rateLimited: personioRateLimited,
+    tr,
+    vendor: personioName(tr),
+    rateLimited: personioRateLimited(tr),
     rules: [
-      [(answer) => answer.status === 200 && envelope(answer).success !== false, signedIn],
+      [
+        (answer) => answer.status === 200 && envelope(answer).success !== false,
+        (answer) => signedIn(tr, answer),
+      ],
       // The failure body is not documented ("Wrong credentials" is reported, status 401 or 403): any
       // refusal of the sign-in, including 200 with success:false, means the pair was not accepted.
-      [[200, 400, 401, 403, 422], invalidClient],
+      [[200, 400, 401, 403, 422], () => invalidClient(tr)],
     ],
-    unexpected: (status) => t('systems.common.because.unexpectedSignIn', { status }),
+    unexpected: (status) => tr('systems.common.because.unexpectedSignIn', { status }),
   });
 }
 
@@ -93,22 +101,23 @@ const attributeKeys = (data: unknown): Set<string> => {
 
 const labels = (attributes: readonly { label: string }[]) => attributes.map(({ label }) => label);
 
-function readableAttributes(response: VendorResponse): VerificationOutcome {
+function readableAttributes(tr: Translate, response: VendorResponse): VerificationOutcome {
+  const required = personioRequiredAttributes(tr);
   const body = envelope(response);
   if (!Array.isArray(body.data)) {
-    return vendorError(personioName(), t('systems.personio.employees.attributesOddly'));
+    return vendorError(tr, personioName(tr), tr('systems.personio.employees.attributesOddly'));
   }
   const readable = attributeKeys(body.data);
-  const missing = PERSONIO_REQUIRED_ATTRIBUTES.filter(({ key }) => !readable.has(key));
+  const missing = required.filter(({ key }) => !readable.has(key));
   if (missing.length > 0) {
     return {
       ok: false,
       code: 'missing_attributes',
-      title: t('systems.personio.employees.missingAttributes.title', { count: missing.length }),
+      title: tr('systems.personio.employees.missingAttributes.title', { count: missing.length }),
       detail: [
-        t('systems.personio.employees.missingAttributes.intro'),
+        tr('systems.personio.employees.missingAttributes.intro'),
         ...missing.map(({ key, label }) => `• ${label} (${key})`),
-        readable.size === 0 ? t('systems.personio.employees.missingAttributes.noneReadable') : '',
+        readable.size === 0 ? tr('systems.personio.employees.missingAttributes.noneReadable') : '',
       ]
         .filter(Boolean)
         .join('\n'),
@@ -119,24 +128,25 @@ function readableAttributes(response: VendorResponse): VerificationOutcome {
     ok: true,
     details: [
       {
-        label: t('systems.personio.employees.details.attributes'),
-        value: labels(PERSONIO_REQUIRED_ATTRIBUTES).join(', '),
+        label: tr('systems.personio.employees.details.attributes'),
+        value: labels(required).join(', '),
       },
     ],
   };
 }
 
 /** Sorts Personio's answer to `GET /v1/company/employees/attributes`. Pure. */
-export function classifyAttributesResponse(response: VendorResponse): VerificationOutcome {
-  const failed = (status: number) => t('systems.personio.employees.attributesFailed', { status });
+export function classifyAttributesResponse(tr: Translate, response: VendorResponse): VerificationOutcome {
+  const failed = (status: number) => tr('systems.personio.employees.attributesFailed', { status });
   return classifyStatus<VerificationOutcome>(response, {
-    vendor: personioName(),
-    rateLimited: personioRateLimited,
+    tr,
+    vendor: personioName(tr),
+    rateLimited: personioRateLimited(tr),
     serverError: failed,
     rules: [
       [
         (answer) => answer.status === 401 || envelopeMessage(answer).includes('authorization'),
-        () => vendorError(personioName(), t('systems.common.because.refusedOwnToken')),
+        () => vendorError(tr, personioName(tr), tr('systems.common.because.refusedOwnToken')),
       ],
       // Not documented: a credential without Read access to Employees is refused here (inference).
       [
@@ -144,18 +154,19 @@ export function classifyAttributesResponse(response: VendorResponse): Verificati
         () => ({
           ok: false,
           code: 'no_employee_access',
-          title: t('systems.personio.employees.noEmployeeAccess.title'),
-          detail: t('systems.personio.employees.noEmployeeAccess.detail'),
-          missing: labels(PERSONIO_REQUIRED_ATTRIBUTES),
+          title: tr('systems.personio.employees.noEmployeeAccess.title'),
+          detail: tr('systems.personio.employees.noEmployeeAccess.detail'),
+          missing: labels(personioRequiredAttributes(tr)),
         }),
       ],
-      [200, readableAttributes],
+      [200, (answer) => readableAttributes(tr, answer)],
     ],
     unexpected: failed,
   });
 }
 
 export async function verifyPersonioEmployees(
+  tr: Translate,
   apiUrl: string,
   credentials: Credentials,
   context: VerifyContext,
@@ -166,19 +177,19 @@ export async function verifyPersonioEmployees(
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({ client_id: credentials.client_id, client_secret: credentials.client_secret }),
   });
-  if (!auth.ok) return transportFailure(personioName(), auth.failure);
-  const token = classifyAuthResponse(auth.response);
+  if (!auth.ok) return transportFailure(tr, personioName(tr), auth.failure);
+  const token = classifyAuthResponse(tr, auth.response);
   if (!('token' in token)) return token;
 
   const attributes = await bearerGet(context.http, `${apiUrl}/v1/company/employees/attributes`, token.token);
-  if (!attributes.ok) return transportFailure(personioName(), attributes.failure);
-  const outcome = classifyAttributesResponse(attributes.response);
+  if (!attributes.ok) return transportFailure(tr, personioName(tr), attributes.failure);
+  const outcome = classifyAttributesResponse(tr, attributes.response);
   if (!outcome.ok) return outcome;
   return {
     ok: true,
     details: [
       {
-        label: t('systems.personio.employees.details.clientId'),
+        label: tr('systems.personio.employees.details.clientId'),
         value: maskClientId(credentials.client_id ?? ''),
       },
       ...outcome.details,

@@ -1,4 +1,4 @@
-import { t } from '../../messages/index.js';
+import type { Translate } from '../../messages/index.js';
 import { urlSetting } from '../settings.js';
 import type { SystemFamily, SystemModule } from '../types.js';
 import { createPersonioEmployees } from './employees.js';
@@ -10,7 +10,8 @@ export {
   classifyAttributesResponse,
   classifyAuthResponse,
   maskClientId,
-  PERSONIO_REQUIRED_ATTRIBUTES,
+  PERSONIO_REQUIRED_ATTRIBUTE_KEYS,
+  personioRequiredAttributes,
 } from './employeesCheck.js';
 export { createPersonioRecruiting, normalizeCompanyId } from './recruiting.js';
 export {
@@ -27,22 +28,22 @@ export const PERSONIO_API_URL = urlSetting('PERSONIO_API_URL', 'https://api.pers
  * (applications) and generated API credentials for the Personnel Data API (employees). The admin
  * picks one first; `/wintro link personio recruiting|employees` skips the question.
  */
-export function createPersonioFamily(): SystemFamily {
+export function createPersonioFamily(tr: Translate): SystemFamily {
   return {
     id: 'personio',
-    name: t('systems.personio.name'),
+    name: tr('systems.personio.name'),
     aliases: ['personio'],
-    question: t('systems.personio.question'),
+    question: tr('systems.personio.question'),
     variants: [
       {
         systemId: 'personio-recruiting',
-        label: t('systems.personio.variants.recruiting.label'),
-        description: t('systems.personio.variants.recruiting.description'),
+        label: tr('systems.personio.variants.recruiting.label'),
+        description: tr('systems.personio.variants.recruiting.description'),
       },
       {
         systemId: 'personio-employees',
-        label: t('systems.personio.variants.employees.label'),
-        description: t('systems.personio.variants.employees.description'),
+        label: tr('systems.personio.variants.employees.label'),
+        description: tr('systems.personio.variants.employees.description'),
       },
     ],
   };
@@ -50,11 +51,11 @@ export function createPersonioFamily(): SystemFamily {
 
 export const personioModule: SystemModule = {
   settings: [PERSONIO_API_URL],
-  create(setting) {
+  create(setting, tr) {
     const apiUrl = setting(PERSONIO_API_URL);
     return {
-      systems: [createPersonioRecruiting(apiUrl), createPersonioEmployees(apiUrl)],
-      families: [createPersonioFamily()],
+      systems: [createPersonioRecruiting(tr, apiUrl), createPersonioEmployees(tr, apiUrl)],
+      families: [createPersonioFamily(tr)],
     };
   },
 };

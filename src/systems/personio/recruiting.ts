@@ -1,4 +1,4 @@
-import { t } from '../../messages/index.js';
+import type { Translate } from '../../messages/index.js';
 import { field } from '../fields.js';
 import { komboAttachment } from '../screenshots.js';
 import type { CredentialField, GuideStep, LinkableSystem, Prerequisites } from '../types.js';
@@ -14,35 +14,35 @@ export function normalizeCompanyId(value: string): string {
 type CheckId = 'marketplace' | 'connected' | 'custom';
 type StepId = 'login' | 'marketplace' | 'connected' | 'findKey' | 'openKey' | 'copy';
 
-function prerequisites(): Prerequisites {
+function prerequisites(tr: Translate): Prerequisites {
   const check = (id: CheckId, key: string, image: string): GuideStep => ({
-    title: t(`systems.personio.recruiting.selfCheck.${id}.title`),
-    text: t(`systems.personio.recruiting.selfCheck.${id}.text`),
+    title: tr(`systems.personio.recruiting.selfCheck.${id}.title`),
+    text: tr(`systems.personio.recruiting.selfCheck.${id}.text`),
     screenshot: {
       key,
-      alt: t(`systems.personio.recruiting.selfCheck.${id}.alt`),
+      alt: tr(`systems.personio.recruiting.selfCheck.${id}.alt`),
       url: komboAttachment(image),
     },
   });
   return {
-    text: t('systems.personio.recruiting.prerequisites.text'),
+    text: tr('systems.personio.recruiting.prerequisites.text'),
     selfCheck: [
       check('marketplace', 'personio-marketplace', '24837808468113'),
       check('connected', 'personio-connected-integrations', '24837808472337'),
       check('custom', 'personio-create-custom-integration', '24837841575953'),
     ],
-    missingPermission: t('systems.personio.recruiting.prerequisites.missingPermission'),
-    whoCanHelp: t('systems.personio.recruiting.prerequisites.whoCanHelp', {
+    missingPermission: tr('systems.personio.recruiting.prerequisites.missingPermission'),
+    whoCanHelp: tr('systems.personio.recruiting.prerequisites.whoCanHelp', {
       accessRightsHelp: PERSONIO_ACCESS_RIGHTS_HELP,
     }),
   };
 }
 
-function steps(): GuideStep[] {
+function steps(tr: Translate): GuideStep[] {
   const step = (id: StepId, key: string, image: string): GuideStep => ({
-    title: t(`systems.personio.recruiting.steps.${id}.title`),
-    text: t(`systems.personio.recruiting.steps.${id}.text`),
-    screenshot: { key, alt: t(`systems.personio.recruiting.steps.${id}.alt`), url: komboAttachment(image) },
+    title: tr(`systems.personio.recruiting.steps.${id}.title`),
+    text: tr(`systems.personio.recruiting.steps.${id}.text`),
+    screenshot: { key, alt: tr(`systems.personio.recruiting.steps.${id}.alt`), url: komboAttachment(image) },
   });
   return [
     step('login', 'personio-login-domain', '16968677802129'),
@@ -56,12 +56,13 @@ function steps(): GuideStep[] {
   ];
 }
 
-function credentialFields(): CredentialField[] {
+function credentialFields(tr: Translate): CredentialField[] {
   const words = (id: 'companyId' | 'accessToken') => ({
-    label: t(`systems.personio.recruiting.fields.${id}.label`),
-    hint: t(`systems.personio.recruiting.fields.${id}.hint`),
-    placeholder: t(`systems.personio.recruiting.fields.${id}.placeholder`),
-    looksLike: t(`systems.personio.recruiting.fields.${id}.looksLike`),
+    tr,
+    label: tr(`systems.personio.recruiting.fields.${id}.label`),
+    hint: tr(`systems.personio.recruiting.fields.${id}.hint`),
+    placeholder: tr(`systems.personio.recruiting.fields.${id}.placeholder`),
+    looksLike: tr(`systems.personio.recruiting.fields.${id}.looksLike`),
   });
   return [
     field({
@@ -83,11 +84,11 @@ function credentialFields(): CredentialField[] {
 }
 
 /** Personio's recruiting data, with the system-generated Recruiting API key, checked at this API base. */
-export function createPersonioRecruiting(apiUrl: string): LinkableSystem {
+export function createPersonioRecruiting(tr: Translate, apiUrl: string): LinkableSystem {
   return {
     id: 'personio-recruiting',
-    name: t('systems.personio.recruiting.name'),
-    vendor: personioName(),
+    name: tr('systems.personio.recruiting.name'),
+    vendor: personioName(tr),
     aliases: [
       'personio recruiting',
       'personio recruitment',
@@ -95,10 +96,10 @@ export function createPersonioRecruiting(apiUrl: string): LinkableSystem {
       'personio applications',
       'personio recruiting api',
     ],
-    summary: t('systems.personio.recruiting.summary'),
-    prerequisites: prerequisites(),
-    steps: steps(),
-    credentialFields: credentialFields(),
-    verify: (credentials, context) => verifyPersonioRecruiting(apiUrl, credentials, context),
+    summary: tr('systems.personio.recruiting.summary'),
+    prerequisites: prerequisites(tr),
+    steps: steps(tr),
+    credentialFields: credentialFields(tr),
+    verify: (credentials, context) => verifyPersonioRecruiting(tr, apiUrl, credentials, context),
   };
 }

@@ -1,4 +1,4 @@
-import { t } from '../../messages/index.js';
+import type { Translate } from '../../messages/index.js';
 import { jsonBody, type VendorResponse } from '../../vendors/http.js';
 import { transportFailure, vendorError } from '../outcomes.js';
 import { classifyStatus } from '../statuses.js';
@@ -87,59 +87,61 @@ const featureCodeIn = (response: VendorResponse): FeatureCode | undefined => {
   );
 };
 
-const featureProblem = (featureCode: FeatureCode): VerificationFailure => {
+const featureProblem = (tr: Translate, featureCode: FeatureCode): VerificationFailure => {
   const { code, words } = PERSONIO_FEATURE_CODES[featureCode];
   return {
     ok: false,
     code,
-    title: t(`systems.personio.recruiting.feature.${words}.title`),
-    detail: t(`systems.personio.recruiting.feature.${words}.detail`),
+    title: tr(`systems.personio.recruiting.feature.${words}.title`),
+    detail: tr(`systems.personio.recruiting.feature.${words}.detail`),
     missing: [featureCode],
   };
 };
 
-const invalidCredentials = (credentials: Credentials): VerificationFailure => {
+const invalidCredentials = (tr: Translate, credentials: Credentials): VerificationFailure => {
   const looksLikeEmployeeCredential = (credentials.access_token ?? '').startsWith('papi-');
   return {
     ok: false,
     code: 'invalid_credentials',
-    title: t('systems.personio.recruiting.invalidCredentials.title'),
+    title: tr('systems.personio.recruiting.invalidCredentials.title'),
     detail: [
-      t('systems.personio.recruiting.invalidCredentials.detail'),
-      looksLikeEmployeeCredential ? t('systems.personio.recruiting.invalidCredentials.employeeToken') : '',
+      tr('systems.personio.recruiting.invalidCredentials.detail'),
+      looksLikeEmployeeCredential ? tr('systems.personio.recruiting.invalidCredentials.employeeToken') : '',
     ]
       .filter(Boolean)
       .join(' '),
     fieldErrors: {
-      company_id: t('systems.personio.recruiting.invalidCredentials.companyId'),
-      access_token: t('systems.personio.recruiting.invalidCredentials.accessToken'),
+      company_id: tr('systems.personio.recruiting.invalidCredentials.companyId'),
+      access_token: tr('systems.personio.recruiting.invalidCredentials.accessToken'),
     },
   };
 };
 
-const unnamedFeature = (): VerificationFailure => ({
+const unnamedFeature = (tr: Translate): VerificationFailure => ({
   ok: false,
   code: 'feature_disabled',
-  title: t('systems.personio.recruiting.feature.unnamed.title'),
-  detail: t('systems.personio.recruiting.feature.unnamed.detail'),
+  title: tr('systems.personio.recruiting.feature.unnamed.title'),
+  detail: tr('systems.personio.recruiting.feature.unnamed.detail'),
 });
 
 /** Sorts Personio's answer to the empty-application probe into what the admin has to fix. Pure. */
 export function classifyRecruitingProbe(
+  tr: Translate,
   response: VendorResponse,
   credentials: Credentials,
 ): VerificationOutcome {
   return classifyStatus<VerificationOutcome>(response, {
-    vendor: personioName(),
-    rateLimited: personioRateLimited,
+    tr,
+    vendor: personioName(tr),
+    rateLimited: personioRateLimited(tr),
     rules: [
-      [401, () => invalidCredentials(credentials)],
+      [401, () => invalidCredentials(tr, credentials)],
       // A feature code wins whatever the status: it is the most specific thing Personio can say.
       [
         (answer) => answer.status === 403 || featureCodeIn(answer) !== undefined,
         (answer) => {
           const featureCode = featureCodeIn(answer);
-          return featureCode ? featureProblem(featureCode) : unnamedFeature();
+          return featureCode ? featureProblem(tr, featureCode) : unnamedFeature(tr);
         },
       ],
       // 400 (or 422) with validation errors: Personio looked at the body, so it accepted the key
@@ -152,10 +154,10 @@ export function classifyRecruitingProbe(
         () => ({
           ok: true,
           details: [
-            { label: t('systems.personio.recruiting.details.company'), value: credentials.company_id ?? '' },
+            { label: tr('systems.personio.recruiting.details.company'), value: credentials.company_id ?? '' },
             {
-              label: t('systems.personio.recruiting.details.checked'),
-              value: t('systems.personio.recruiting.details.accepted'),
+              label: tr('systems.personio.recruiting.details.checked'),
+              value: tr('systems.personio.recruiting.details.accepted'),
             },
           ],
         }),
@@ -164,14 +166,15 @@ export function classifyRecruitingProbe(
       [
         [400, 422],
         ({ status }) =>
-          vendorError(personioName(), t('systems.personio.recruiting.unreadableRefusal', { status })),
+          vendorError(tr, personioName(tr), tr('systems.personio.recruiting.unreadableRefusal', { status })),
       ],
     ],
-    unexpected: (status) => t('systems.personio.recruiting.unexpectedCheck', { status }),
+    unexpected: (status) => tr('systems.personio.recruiting.unexpectedCheck', { status }),
   });
 }
 
 export async function verifyPersonioRecruiting(
+  tr: Translate,
   apiUrl: string,
   credentials: Credentials,
   context: VerifyContext,
@@ -187,12 +190,12 @@ export async function verifyPersonioRecruiting(
     },
     body: PERSONIO_RECRUITING_PROBE.body,
   });
-  if (!result.ok) return transportFailure(personioName(), result.failure);
+  if (!result.ok) return transportFailure(tr, personioName(tr), result.failure);
   if (isSuccess(result.response.status)) {
     context.logger?.warn(
       { system: 'personio-recruiting', status: result.response.status },
       'Personio accepted the empty check application (2xx): the key works, but Personio may now hold an empty application to delete',
     );
   }
-  return classifyRecruitingProbe(result.response, credentials);
+  return classifyRecruitingProbe(tr, result.response, credentials);
 }

@@ -1,42 +1,42 @@
-import { t } from '../../messages/index.js';
+import type { Translate } from '../../messages/index.js';
 import { field } from '../fields.js';
 import { komboAttachment } from '../screenshots.js';
 import type { CredentialField, GuideStep, Prerequisites } from '../types.js';
 import { isRecruiteeCompanyId, normalizeRecruiteeCompanyId } from './companyId.js';
 
-export function recruiteePrerequisites(): Prerequisites {
+export function recruiteePrerequisites(tr: Translate): Prerequisites {
   return {
-    text: t('systems.recruitee.prerequisites.text'),
+    text: tr('systems.recruitee.prerequisites.text'),
     selfCheck: [
       {
-        title: t('systems.recruitee.selfCheck.profile.title'),
-        text: t('systems.recruitee.selfCheck.profile.text'),
+        title: tr('systems.recruitee.selfCheck.profile.title'),
+        text: tr('systems.recruitee.selfCheck.profile.text'),
       },
       {
-        title: t('systems.recruitee.selfCheck.role.title'),
-        text: t('systems.recruitee.selfCheck.role.text'),
+        title: tr('systems.recruitee.selfCheck.role.title'),
+        text: tr('systems.recruitee.selfCheck.role.text'),
         screenshot: {
           key: 'recruitee-profile-role',
-          alt: t('systems.recruitee.selfCheck.role.alt'),
+          alt: tr('systems.recruitee.selfCheck.role.alt'),
           url: komboAttachment('18368191959185'),
         },
       },
     ],
-    missingPermission: t('systems.recruitee.prerequisites.missingPermission'),
-    whoCanHelp: t('systems.recruitee.prerequisites.whoCanHelp'),
+    missingPermission: tr('systems.recruitee.prerequisites.missingPermission'),
+    whoCanHelp: tr('systems.recruitee.prerequisites.whoCanHelp'),
   };
 }
 
 type StepWithImage = 'newToken' | 'save' | 'copyToken' | 'companyId';
 
-export function recruiteeSteps(): GuideStep[] {
+export function recruiteeSteps(tr: Translate): GuideStep[] {
   const step = (id: StepWithImage, key: string, image: string): GuideStep => ({
-    title: t(`systems.recruitee.steps.${id}.title`),
-    text: t(`systems.recruitee.steps.${id}.text`),
-    screenshot: { key, alt: t(`systems.recruitee.steps.${id}.alt`), url: komboAttachment(image) },
+    title: tr(`systems.recruitee.steps.${id}.title`),
+    text: tr(`systems.recruitee.steps.${id}.text`),
+    screenshot: { key, alt: tr(`systems.recruitee.steps.${id}.alt`), url: komboAttachment(image) },
   });
   return [
-    { title: t('systems.recruitee.steps.tokens.title'), text: t('systems.recruitee.steps.tokens.text') },
+    { title: tr('systems.recruitee.steps.tokens.title'), text: tr('systems.recruitee.steps.tokens.text') },
     step('newToken', 'recruitee-new-token', '14886356303505'),
     step('save', 'recruitee-save-token', '14886356341137'),
     step('copyToken', 'recruitee-copy-token', '14886356301457'),
@@ -44,12 +44,13 @@ export function recruiteeSteps(): GuideStep[] {
   ];
 }
 
-export function recruiteeFields(): CredentialField[] {
+export function recruiteeFields(tr: Translate): CredentialField[] {
   const words = (id: 'companyId' | 'apiToken') => ({
-    label: t(`systems.recruitee.fields.${id}.label`),
-    hint: t(`systems.recruitee.fields.${id}.hint`),
-    placeholder: t(`systems.recruitee.fields.${id}.placeholder`),
-    looksLike: t(`systems.recruitee.fields.${id}.looksLike`),
+    tr,
+    label: tr(`systems.recruitee.fields.${id}.label`),
+    hint: tr(`systems.recruitee.fields.${id}.hint`),
+    placeholder: tr(`systems.recruitee.fields.${id}.placeholder`),
+    looksLike: tr(`systems.recruitee.fields.${id}.looksLike`),
   });
   const companyIdField = field({
     id: 'company_id',
@@ -65,7 +66,7 @@ export function recruiteeFields(): CredentialField[] {
         const problem = companyIdField.validate(raw);
         if (problem) return problem;
         const value = companyIdField.normalize?.(raw) ?? raw;
-        if (!isRecruiteeCompanyId(value)) return t('systems.recruitee.fields.companyId.notACompany');
+        if (!isRecruiteeCompanyId(value)) return tr('systems.recruitee.fields.companyId.notACompany');
         return undefined;
       },
     },

@@ -1,4 +1,4 @@
-import { t } from '../../messages/index.js';
+import type { Translate } from '../../messages/index.js';
 import { jsonBody, type VendorResponse } from '../../vendors/http.js';
 import { rateLimitedBy, transportFailure, vendorError } from '../outcomes.js';
 import { probeList } from '../probes.js';
@@ -23,63 +23,70 @@ export const RECRUITEE_PROBES = [
 
 type Probe = (typeof RECRUITEE_PROBES)[number];
 
-const vendor = () => t('systems.recruitee.name');
-const covers = (probe: Probe) => t(`systems.recruitee.covers.${probe.covers}`);
+const vendor = (tr: Translate) => tr('systems.recruitee.name');
+const covers = (tr: Translate, probe: Probe) => tr(`systems.recruitee.covers.${probe.covers}`);
 
-const invalidToken = (): VerificationFailure => ({
+const invalidToken = (tr: Translate): VerificationFailure => ({
   ok: false,
   code: 'invalid_token',
-  title: t('systems.recruitee.invalidToken.title'),
-  detail: t('systems.recruitee.invalidToken.detail'),
+  title: tr('systems.recruitee.invalidToken.title'),
+  detail: tr('systems.recruitee.invalidToken.detail'),
   fieldErrors: {
-    api_token: t('systems.recruitee.invalidToken.apiToken'),
-    company_id: t('systems.recruitee.invalidToken.companyId'),
+    api_token: tr('systems.recruitee.invalidToken.apiToken'),
+    company_id: tr('systems.recruitee.invalidToken.companyId'),
   },
 });
 
-const insufficientRights = (probe: Probe): VerificationFailure => ({
+const insufficientRights = (tr: Translate, probe: Probe): VerificationFailure => ({
   ok: false,
   code: 'insufficient_rights',
-  title: t('systems.recruitee.insufficientRights.title', { what: covers(probe) }),
-  detail: t('systems.recruitee.insufficientRights.detail'),
-  fieldErrors: { api_token: t('systems.recruitee.insufficientRights.apiToken') },
-  missing: [t('systems.recruitee.insufficientRights.role')],
+  title: tr('systems.recruitee.insufficientRights.title', { what: covers(tr, probe) }),
+  detail: tr('systems.recruitee.insufficientRights.detail'),
+  fieldErrors: { api_token: tr('systems.recruitee.insufficientRights.apiToken') },
+  missing: [tr('systems.recruitee.insufficientRights.role')],
 });
 
-const unknownCompany = (): VerificationFailure => ({
+const unknownCompany = (tr: Translate): VerificationFailure => ({
   ok: false,
   code: 'unknown_company',
-  title: t('systems.recruitee.unknownCompany.title'),
-  detail: t('systems.recruitee.unknownCompany.detail'),
-  fieldErrors: { company_id: t('systems.recruitee.unknownCompany.companyId') },
+  title: tr('systems.recruitee.unknownCompany.title'),
+  detail: tr('systems.recruitee.unknownCompany.detail'),
+  fieldErrors: { company_id: tr('systems.recruitee.unknownCompany.companyId') },
 });
 
 /** Sorts Recruitee's answer to one read into what the admin has to fix; undefined when it worked. */
 export function classifyRecruiteeResponse(
+  tr: Translate,
   response: VendorResponse,
   probe: Probe,
 ): VerificationOutcome | undefined {
   return classifyStatus<VerificationOutcome | undefined>(response, {
-    vendor: vendor(),
-    rateLimited: (answer) => rateLimitedBy(vendor(), answer),
+    tr,
+    vendor: vendor(tr),
+    rateLimited: (answer) => rateLimitedBy(tr, vendor(tr), answer),
     rules: [
       [
         200,
         (answer) => {
           const body = jsonBody(answer) as Record<string, unknown> | undefined;
           if (Array.isArray(body?.[probe.key])) return undefined;
-          return vendorError(vendor(), t('systems.recruitee.unexpectedShape', { what: covers(probe) }));
+          return vendorError(
+            tr,
+            vendor(tr),
+            tr('systems.recruitee.unexpectedShape', { what: covers(tr, probe) }),
+          );
         },
       ],
-      [401, invalidToken],
-      [403, () => insufficientRights(probe)],
-      [404, unknownCompany],
+      [401, () => invalidToken(tr)],
+      [403, () => insufficientRights(tr, probe)],
+      [404, () => unknownCompany(tr)],
     ],
-    unexpected: (status) => t('systems.recruitee.unexpectedStatus', { what: covers(probe), status }),
+    unexpected: (status) => tr('systems.recruitee.unexpectedStatus', { what: covers(tr, probe), status }),
   });
 }
 
 export async function verifyRecruitee(
+  tr: Translate,
   apiUrl: string,
   credentials: Credentials,
   context: VerifyContext,
@@ -89,9 +96,9 @@ export async function verifyRecruitee(
     return {
       ok: false,
       code: 'invalid_company_id',
-      title: t('systems.recruitee.invalidCompanyId.title'),
-      detail: t('systems.recruitee.invalidCompanyId.detail'),
-      fieldErrors: { company_id: t('systems.recruitee.invalidCompanyId.companyId') },
+      title: tr('systems.recruitee.invalidCompanyId.title'),
+      detail: tr('systems.recruitee.invalidCompanyId.detail'),
+      fieldErrors: { company_id: tr('systems.recruitee.invalidCompanyId.companyId') },
     };
   }
   const base = `${apiUrl}/c/${encodeURIComponent(companyId)}`;
@@ -103,17 +110,17 @@ export async function verifyRecruitee(
       credentials.api_token ?? '',
       'limit',
     );
-    if (!result.ok) return transportFailure(vendor(), result.failure);
-    const problem = classifyRecruiteeResponse(result.response, probe);
+    if (!result.ok) return transportFailure(tr, vendor(tr), result.failure);
+    const problem = classifyRecruiteeResponse(tr, result.response, probe);
     if (problem) return problem;
   }
   return {
     ok: true,
     details: [
-      { label: t('systems.recruitee.details.company'), value: companyId },
+      { label: tr('systems.recruitee.details.company'), value: companyId },
       {
-        label: t('systems.recruitee.details.checked'),
-        value: RECRUITEE_PROBES.map(covers).join(t('systems.recruitee.details.and')),
+        label: tr('systems.recruitee.details.checked'),
+        value: RECRUITEE_PROBES.map((probe) => covers(tr, probe)).join(tr('systems.recruitee.details.and')),
       },
     ],
   };

@@ -1,4 +1,4 @@
-import { t } from '../../messages/index.js';
+import type { Translate } from '../../messages/index.js';
 import { textSetting, urlSetting } from '../settings.js';
 import type { LinkableSystem, SystemModule } from '../types.js';
 import { subdomainField, tokenField, workablePrerequisites, workableSteps } from './guide.js';
@@ -55,28 +55,34 @@ const DEFAULT_SETUP: WorkableSetup = {
  * `now` is injectable so tests do not depend on today's date.
  */
 export function createWorkable(
+  tr: Translate,
   setup: WorkableSetup = DEFAULT_SETUP,
   now: () => number = Date.now,
 ): LinkableSystem {
   return {
     id: 'workable',
-    name: t('systems.workable.name'),
-    vendor: t('systems.workable.name'),
+    name: tr('systems.workable.name'),
+    vendor: tr('systems.workable.name'),
     aliases: ['workable'],
-    summary: t('systems.workable.summary'),
-    prerequisites: workablePrerequisites(),
-    steps: workableSteps(setup.recruiter),
-    credentialFields: [subdomainField(), tokenField(), tokenExpiryField(now), tokenExpiryDateField()],
+    summary: tr('systems.workable.summary'),
+    prerequisites: workablePrerequisites(tr),
+    steps: workableSteps(tr, setup.recruiter),
+    credentialFields: [
+      subdomainField(tr),
+      tokenField(tr),
+      tokenExpiryField(tr, now),
+      tokenExpiryDateField(tr),
+    ],
     readsLocalDates: true,
-    verify: (credentials, context) => verifyWorkable(setup, credentials, context, new Date(now())),
+    verify: (credentials, context) => verifyWorkable(tr, setup, credentials, context, new Date(now())),
   };
 }
 
 export const workableModule: SystemModule = {
   settings: [WORKABLE_API_URL, WORKABLE_RECRUITER_NAME, WORKABLE_RECRUITER_EMAIL],
-  create: (setting) => ({
+  create: (setting, tr) => ({
     systems: [
-      createWorkable({
+      createWorkable(tr, {
         apiUrlTemplate: setting(WORKABLE_API_URL),
         recruiter: { name: setting(WORKABLE_RECRUITER_NAME), email: setting(WORKABLE_RECRUITER_EMAIL) },
       }),

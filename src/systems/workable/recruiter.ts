@@ -1,4 +1,4 @@
-import { t } from '../../messages/index.js';
+import type { Translate } from '../../messages/index.js';
 import { jsonBody, type VendorResponse } from '../../vendors/http.js';
 import { transportFailure, vendorError } from '../outcomes.js';
 import type { VerificationFailure, VerifyContext } from '../types.js';
@@ -21,18 +21,18 @@ export const codeText = (text: string) =>
   text.replace(/`/g, "'").replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The recruiter's name and email as the admin should type them. */
-export const recruiterLines = (recruiter: WorkableRecruiter) =>
-  t('systems.workable.recruiterLines', { name: codeText(recruiter.name), email: codeText(recruiter.email) });
+export const recruiterLines = (tr: Translate, recruiter: WorkableRecruiter) =>
+  tr('systems.workable.recruiterLines', { name: codeText(recruiter.name), email: codeText(recruiter.email) });
 
-export function recruiterMissing(recruiter: WorkableRecruiter): VerificationFailure {
+export function recruiterMissing(tr: Translate, recruiter: WorkableRecruiter): VerificationFailure {
   return {
     ok: false,
     code: 'recruiter_missing',
-    title: t('systems.workable.recruiterMissing.title'),
+    title: tr('systems.workable.recruiterMissing.title'),
     detail: [
-      t('systems.workable.recruiterMissing.intro'),
-      recruiterLines(recruiter),
-      t('systems.workable.recruiterMissing.outro'),
+      tr('systems.workable.recruiterMissing.intro'),
+      recruiterLines(tr, recruiter),
+      tr('systems.workable.recruiterMissing.outro'),
     ].join('\n'),
     missing: [recruiter.email],
   };
@@ -51,23 +51,24 @@ const recruitersOf = (body: unknown): unknown[] | undefined => {
 
 /** Looks for the recruiter's email (case-insensitive) in the account's external recruiters. */
 export async function findRecruiter(
+  tr: Translate,
   base: string,
   recruiter: WorkableRecruiter,
   get: Get,
   judge: PageVerdict,
 ): Promise<'found' | 'missing' | VerificationFailure> {
-  const vendor = t('systems.workable.name');
+  const vendor = tr('systems.workable.name');
   const wanted = recruiter.email.trim().toLowerCase();
   const firstPage = `${base}${WORKABLE_RECRUITERS_PATH}`;
   let url: string | undefined = firstPage;
   for (let page = 0; url && page < MAX_RECRUITER_PAGES; page++) {
     const result = await get(url);
-    if (!result.ok) return transportFailure(vendor, result.failure);
+    if (!result.ok) return transportFailure(tr, vendor, result.failure);
     const verdict = judge(result.response);
     if (verdict !== 'ok') return verdict;
     const body = jsonBody(result.response);
     const list = recruitersOf(body);
-    if (!list) return vendorError(vendor, t('systems.workable.recruitersOddly'));
+    if (!list) return vendorError(tr, vendor, tr('systems.workable.recruitersOddly'));
     const found = list.some((entry) => {
       const email = (entry as { email?: unknown } | null)?.email;
       return typeof email === 'string' && email.trim().toLowerCase() === wanted;

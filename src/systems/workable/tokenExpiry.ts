@@ -1,4 +1,4 @@
-import { t } from '../../messages/index.js';
+import type { Translate } from '../../messages/index.js';
 import { tidy } from '../fields.js';
 import type { CredentialField } from '../types.js';
 
@@ -10,17 +10,24 @@ import type { CredentialField } from '../types.js';
  * and Wintro warns before it passes. Older stored connections carry a typed date; a form opened
  * before the pick list existed still sends typed text, and both keep working.
  */
-export type WorkableExpiryChoice = { id: string; label: string } & ({ days: number } | { months: number });
+export type ExpiryPeriod = { id: string } & ({ days: number } | { months: number });
+export type WorkableExpiryChoice = ExpiryPeriod & { label: string };
+
+/** The expiry periods Workable offers when a token is generated. */
+const EXPIRY_PERIODS = [
+  { id: 'days30', days: 30 },
+  { id: 'days90', days: 90 },
+  { id: 'months6', months: 6 },
+  { id: 'year1', months: 12 },
+  { id: 'years2', months: 24 },
+] as const satisfies readonly ExpiryPeriod[];
 
 /** The expiry choices Workable offers when a token is generated, as its form names them. */
-export function workableExpiryChoices(): WorkableExpiryChoice[] {
-  return [
-    { id: 'days30', label: t('systems.workable.expiryChoices.days30'), days: 30 },
-    { id: 'days90', label: t('systems.workable.expiryChoices.days90'), days: 90 },
-    { id: 'months6', label: t('systems.workable.expiryChoices.months6'), months: 6 },
-    { id: 'year1', label: t('systems.workable.expiryChoices.year1'), months: 12 },
-    { id: 'years2', label: t('systems.workable.expiryChoices.years2'), months: 24 },
-  ];
+export function workableExpiryChoices(tr: Translate): WorkableExpiryChoice[] {
+  return EXPIRY_PERIODS.map((period) => ({
+    ...period,
+    label: tr(`systems.workable.expiryChoices.${period.id}`),
+  }));
 }
 
 /** The pick-list value for "a specific date" (then the date picker says which). */
@@ -28,7 +35,8 @@ export const SPECIFIC_DATE = 'date';
 /** The date picker's field: it only serves the expiry field, and is never stored itself. */
 export const EXPIRY_DATE_FIELD = 'token_expiry_date';
 
-const choiceById = (id: string) => workableExpiryChoices().find((choice) => choice.id === id);
+const choiceById = (id: string): ExpiryPeriod | undefined =>
+  EXPIRY_PERIODS.find((choice) => choice.id === id);
 
 /** Today's date (YYYY-MM-DD) in a time zone; UTC for an unknown zone. */
 export function todayIn(timeZone: string | undefined, now: Date): string {
@@ -55,10 +63,10 @@ export function resolveTokenExpiry(value: string, now: Date, timeZone?: string):
 }
 
 /** "30 days, 90 days, 6 months, 1 year or 2 years" */
-export function expiryChoiceList(): string {
-  const labels = workableExpiryChoices().map(({ label }) => label);
+export function expiryChoiceList(tr: Translate): string {
+  const labels = workableExpiryChoices(tr).map(({ label }) => label);
   const last = labels.pop() ?? '';
-  return `${labels.join(t('systems.workable.listSeparator'))}${t('systems.workable.listLastSeparator')}${last}`;
+  return `${labels.join(tr('systems.workable.listSeparator'))}${tr('systems.workable.listLastSeparator')}${last}`;
 }
 
 /** Leeway over the longest choice for time zones and a token made a day or two ago. */
@@ -70,7 +78,7 @@ export const utcToday = (now: Date) => Date.UTC(now.getUTCFullYear(), now.getUTC
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** The date a token made now with this choice expires. */
-export function expiryFromChoice(choice: WorkableExpiryChoice, now: Date): string {
+export function expiryFromChoice(choice: ExpiryPeriod, now: Date): string {
   const today = new Date(utcToday(now));
   if ('days' in choice) return isoDate(today.getTime() + choice.days * DAY_MS);
   const target = new Date(today);
@@ -81,15 +89,15 @@ export function expiryFromChoice(choice: WorkableExpiryChoice, now: Date): strin
 }
 
 /** A choice by its place in the list: 3 is 1 year (the usual example), 4 is 2 years (the longest). */
-const choice = (index: 3 | 4) => workableExpiryChoices()[index] as WorkableExpiryChoice;
+const choice = (index: 3 | 4): ExpiryPeriod => EXPIRY_PERIODS[index];
 
 /**
  * Tidies a typed expiry: `2027-5-1`, `2027/05/01` and a pasted timestamp become `2027-05-01`;
- * the period picked for a token made today (`1 year`) becomes its date.
+ * the period picked for a token made today (`1 year`, in the reader's words) becomes its date.
  */
-export function normalizeTokenExpiry(raw: string, now: Date = new Date()): string {
+export function normalizeTokenExpiry(tr: Translate, raw: string, now: Date = new Date()): string {
   const value = tidy(raw).toLowerCase().replace(/\s+/g, ' ');
-  const picked = workableExpiryChoices().find(
+  const picked = workableExpiryChoices(tr).find(
     ({ label }) => value === label || value === label.replace(/s$/, '') || `${value}s` === label,
   );
   if (picked) return expiryFromChoice(picked, now);
@@ -99,20 +107,20 @@ export function normalizeTokenExpiry(raw: string, now: Date = new Date()): strin
 }
 
 /** What is wrong with a (normalized) expiry date, in one sentence; undefined when it is fine. */
-export function tokenExpiryProblem(value: string, now: Date = new Date()): string | undefined {
+export function tokenExpiryProblem(tr: Translate, value: string, now: Date = new Date()): string | undefined {
   const example = expiryFromChoice(choice(3), now);
-  if (!value) return t('systems.workable.expiry.empty', { example });
+  if (!value) return tr('systems.workable.expiry.empty', { example });
   if (/^(never|none|no expiry|no expiration|unlimited|-)$/.test(value)) {
-    return t('systems.workable.expiry.never', { choices: expiryChoiceList(), example });
+    return tr('systems.workable.expiry.never', { choices: expiryChoiceList(tr), example });
   }
   const parsed = Date.parse(`${value}T00:00:00Z`);
   if (!ISO_DATE.test(value) || !Number.isFinite(parsed) || isoDate(parsed) !== value) {
-    return t('systems.workable.expiry.format', { example });
+    return tr('systems.workable.expiry.format', { example });
   }
   const today = utcToday(now);
-  if (parsed <= today) return t('systems.workable.expiry.past');
+  if (parsed <= today) return tr('systems.workable.expiry.past');
   const latest = Date.parse(`${expiryFromChoice(choice(4), now)}T00:00:00Z`);
-  if (parsed > latest + EXPIRY_LEEWAY_DAYS * DAY_MS) return t('systems.workable.expiry.tooFar');
+  if (parsed > latest + EXPIRY_LEEWAY_DAYS * DAY_MS) return tr('systems.workable.expiry.tooFar');
   return undefined;
 }
 
@@ -122,22 +130,22 @@ export function tokenExpiryProblem(value: string, now: Date = new Date()): strin
  * date picker. Typed text (a form opened before the pick list) is read as before. `now` is
  * injectable so tests do not depend on today's date.
  */
-export function tokenExpiryField(now: () => number = Date.now): CredentialField {
+export function tokenExpiryField(tr: Translate, now: () => number = Date.now): CredentialField {
   const read = (raw: string, values: Record<string, string> = {}) => {
     if (choiceById(raw)) return raw;
     if (raw === SPECIFIC_DATE) return tidy(values[EXPIRY_DATE_FIELD] ?? '');
-    return normalizeTokenExpiry(raw, new Date(now()));
+    return normalizeTokenExpiry(tr, raw, new Date(now()));
   };
   return {
     id: 'token_expiry',
-    label: t('systems.workable.fields.tokenExpiry.label'),
-    hint: t('systems.workable.fields.tokenExpiry.hint'),
-    placeholder: t('systems.workable.fields.tokenExpiry.placeholder'),
+    label: tr('systems.workable.fields.tokenExpiry.label'),
+    hint: tr('systems.workable.fields.tokenExpiry.hint'),
+    placeholder: tr('systems.workable.fields.tokenExpiry.placeholder'),
     input: {
       kind: 'select',
       options: [
-        ...workableExpiryChoices().map(({ id, label }) => ({ value: id, label })),
-        { value: SPECIFIC_DATE, label: t('systems.workable.fields.tokenExpiry.specificDate') },
+        ...workableExpiryChoices(tr).map(({ id, label }) => ({ value: id, label })),
+        { value: SPECIFIC_DATE, label: tr('systems.workable.fields.tokenExpiry.specificDate') },
       ],
     },
     secret: false,
@@ -145,21 +153,21 @@ export function tokenExpiryField(now: () => number = Date.now): CredentialField 
     normalize: read,
     validate(raw, values = {}) {
       if (choiceById(raw)) return undefined;
-      if (!raw) return t('systems.workable.expiry.pick');
-      if (raw === SPECIFIC_DATE && !values[EXPIRY_DATE_FIELD]) return t('systems.workable.expiry.pickDate');
+      if (!raw) return tr('systems.workable.expiry.pick');
+      if (raw === SPECIFIC_DATE && !values[EXPIRY_DATE_FIELD]) return tr('systems.workable.expiry.pickDate');
       const at = new Date(now());
-      return tokenExpiryProblem(read(raw, values), at);
+      return tokenExpiryProblem(tr, read(raw, values), at);
     },
   };
 }
 
 /** The date picker for "a specific date"; read by the expiry field, never stored on its own. */
-export function tokenExpiryDateField(): CredentialField {
+export function tokenExpiryDateField(tr: Translate): CredentialField {
   return {
     id: EXPIRY_DATE_FIELD,
-    label: t('systems.workable.fields.tokenExpiryDate.label'),
-    hint: t('systems.workable.fields.tokenExpiryDate.hint'),
-    placeholder: t('systems.workable.fields.tokenExpiryDate.placeholder'),
+    label: tr('systems.workable.fields.tokenExpiryDate.label'),
+    hint: tr('systems.workable.fields.tokenExpiryDate.hint'),
+    placeholder: tr('systems.workable.fields.tokenExpiryDate.placeholder'),
     input: { kind: 'date' },
     formOnly: true,
     secret: false,

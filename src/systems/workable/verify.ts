@@ -1,4 +1,4 @@
-import { t } from '../../messages/index.js';
+import type { Translate } from '../../messages/index.js';
 import { jsonBody, retryAfterSeconds, type VendorResponse } from '../../vendors/http.js';
 import { rateLimited as rateLimitedFor, transportFailure, vendorError } from '../outcomes.js';
 import { bearerGet } from '../probes.js';
@@ -17,7 +17,7 @@ import { DAY_MS, resolveTokenExpiry, tokenExpiryProblem, utcToday } from './toke
  * tells a token's scopes or expiry. So each required scope is probed with its cheapest list call
  * (`limit=1`, 403 when the scope is missing), and the admin types the expiry date.
  */
-const vendor = () => t('systems.workable.name');
+const vendor = (tr: Translate) => tr('systems.workable.name');
 
 /** Seconds to wait: Retry-After if sent, else Workable's X-Rate-Limit-Reset (time of the next interval). */
 export function workableRetrySeconds(headers: Record<string, string>, nowMs: number = Date.now()): number {
@@ -35,23 +35,23 @@ export function workableRetrySeconds(headers: Record<string, string>, nowMs: num
   return Math.min(Math.max(1, Math.ceil((at - nowMs) / 1000)), 3600);
 }
 
-const rateLimited = (response: VendorResponse) =>
-  rateLimitedFor(vendor(), workableRetrySeconds(response.headers), t('systems.workable.rateLimitWhy'));
+const rateLimited = (tr: Translate) => (response: VendorResponse) =>
+  rateLimitedFor(tr, vendor(tr), workableRetrySeconds(response.headers), tr('systems.workable.rateLimitWhy'));
 
-const invalidToken = (): VerificationFailure => ({
+const invalidToken = (tr: Translate): VerificationFailure => ({
   ok: false,
   code: 'invalid_token',
-  title: t('systems.workable.invalidToken.title'),
-  detail: t('systems.workable.invalidToken.detail'),
-  fieldErrors: { api_token: t('systems.workable.invalidToken.apiToken') },
+  title: tr('systems.workable.invalidToken.title'),
+  detail: tr('systems.workable.invalidToken.detail'),
+  fieldErrors: { api_token: tr('systems.workable.invalidToken.apiToken') },
 });
 
-const unknownSubdomain = (subdomain: string): VerificationFailure => ({
+const unknownSubdomain = (tr: Translate, subdomain: string): VerificationFailure => ({
   ok: false,
   code: 'unknown_subdomain',
-  title: t('systems.workable.unknownSubdomain.title', { subdomain }),
-  detail: t('systems.workable.unknownSubdomain.detail'),
-  fieldErrors: { subdomain: t('systems.workable.unknownSubdomain.subdomain', { subdomain }) },
+  title: tr('systems.workable.unknownSubdomain.title', { subdomain }),
+  detail: tr('systems.workable.unknownSubdomain.detail'),
+  fieldErrors: { subdomain: tr('systems.workable.unknownSubdomain.subdomain', { subdomain }) },
 });
 
 /**
@@ -59,51 +59,56 @@ const unknownSubdomain = (subdomain: string): VerificationFailure => ({
  * to fix.
  */
 export function classifyWorkableResponse(
+  tr: Translate,
   response: VendorResponse,
   what: string,
   subdomain: string,
 ): 'ok' | 'forbidden' | VerificationFailure {
   return classifyStatus<'ok' | 'forbidden' | VerificationFailure>(response, {
-    vendor: vendor(),
-    rateLimited,
+    tr,
+    vendor: vendor(tr),
+    rateLimited: rateLimited(tr),
     rules: [
       [200, () => 'ok'],
       [403, () => 'forbidden'],
-      [401, invalidToken],
+      [401, () => invalidToken(tr)],
       // An unknown account answers 404; a redirect (never followed) also means there is no API here.
-      [({ status }) => status === 404 || (status >= 300 && status < 400), () => unknownSubdomain(subdomain)],
+      [
+        ({ status }) => status === 404 || (status >= 300 && status < 400),
+        () => unknownSubdomain(tr, subdomain),
+      ],
     ],
-    unexpected: (status) => t('systems.workable.unexpectedStatus', { what, status }),
+    unexpected: (status) => tr('systems.workable.unexpectedStatus', { what, status }),
   });
 }
 
-function missingScopes(missing: string[]): VerificationFailure {
+function missingScopes(tr: Translate, missing: string[]): VerificationFailure {
   return {
     ok: false,
     code: 'missing_scopes',
-    title: t('systems.workable.missingScopes.title', { count: missing.length }),
+    title: tr('systems.workable.missingScopes.title', { count: missing.length }),
     detail: [
-      t('systems.workable.missingScopes.intro'),
+      tr('systems.workable.missingScopes.intro'),
       ...missing.map((scope) => `• ${scope}`),
-      t('systems.workable.missingScopes.revoke'),
+      tr('systems.workable.missingScopes.revoke'),
     ].join('\n'),
-    fieldErrors: { api_token: t('systems.workable.missingScopes.apiToken', { scopes: missing.join(', ') }) },
+    fieldErrors: { api_token: tr('systems.workable.missingScopes.apiToken', { scopes: missing.join(', ') }) },
     missing,
   };
 }
 
-const invalidSubdomain = (): VerificationFailure => ({
+const invalidSubdomain = (tr: Translate): VerificationFailure => ({
   ok: false,
   code: 'invalid_subdomain',
-  title: t('systems.workable.invalidSubdomain.title'),
-  detail: t('systems.workable.invalidSubdomain.detail'),
-  fieldErrors: { subdomain: t('systems.workable.invalidSubdomain.subdomain') },
+  title: tr('systems.workable.invalidSubdomain.title'),
+  detail: tr('systems.workable.invalidSubdomain.detail'),
+  fieldErrors: { subdomain: tr('systems.workable.invalidSubdomain.subdomain') },
 });
 
-const invalidExpiry = (problem: string): VerificationFailure => ({
+const invalidExpiry = (tr: Translate, problem: string): VerificationFailure => ({
   ok: false,
   code: 'invalid_expiry',
-  title: t('systems.workable.invalidExpiry.title'),
+  title: tr('systems.workable.invalidExpiry.title'),
   detail: problem,
   fieldErrors: { token_expiry: problem },
 });
@@ -115,6 +120,7 @@ export interface WorkableSetup {
 }
 
 export async function verifyWorkable(
+  tr: Translate,
   setup: WorkableSetup,
   credentials: Credentials,
   context: VerifyContext,
@@ -123,10 +129,10 @@ export async function verifyWorkable(
   const { recruiter } = setup;
   const subdomain = credentials.subdomain ?? '';
   const base = workableBaseUrl(setup.apiUrlTemplate, subdomain);
-  if (!base) return invalidSubdomain();
+  if (!base) return invalidSubdomain(tr);
   const expiry = resolveTokenExpiry(credentials.token_expiry ?? '', now, context.timeZone);
-  const expiryProblem = tokenExpiryProblem(expiry, now);
-  if (expiryProblem) return invalidExpiry(expiryProblem);
+  const expiryProblem = tokenExpiryProblem(tr, expiry, now);
+  if (expiryProblem) return invalidExpiry(tr, expiryProblem);
 
   const get: Get = (url) => bearerGet(context.http, url, credentials.api_token ?? '');
 
@@ -134,8 +140,8 @@ export async function verifyWorkable(
   const missing: string[] = [];
   for (const required of WORKABLE_REQUIRED_SCOPES) {
     const result = await get(`${base}${required.path}?limit=1`);
-    if (!result.ok) return transportFailure(vendor(), result.failure);
-    const classified = classifyWorkableResponse(result.response, scopeCovers(required), subdomain);
+    if (!result.ok) return transportFailure(tr, vendor(tr), result.failure);
+    const classified = classifyWorkableResponse(tr, result.response, scopeCovers(tr, required), subdomain);
     if (classified === 'forbidden') {
       missing.push(required.scope);
       continue;
@@ -143,16 +149,25 @@ export async function verifyWorkable(
     if (classified !== 'ok') return classified;
     const body = jsonBody(result.response) as Record<string, unknown> | undefined;
     if (!Array.isArray(body?.[required.key])) {
-      return vendorError(vendor(), t('systems.workable.unexpectedShape', { what: scopeCovers(required) }));
+      return vendorError(
+        tr,
+        vendor(tr),
+        tr('systems.workable.unexpectedShape', { what: scopeCovers(tr, required) }),
+      );
     }
   }
-  if (missing.length > 0) return missingScopes(missing);
+  if (missing.length > 0) return missingScopes(tr, missing);
 
-  const found = await findRecruiter(base, recruiter, get, (response) => {
-    const classified = classifyWorkableResponse(response, t('systems.workable.covers.recruiters'), subdomain);
-    return classified === 'forbidden' ? missingScopes(['r_jobs']) : classified;
+  const found = await findRecruiter(tr, base, recruiter, get, (response) => {
+    const classified = classifyWorkableResponse(
+      tr,
+      response,
+      tr('systems.workable.covers.recruiters'),
+      subdomain,
+    );
+    return classified === 'forbidden' ? missingScopes(tr, ['r_jobs']) : classified;
   });
-  if (found === 'missing') return recruiterMissing(recruiter);
+  if (found === 'missing') return recruiterMissing(tr, recruiter);
   if (found !== 'found') return found;
 
   const daysLeft = Math.round((Date.parse(`${expiry}T00:00:00Z`) - utcToday(now)) / DAY_MS);
@@ -160,21 +175,21 @@ export async function verifyWorkable(
     ok: true,
     details: [
       {
-        label: t('systems.workable.details.account'),
-        value: t('systems.workable.details.accountValue', { subdomain }),
+        label: tr('systems.workable.details.account'),
+        value: tr('systems.workable.details.accountValue', { subdomain }),
       },
       {
-        label: t('systems.workable.details.expires'),
-        value: t('systems.workable.details.expiresValue', { expiry, count: daysLeft }),
+        label: tr('systems.workable.details.expires'),
+        value: tr('systems.workable.details.expiresValue', { expiry, count: daysLeft }),
       },
       {
-        label: t('systems.workable.details.scopes'),
+        label: tr('systems.workable.details.scopes'),
         value: WORKABLE_REQUIRED_SCOPES.map(({ scope }) => scope).join(', '),
       },
       {
-        label: t('systems.workable.details.recruiter'),
+        label: tr('systems.workable.details.recruiter'),
         value: codeText(
-          t('systems.workable.details.recruiterValue', { name: recruiter.name, email: recruiter.email }),
+          tr('systems.workable.details.recruiterValue', { name: recruiter.name, email: recruiter.email }),
         ),
       },
     ],

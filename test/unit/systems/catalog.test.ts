@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCatalog } from '../../../src/systems/catalog.js';
+import { catalogOf, createCatalog } from '../../../src/systems/catalog.js';
 
 describe('catalog names', () => {
   const catalog = createCatalog();
@@ -31,7 +31,7 @@ describe('catalog names', () => {
   it('prefers the family alias over a one-word alias of a family member when exact', () => {
     const [first] = catalog.systems;
     if (!first) throw new Error('empty catalog');
-    const custom = createCatalog(
+    const custom = catalogOf(
       [{ ...first, id: 'gh-one', aliases: ['ghone'] }],
       [
         {

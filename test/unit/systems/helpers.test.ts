@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../../src/messages/index.js';
 import { rateLimitedBy, transportFailure } from '../../../src/systems/outcomes.js';
 import { bearerGet, probeList } from '../../../src/systems/probes.js';
 import { settingReader, textSetting, urlSetting } from '../../../src/systems/settings.js';
 import { classifyStatus, type StatusTable } from '../../../src/systems/statuses.js';
 import type { VendorHttp, VendorRequest, VendorResponse } from '../../../src/vendors/http.js';
+
+const en = translator('en');
 
 const answer = (status: number, body = '', headers: Record<string, string> = {}): VendorResponse => ({
   status,
@@ -13,8 +16,9 @@ const answer = (status: number, body = '', headers: Record<string, string> = {})
 
 describe('classifying status codes from a table', () => {
   const table: StatusTable<string> = {
+    tr: en,
     vendor: 'Acme',
-    rateLimited: (response) => rateLimitedBy('Acme', response),
+    rateLimited: (response) => rateLimitedBy(en, 'Acme', response),
     rules: [
       [200, () => 'fine'],
       [[401, 403], (response) => `refused ${response.status}`],
@@ -64,23 +68,23 @@ describe('classifying status codes from a table', () => {
 
 describe('the rate-limit outcome', () => {
   it('waits what Retry-After says, else the vendor’s fallback, else 10 seconds', () => {
-    expect(rateLimitedBy('Acme', answer(429, '', { 'retry-after': '3' })).retryAfterSeconds).toBe(3);
-    expect(rateLimitedBy('Acme', answer(429), 60).retryAfterSeconds).toBe(60);
-    expect(rateLimitedBy('Acme', answer(429)).retryAfterSeconds).toBe(10);
+    expect(rateLimitedBy(en, 'Acme', answer(429, '', { 'retry-after': '3' })).retryAfterSeconds).toBe(3);
+    expect(rateLimitedBy(en, 'Acme', answer(429), 60).retryAfterSeconds).toBe(60);
+    expect(rateLimitedBy(en, 'Acme', answer(429)).retryAfterSeconds).toBe(10);
   });
 });
 
 describe('transport failures', () => {
   it('name the vendor and what happened', () => {
-    expect(transportFailure('Acme', 'timeout')).toMatchObject({
+    expect(transportFailure(en, 'Acme', 'timeout')).toMatchObject({
       code: 'timeout',
       title: 'Acme did not answer in time',
     });
-    expect(transportFailure('Acme', 'unreachable')).toMatchObject({
+    expect(transportFailure(en, 'Acme', 'unreachable')).toMatchObject({
       code: 'unreachable',
       title: 'Wintro could not reach Acme',
     });
-    expect(transportFailure('Acme', 'too_large')).toMatchObject({
+    expect(transportFailure(en, 'Acme', 'too_large')).toMatchObject({
       code: 'vendor_error',
       detail: expect.stringContaining('because it sent an answer far larger than expected.'),
     });
