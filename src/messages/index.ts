@@ -1,4 +1,5 @@
 import i18next, { type Resource } from 'i18next';
+import { de } from './de/index.js';
 import { en } from './en/index.js';
 
 /**
@@ -29,7 +30,7 @@ export const isLanguage = (value: unknown): value is Language =>
 /** The words of one language: a message's text with its placeholders filled in. */
 export type Translate = (id: MessageId, params?: MessageParams) => string;
 
-const resources: Resource = { en: { translation: en } };
+const resources: Resource = { en: { translation: en }, de: { translation: de } };
 
 const catalog = i18next.createInstance();
 void catalog.init({
