@@ -14,7 +14,6 @@ export const GREENHOUSE_REQUIRED_SCOPES = [
   { scope: 'harvest:applications:list', path: '/v3/applications', covers: 'applications' },
 ] as const;
 
-const LEGACY_RETIRED_ON = '31 August 2026';
 const LEGACY_HARVEST_KEY = /^[0-9a-f]{32}(-\d+)?$/i;
 
 const extractUserId = (value: string) => {
@@ -56,7 +55,7 @@ export function greenhouseSteps(tr: Translate): GuideStep[] {
   return [
     step('devCenter', 'greenhouse-dev-center', '17652267705745'),
     step('create', 'greenhouse-api-credential-management-open', '17655164380817'),
-    step('harvestV3', 'greenhouse-v3-create', undefined, { retiredOn: LEGACY_RETIRED_ON }),
+    step('harvestV3', 'greenhouse-v3-create'),
     step('copyCredentials', 'greenhouse-v3-credentials'),
     step('scopes', 'greenhouse-v3-scopes', undefined, { scopes }),
     step('userId', 'greenhouse-user-id'),
@@ -97,7 +96,7 @@ export function recognizeLegacyGreenhouseKey(
   const pasted = [credentials.client_id, credentials.client_secret].map((value) => tidy(value ?? ''));
   const secretMissing = !pasted[1];
   if (secretMissing && LEGACY_HARVEST_KEY.test(pasted[0] ?? '')) {
-    return { client_id: tr('systems.greenhouse.legacyKey', { retiredOn: LEGACY_RETIRED_ON }) };
+    return { client_id: tr('systems.greenhouse.legacyKey') };
   }
   return undefined;
 }

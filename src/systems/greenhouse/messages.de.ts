@@ -55,7 +55,7 @@ export const greenhouseMessagesDe = {
       text: [
         'Stellen Sie *API type* auf *Harvest V3 (OAuth)* und geben Sie eine Beschreibung ein, etwa `Wintro`.',
         'Klicken Sie dann auf *View and store credentials* (Zugangsdaten anzeigen und speichern).',
-        '_Ältere Anleitungen nennen „Harvest“ mit einem einzelnen API-Schlüssel: Greenhouse hat diese Schlüssel am {{retiredOn}} abgeschaltet._',
+        '_Ältere Anleitungen nennen „Harvest“ mit einem einzelnen API-Schlüssel: Greenhouse hat diese Schlüssel am 31. August 2026 abgeschaltet._',
       ].join('\n'),
       alt: 'Neue API-Zugangsdaten mit dem API type Harvest V3 (OAuth)',
     },
@@ -104,7 +104,7 @@ export const greenhouseMessagesDe = {
     },
   },
   legacyKey:
-    'Das sieht nach einem alten Harvest-API-Schlüssel aus. Greenhouse hat diese am {{retiredOn}} abgeschaltet, sie funktionieren nicht mehr. Erstellen Sie stattdessen Zugangsdaten vom Typ „Harvest V3 (OAuth)“ (Schritt 3 der Anleitung) und fügen Sie deren Client ID und Client Secret ein.',
+    'Das sieht nach einem alten Harvest-API-Schlüssel aus. Greenhouse hat diese am 31. August 2026 abgeschaltet, sie funktionieren nicht mehr. Erstellen Sie stattdessen Zugangsdaten vom Typ „Harvest V3 (OAuth)“ (Schritt 3 der Anleitung) und fügen Sie deren Client ID und Client Secret ein.',
   unknownUser: {
     title: 'Greenhouse kennt diese Benutzer-ID nicht',
     detail:

@@ -49,7 +49,7 @@ export const greenhouseMessages = {
       text: [
         'Set *API type* to *Harvest V3 (OAuth)* and enter a description such as `Wintro`.',
         'Then click *View and store credentials*.',
-        '_Older guides say “Harvest” with a single API key: Greenhouse switched those keys off on {{retiredOn}}._',
+        '_Older guides say “Harvest” with a single API key: Greenhouse switched those keys off on 31 August 2026._',
       ].join('\n'),
       alt: 'Create new API credentials with API type Harvest V3 (OAuth)',
     },
@@ -97,7 +97,7 @@ export const greenhouseMessages = {
     },
   },
   legacyKey:
-    'This looks like a legacy Harvest API key. Greenhouse switched those off on {{retiredOn}}, so they no longer work. Create “Harvest V3 (OAuth)” credentials instead (guide step 3) and paste their Client ID and Client Secret.',
+    'This looks like a legacy Harvest API key. Greenhouse switched those off on 31 August 2026, so they no longer work. Create “Harvest V3 (OAuth)” credentials instead (guide step 3) and paste their Client ID and Client Secret.',
   unknownUser: {
     title: 'Greenhouse does not know that user id',
     detail:
