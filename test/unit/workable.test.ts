@@ -234,6 +234,10 @@ describe('the token expiry', () => {
     expect(normalizeTokenExpiry(en, '1 year', now)).toBe('2027-11-23');
     expect(normalizeTokenExpiry(en, '2 years', now)).toBe('2028-11-23');
     expect(normalizeTokenExpiry(en, '2 year', now)).toBe('2028-11-23');
+    const de = translator('de');
+    expect(normalizeTokenExpiry(de, '30 Tage', now)).toBe('2026-12-23');
+    expect(normalizeTokenExpiry(de, '1 Jahr', now)).toBe('2027-11-23');
+    expect(normalizeTokenExpiry(de, '2 jahre', now)).toBe('2028-11-23');
     expect(expiryFromChoice({ id: 'months6', months: 6 }, new Date('2026-08-31T10:00:00Z'))).toBe(
       '2027-02-28',
     );

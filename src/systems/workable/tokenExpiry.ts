@@ -97,9 +97,9 @@ const choice = (index: 3 | 4): ExpiryPeriod => EXPIRY_PERIODS[index];
  */
 export function normalizeTokenExpiry(tr: Translate, raw: string, now: Date = new Date()): string {
   const value = tidy(raw).toLowerCase().replace(/\s+/g, ' ');
-  const picked = workableExpiryChoices(tr).find(
-    ({ label }) => value === label || value === label.replace(/s$/, '') || `${value}s` === label,
-  );
+  const picked = workableExpiryChoices(tr)
+    .map((choice) => ({ ...choice, label: choice.label.toLowerCase() }))
+    .find(({ label }) => value === label || value === label.replace(/s$/, '') || `${value}s` === label);
   if (picked) return expiryFromChoice(picked, now);
   const date = value.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:t[\d:.]+z?)?$/);
   if (date) return `${date[1]}-${date[2]?.padStart(2, '0')}-${date[3]?.padStart(2, '0')}`;
