@@ -18,6 +18,11 @@ const SOURCE: Language = 'en';
 const OTHERS = LANGUAGES.filter((language) => language !== SOURCE);
 const source = byMessageId(CATALOGS[SOURCE]);
 
+/** Words of an informal address, where a language has a formal one ("Sie", not "du"). */
+const INFORMAL_ADDRESS: Partial<Record<Language, RegExp>> = {
+  de: /\b(du|dich|dir|dein|deine|deinen|deinem|deiner|deines|ihr habt|euch|euer|eure)\b/i,
+};
+
 const union = (sets: Iterable<Set<string>>) => new Set([...sets].flatMap((set) => [...set]));
 const placeholdersOfId = (forms: Map<string, string>) => union([...forms.values()].map(placeholdersOf));
 const slackTokensOfId = (forms: Map<string, string>) => union([...forms.values()].map(slackTokensOf));
@@ -79,6 +84,12 @@ describe.each(OTHERS)('the %s catalog', (language) => {
     expect(suspicious).toEqual([]);
   });
 
+  it('addresses the reader formally', () => {
+    const informal = INFORMAL_ADDRESS[language];
+    const found = informal ? [...flatten(CATALOGS[language])].filter(([, text]) => informal.test(text)) : [];
+    expect(found.map(([key]) => key)).toEqual([]);
+  });
+
   it('is what the translator speaks: every message resolves in this language, placeholders filled', () => {
     const tr = translator(language);
     const texts = flatten(CATALOGS[language]);
@@ -98,6 +109,12 @@ describe('the parity check itself', () => {
   it('names a plural form by its id without the suffix', () => {
     expect(pluralFormOf('limits.when.minutes_one')).toBe('one');
     expect(byMessageId({ a: { b_one: 'x', b_other: '{{count}} x' } }).get('a.b')?.size).toBe(2);
+  });
+
+  it('lets a translation word a Slack date its own way, not point it at another moment', () => {
+    expect([...slackTokensOf('seit <!date^{{since}}^{date_short} um {time}|{{fallback}}>')]).toEqual([
+      '<!date^{{since}}',
+    ]);
   });
 
   it('sees a placeholder or Slack token that a translation lost', () => {
