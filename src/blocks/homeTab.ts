@@ -100,21 +100,19 @@ export function renderHomeTab(tr: Translate, input: HomeInput): HomeView {
   );
 
   const own = input.setups.filter((flow) => flow.holderId === input.viewerId);
-  const ownPart = own
-    .slice(0, HOME_LIMITS.setups)
-    .map((flow) =>
-      withButton(
-        tr('lifecycle.home.setupLine', {
-          system: nameOf.get(flow.systemId) ?? flow.systemId,
-          phase: input.describe(flow),
-        }),
-        {
-          text: tr('lifecycle.home.continue'),
-          actionId: ACTIONS.resume,
-          value: encodeFlowRef(flow.id, flow.version),
-        },
-      ),
-    );
+  const ownPart = own.slice(0, HOME_LIMITS.setups).map((flow) =>
+    withButton(
+      tr('lifecycle.home.setupLine', {
+        system: nameOf.get(flow.systemId) ?? flow.systemId,
+        phase: input.describe(flow),
+      }),
+      {
+        text: tr('lifecycle.home.continue'),
+        actionId: ACTIONS.resume,
+        value: encodeFlowRef(flow.id, flow.version),
+      },
+    ),
+  );
 
   const waiting = input.setups.filter(
     (flow) => flow.handover?.status === 'asked' && flow.handover.colleagueId === input.viewerId,

@@ -86,7 +86,7 @@ const accessGranted = (workspace: Workspace) => ({
     ok: true,
     access_token: workspace.token,
     token_type: 'bot',
-    scope: 'commands,chat:write,chat:write.public,im:write,users:read',
+    scope: 'commands,chat:write,chat:write.public,im:write,users:read,usergroups:read',
     bot_user_id: 'U0WINTROBOT',
     app_id: 'A0WINTRO',
     team: { id: workspace.teamId, name: workspace.name },
@@ -104,7 +104,7 @@ async function install(workspace: Workspace) {
   expect(`${authorize.origin}${authorize.pathname}`).toBe(`${e2e.slack.baseUrl}/oauth/v2/authorize`);
   expect(authorize.searchParams.get('client_id')).toBe(MULTI.SLACK_CLIENT_ID);
   expect(authorize.searchParams.get('scope')).toBe(
-    'commands,chat:write,chat:write.public,im:write,users:read',
+    'commands,chat:write,chat:write.public,im:write,users:read,usergroups:read',
   );
   const state = authorize.searchParams.get('state') ?? '';
   const cookie = (started.headers.get('set-cookie') ?? '').split(';')[0] ?? '';

@@ -23,8 +23,13 @@ describe.each(['manifest.yml', 'manifest.socket.yml'])('%s', (file) => {
     expect(listUnder(yaml, 'bot')).toEqual(BOT_SCOPES);
   });
 
-  it('subscribes to the events that end a workspace', () => {
-    expect(listUnder(yaml, 'bot_events')).toEqual(['app_uninstalled', 'tokens_revoked']);
+  it('subscribes to the Home tab being opened and to the events that end a workspace', () => {
+    expect(listUnder(yaml, 'bot_events')).toEqual(['app_home_opened', 'app_uninstalled', 'tokens_revoked']);
+  });
+
+  it('has the Home tab on (each system\'s state, drawn per person) and the Messages tab for the DMs', () => {
+    expect(yaml).toMatch(/home_tab_enabled: true/);
+    expect(yaml).toMatch(/messages_tab_enabled: true/);
   });
 
   it('escapes channels in the slash command, so /wintro notify #channel gets the id', () => {

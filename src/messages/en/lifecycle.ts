@@ -13,6 +13,12 @@ export const lifecycle = {
       retry: 'Try again',
       whoAdmins: 'a Slack workspace admin or owner',
       whoGroup: 'a member of <!subteam^{{group}}>',
+      formNotAllowedAdmins:
+        'In this workspace only Slack workspace admins and owners can link systems for Wintro, and you are not one of them (any more). Nothing was checked; an admin can take over this setup.',
+      formNotAllowedGroup:
+        'In this workspace only members of the Slack user group {{group}} can link systems for Wintro, and you are not one of them (any more). Nothing was checked; a member can take over this setup.',
+      formCheckFailed:
+        'I could not check with Slack whether you may link systems here. Click the button again in a moment: your entries are kept.',
       requestMissing:
         '<@{{asker}}> may not link systems to Wintro in this workspace: only {{who}} can. Take over the setup to link {{system}} yourself.',
     },
@@ -40,9 +46,9 @@ export const lifecycle = {
       noticeText: '<@{{user}}> replaced the {{system}} connection',
       notice:
         ':arrows_counterclockwise: <@{{user}}> replaced the *{{system}}* connection: Wintro uses the new credentials from now on.',
-      linkedMeanwhileTitle: '{{system}} was linked meanwhile',
+      linkedMeanwhileTitle: '{{system}} is linked by someone else',
       linkedMeanwhileDetail:
-        '<@{{user}}> linked {{system}} while your credentials were being checked, so yours were not saved (they were fine). To replace that connection, type `/wintro link {{word}}` and confirm.',
+        '<@{{user}}> linked {{system}} before your credentials were stored, so yours were not saved (they were fine). To replace that connection, type `/wintro link {{word}}` and confirm.',
     },
     unlink: {
       nothingLinked: 'No system is linked, so there is nothing to unlink.',
