@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.js';
-import type { Translate } from '../messages/index.js';
+import type { Language, Translate } from '../messages/index.js';
 import type { VendorHttp } from '../vendors/http.js';
 import type { SettingReader, SystemSetting } from './settings.js';
 
@@ -144,6 +144,8 @@ export interface LinkableSystem {
   authorization?: OneClickAuthorization;
   /** The check reads dates in the admin's time zone (asked from Slack before it runs). */
   readsLocalDates?: boolean;
+  /** Where in the vendor's settings the API credential is deleted, in its menu's words (shown after unlinking). */
+  revokePath?: string;
   /** Recognises a pasted value that belongs to an older way of linking and explains it. */
   recognizeLegacy?(credentials: Credentials): Record<string, string> | undefined;
   verify(credentials: Credentials, context: VerifyContext): Promise<VerificationOutcome>;
@@ -166,9 +168,14 @@ export interface SystemFamily {
 /**
  * One vendor, plugged into the catalog: the operator settings it reads and the systems (and
  * families) it offers, built from their values, once per language: every word of a system (its
- * guide, fields, checks' outcomes) comes from the `tr` it was built with.
+ * guide, fields, checks' outcomes) comes from the `tr` it was built with, and dates are written as
+ * `language` writes them (see formatDay).
  */
 export interface SystemModule {
   settings: readonly SystemSetting[];
-  create(setting: SettingReader, tr: Translate): { systems: LinkableSystem[]; families?: SystemFamily[] };
+  create(
+    setting: SettingReader,
+    tr: Translate,
+    language: Language,
+  ): { systems: LinkableSystem[]; families?: SystemFamily[] };
 }

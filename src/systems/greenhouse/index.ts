@@ -82,6 +82,7 @@ export function createGreenhouse(
   return {
     id: 'greenhouse',
     name: tr('systems.greenhouse.name'),
+    revokePath: tr('systems.greenhouse.revokePath'),
     vendor: tr('systems.greenhouse.name'),
     aliases: ['greenhouse', 'gh', 'harvest'],
     summary: tr('systems.greenhouse.summary'),

@@ -10,6 +10,7 @@ const SCOPES_MENU =
 
 export const greenhouseMessagesDe = {
   name: 'Greenhouse',
+  revokePath: '„Configure“ (Zahnrad) → „Dev Center“ → „API Credential Management“ → die für Wintro angelegten Zugangsdaten',
   summary: 'Recruiting: Client-Zugangsdaten für Harvest V3 (OAuth)',
   prerequisites: {
     text: [

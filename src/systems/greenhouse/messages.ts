@@ -4,6 +4,7 @@ const SCOPES_MENU =
 
 export const greenhouseMessages = {
   name: 'Greenhouse',
+  revokePath: 'Configure (cog) → Dev Center → API Credential Management → the credential made for Wintro',
   summary: 'Recruiting: Harvest V3 (OAuth) client credentials',
   prerequisites: {
     text: [

@@ -114,6 +114,7 @@ export function createPersonioEmployees(tr: Translate, apiUrl: string): Linkable
   return {
     id: 'personio-employees',
     name: tr('systems.personio.employees.name'),
+    revokePath: tr('systems.personio.employees.revokePath'),
     vendor: personioName(tr),
     aliases: [
       'personio employees',

@@ -13,6 +13,7 @@ const OLD_ATTRIBUTES_MENU =
 
 export const personioEmployeesMessages = {
   name: 'Personio (employees)',
+  revokePath: `${CREDENTIAL_MENU} (older accounts: Settings → Integrations → API credentials)`,
   summary: 'Employee data: generated API credentials (Client ID and Client Secret)',
   prerequisites: {
     text: [

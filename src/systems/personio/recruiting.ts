@@ -88,6 +88,7 @@ export function createPersonioRecruiting(tr: Translate, apiUrl: string): Linkabl
   return {
     id: 'personio-recruiting',
     name: tr('systems.personio.recruiting.name'),
+    revokePath: tr('systems.personio.recruiting.revokePath'),
     vendor: personioName(tr),
     aliases: [
       'personio recruiting',

@@ -9,6 +9,7 @@ const CREDENTIALS_MENU = 'Marketplace (Seitenleiste) → Verbundene Integratione
 
 export const personioRecruitingMessagesDe = {
   name: 'Personio (Recruiting)',
+  revokePath: `${CREDENTIALS_MENU} (erzeugen Sie dort einen neuen Schlüssel, damit der alte nicht mehr gilt)`,
   summary: 'Recruiting-Daten (Bewerbungen): der vom System erzeugte Recruiting API key',
   prerequisites: {
     text: [

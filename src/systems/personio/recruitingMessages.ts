@@ -8,6 +8,7 @@ const CREDENTIALS_MENU = 'Marketplace (sidebar) â†’ See connected integrations â
 
 export const personioRecruitingMessages = {
   name: 'Personio (recruiting)',
+  revokePath: `${CREDENTIALS_MENU} (generate a new key there, so the old one stops working)`,
   summary: 'Recruiting data (applications): the system-generated Recruiting API key',
   prerequisites: {
     text: [

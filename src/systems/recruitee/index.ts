@@ -14,6 +14,7 @@ export function createRecruitee(tr: Translate, apiUrl: string = RECRUITEE_API_UR
   return {
     id: 'recruitee',
     name: tr('systems.recruitee.name'),
+    revokePath: tr('systems.recruitee.revokePath'),
     vendor: tr('systems.recruitee.name'),
     aliases: ['recruitee'],
     summary: tr('systems.recruitee.summary'),

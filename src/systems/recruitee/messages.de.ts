@@ -11,6 +11,7 @@ const TOKENS_MENU = 'Settings → Apps and plugins → Personal API tokens';
 
 export const recruiteeMessagesDe = {
   name: 'Recruitee',
+  revokePath: 'Settings → Apps and plugins → Personal API tokens → das für Wintro erstellte Token',
   summary: 'Recruiting: ein persönliches API-Token und Ihre Company ID',
   prerequisites: {
     text: [

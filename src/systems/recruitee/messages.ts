@@ -5,6 +5,7 @@ const TOKENS_MENU = 'Settings → Apps and plugins → Personal API tokens';
 
 export const recruiteeMessages = {
   name: 'Recruitee',
+  revokePath: 'Settings → Apps and plugins → Personal API tokens → the token made for Wintro',
   summary: 'Recruiting: a Personal API token and your company ID',
   prerequisites: {
     text: [

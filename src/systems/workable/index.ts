@@ -1,4 +1,4 @@
-import type { Translate } from '../../messages/index.js';
+import { DEFAULT_LANGUAGE, type Language, type Translate } from '../../messages/index.js';
 import { textSetting, urlSetting } from '../settings.js';
 import type { LinkableSystem, SystemModule } from '../types.js';
 import { subdomainField, tokenField, workablePrerequisites, workableSteps } from './guide.js';
@@ -52,16 +52,18 @@ const DEFAULT_SETUP: WorkableSetup = {
 
 /**
  * Workable, with the external recruiter Wintro asks admins to add and the API base to check at.
- * `now` is injectable so tests do not depend on today's date.
+ * `now` is injectable so tests do not depend on today's date; `language` writes the expiry date.
  */
 export function createWorkable(
   tr: Translate,
   setup: WorkableSetup = DEFAULT_SETUP,
   now: () => number = Date.now,
+  language: Language = DEFAULT_LANGUAGE,
 ): LinkableSystem {
   return {
     id: 'workable',
     name: tr('systems.workable.name'),
+    revokePath: tr('systems.workable.revokePath'),
     vendor: tr('systems.workable.name'),
     aliases: ['workable'],
     summary: tr('systems.workable.summary'),
@@ -74,15 +76,17 @@ export function createWorkable(
       tokenExpiryDateField(tr),
     ],
     readsLocalDates: true,
-    verify: (credentials, context) => verifyWorkable(tr, setup, credentials, context, new Date(now())),
+    verify: (credentials, context) => verifyWorkable({ tr, language }, setup, credentials, context, new Date(now())),
   };
 }
 
 export const workableModule: SystemModule = {
   settings: [WORKABLE_API_URL, WORKABLE_RECRUITER_NAME, WORKABLE_RECRUITER_EMAIL],
-  create: (setting, tr) => ({
+  create: (setting, tr, language) => ({
     systems: [
-      createWorkable(tr, {
+      createWorkable(
+        tr,
+        {
         apiUrlTemplate: setting(WORKABLE_API_URL),
         recruiter: { name: setting(WORKABLE_RECRUITER_NAME), email: setting(WORKABLE_RECRUITER_EMAIL) },
       }),

@@ -13,6 +13,7 @@ const SUBDOMAIN_HELP =
 
 export const workableMessagesDe = {
   name: 'Workable',
+  revokePath: '„Settings“ → „Integrations“ → „Apps“ → „API Access Tokens“ → das für Wintro erstellte Token',
   summary: 'Recruiting: ein API-Zugriffstoken, Ihre Subdomain und Wintro als externer Recruiter',
   prerequisites: {
     text: [

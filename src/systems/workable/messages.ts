@@ -7,6 +7,7 @@ const SUBDOMAIN_HELP =
 
 export const workableMessages = {
   name: 'Workable',
+  revokePath: 'Settings → Integrations → Apps → API Access Tokens → the token made for Wintro',
   summary: 'Recruiting: an API access token, your subdomain and Wintro as an external recruiter',
   prerequisites: {
     text: [
