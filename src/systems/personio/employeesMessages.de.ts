@@ -15,7 +15,7 @@ const OLD_ATTRIBUTES_MENU =
 
 export const personioEmployeesMessagesDe = {
   name: 'Personio (Personaldaten)',
-  revokePath: `${CREDENTIAL_MENU} (ältere Konten: Einstellungen → Integrationen → API-Zugangsdaten)`,
+  revokePath: `${CREDENTIAL_MENU} (ältere Konten: Einstellungen → Integrationen → API-Zugriffsdaten)`,
   summary: 'Personaldaten: erzeugte API-Zugangsdaten (Client ID und Client Secret)',
   prerequisites: {
     text: [
