@@ -15,6 +15,12 @@ export const lifecycle = {
       checkFailed:
         'Ich konnte bei Slack nicht prüfen, ob Sie hier Systeme verbinden dürfen, daher wurde nichts geändert. Klicken Sie gleich auf *Erneut versuchen*.',
       retry: 'Erneut versuchen',
+      formNotAllowedAdmins:
+        'In diesem Workspace können nur Admins und Inhaber des Slack-Workspace Systeme für Wintro verbinden, und Sie gehören (nicht mehr) dazu. Es wurde nichts geprüft; ein Admin kann diese Einrichtung übernehmen.',
+      formNotAllowedGroup:
+        'In diesem Workspace können nur Mitglieder der Slack-Benutzergruppe {{group}} Systeme für Wintro verbinden, und Sie gehören (nicht mehr) dazu. Es wurde nichts geprüft; ein Mitglied kann diese Einrichtung übernehmen.',
+      formCheckFailed:
+        'Ich konnte bei Slack nicht prüfen, ob Sie hier Systeme verbinden dürfen. Klicken Sie gleich noch einmal auf die Schaltfläche: Ihre Eingaben bleiben erhalten.',
       whoAdmins: 'Admins und Inhaber des Slack-Workspace',
       whoGroup: 'Mitglieder von <!subteam^{{group}}>',
       requestMissing:
