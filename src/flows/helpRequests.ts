@@ -75,10 +75,13 @@ export const submitHelpRequest: FormHandler = async (deps, form) => {
   const note = cleanNote(form.values[NOTE_BLOCK]);
   return {
     afterAck: async () => {
+      // Found now, after the acknowledgement (it may ask Slack): the request is written in it, and
+      // the setup is in it once the colleague takes it over.
+      const colleagueLanguage = await deps.languages.of(flow.teamId, colleagueId);
       const applied = await applyEvent(
         deps,
         flow,
-        { type: 'request_help', colleagueId, ...(note ? { note } : {}) },
+        { type: 'request_help', colleagueId, colleagueLanguage, ...(note ? { note } : {}) },
         { actorId: form.userId },
       );
       if (!applied.ok) {

@@ -1,6 +1,12 @@
+import type { Language } from '../messages/index.js';
 import type { Catalog } from '../systems/catalog.js';
 
 export type LinkTarget = { type: 'system'; id: string } | { type: 'family'; id: string };
+
+/** `/wintro language de|en|auto` (the person's own) or `/wintro language channel de|en` (the workspace's). */
+export type LanguageChoice =
+  | { scope: 'person'; language: Language | 'auto' }
+  | { scope: 'channel'; language: Language };
 
 export type WintroCommand =
   | { kind: 'link'; target: LinkTarget }
@@ -10,10 +16,56 @@ export type WintroCommand =
   | { kind: 'notify'; channelId?: string }
   | { kind: 'cancel'; target?: LinkTarget }
   | { kind: 'help' }
+  /** Without `set`: which language the person reads, where it comes from, and the channel's. */
+  | { kind: 'language'; set?: LanguageChoice }
+  | { kind: 'bad_language'; input: string; scope: LanguageChoice['scope'] }
   | { kind: 'unknown_system'; input: string; suggestion?: LinkTarget }
   | { kind: 'unknown'; input: string; suggestion?: string };
 
-const SUBCOMMANDS = ['link', 'status', 'cancel', 'notify', 'help'] as const;
+const SUBCOMMANDS = ['link', 'status', 'cancel', 'notify', 'help', 'language'] as const;
+
+/**
+ * Command words stay English; these German ones are understood too (`/wintro verbinden greenhouse`).
+ * The help text lists them (`language.help.aliases`).
+ */
+export const GERMAN_VERBS: Readonly<Record<string, string>> = {
+  verbinden: 'link',
+  hilfe: 'help',
+  abbrechen: 'cancel',
+  benachrichtigen: 'notify',
+  sprache: 'language',
+};
+
+/** The words for each language after `/wintro language`, in English and German. */
+const LANGUAGE_WORDS: Readonly<Record<string, Language | 'auto'>> = {
+  de: 'de',
+  deutsch: 'de',
+  german: 'de',
+  en: 'en',
+  englisch: 'en',
+  english: 'en',
+  auto: 'auto',
+  automatisch: 'auto',
+};
+const CHANNEL_WORDS = new Set(['channel', 'kanal']);
+
+/** `/wintro language …`: show, choose the person's own language, or the channel's. */
+function parseLanguage(rest: string): WintroCommand {
+  if (!rest) return { kind: 'language' };
+  const [first = '', ...others] = rest.split(' ');
+  if (CHANNEL_WORDS.has(first)) {
+    const value = others.join(' ');
+    if (!value) return { kind: 'language' };
+    const language = LANGUAGE_WORDS[value];
+    return language && language !== 'auto'
+      ? { kind: 'language', set: { scope: 'channel', language } }
+      : { kind: 'bad_language', input: value, scope: 'channel' };
+  }
+  const language = LANGUAGE_WORDS[rest];
+  return language
+    ? { kind: 'language', set: { scope: 'person', language } }
+    : { kind: 'bad_language', input: rest, scope: 'person' };
+}
 
 /** A channel picked from Slack's list arrives escaped, e.g. `<#C0123ABCD|hr-systems>`. */
 const CHANNEL_MENTION = /<#([CG][A-Z0-9]{2,40})(?:\|[^>]*)?>/;
@@ -98,7 +150,8 @@ function ofTarget(
 export function parseCommand(rawText: string, catalog: Catalog): WintroCommand {
   const text = rawText.normalize('NFKC').slice(0, MAX_INPUT).toLowerCase().replace(/\s+/g, ' ').trim();
   if (!text) return { kind: 'help' };
-  const [verb = '', ...restWords] = text.split(' ');
+  const [typedVerb = '', ...restWords] = text.split(' ');
+  const verb = GERMAN_VERBS[typedVerb] ?? typedVerb;
   const rest = restWords.join(' ');
 
   switch (verb) {
@@ -107,6 +160,8 @@ export function parseCommand(rawText: string, catalog: Catalog): WintroCommand {
       return { kind: 'help' };
     case 'status':
       return { kind: 'status' };
+    case 'language':
+      return parseLanguage(rest);
     case 'notify': {
       const channelId = CHANNEL_MENTION.exec(rawText)?.[1];
       return channelId ? { kind: 'notify', channelId } : { kind: 'notify' };
@@ -122,10 +177,10 @@ export function parseCommand(rawText: string, catalog: Catalog): WintroCommand {
   // "/wintro greenhouse" is a common shortcut for "/wintro link greenhouse".
   const direct = resolveTarget(text, catalog);
   if (direct) return { kind: 'link', target: direct };
-  const verbSuggestion = closest(
-    verb,
-    SUBCOMMANDS.map((word) => ({ word, value: word })),
-  );
+  const verbSuggestion = closest(verb, [
+    ...SUBCOMMANDS.map((word) => ({ word, value: word as string })),
+    ...Object.keys(GERMAN_VERBS).map((word) => ({ word, value: word })),
+  ]);
   if (verbSuggestion)
     return { kind: 'unknown', input: text, suggestion: rest ? `${verbSuggestion} ${rest}` : verbSuggestion };
   const target = suggestTarget(text, catalog);

@@ -1,5 +1,6 @@
 import type { ModalView } from '@slack/types';
 import type { SlackMessage } from '../blocks/flowMessage.js';
+import type { Language } from '../messages/index.js';
 import type { FlowDeps } from './deps.js';
 
 /** A click on a button, as the listener hands it over. */
@@ -45,11 +46,12 @@ export interface FormResult {
 
 export type FormHandler = (deps: FlowDeps, form: FormSubmission) => Promise<FormResult>;
 
-/** The text after `/wintro`, from whom. */
+/** The text after `/wintro`, from whom, and the language they read. */
 export interface CommandRequest {
   teamId: string;
   userId: string;
   text: string;
+  language: Language;
 }
 
 export interface CommandResult {

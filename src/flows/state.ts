@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../messages/index.js';
 
 export const PHASES = [
   'choose_variant',
@@ -37,6 +38,8 @@ export const handoverSchema = z.object({
   note: z.string().max(1000).optional(),
   status: z.enum(['asked', 'declined', 'granted', 'taken']),
   declineReason: z.string().max(1000).optional(),
+  /** The colleague's language, found when they were asked: theirs once they take the setup over. */
+  colleagueLanguage: z.enum(LANGUAGES).optional(),
   askedAt: z.number(),
   answeredAt: z.number().optional(),
 });
@@ -48,6 +51,11 @@ export const flowStateSchema = z.object({
   systemId: z.string(),
   starterId: z.string(),
   holderId: z.string(),
+  /**
+   * The holder's language, found when the setup was created and kept with it, so a click or a form
+   * knows its reader's language from the flow it loads anyway. Unset on flows from before languages.
+   */
+  language: z.enum(LANGUAGES).optional(),
   phase: z.enum(PHASES),
   stepIndex: z.number().int().min(0),
   dm: z.object({ channelId: z.string(), ts: z.string() }).optional(),
@@ -65,3 +73,6 @@ export const flowStateSchema = z.object({
 export type FlowState = z.infer<typeof flowStateSchema>;
 
 export const isTerminal = (state: FlowState) => TERMINAL_PHASES.has(state.phase);
+
+/** The language the holder reads the setup in. */
+export const holderLanguage = (state: FlowState): Language => state.language ?? DEFAULT_LANGUAGE;

@@ -1,4 +1,4 @@
-import { t } from '../messages/index.js';
+import { type Language, t } from '../messages/index.js';
 import type { Detail, VerificationFailure, VerificationOutcome } from '../systems/types.js';
 import type { FlowState, OutcomeSummary } from './state.js';
 import { isTerminal } from './state.js';
@@ -18,8 +18,10 @@ export type FlowEvent =
   /** The vendor's approval page sent the browser back (one-click linking): linked, or why not. */
   | { type: 'authorization_finished'; outcome: VerificationOutcome }
   | { type: 'cancel' }
-  | { type: 'request_help'; colleagueId: string; note?: string }
+  | { type: 'request_help'; colleagueId: string; note?: string; colleagueLanguage?: Language }
   | { type: 'take_over'; by: string; seq: number; to: string }
+  /** The holder now reads another language (`/wintro language`): the DM is drawn again in it. */
+  | { type: 'language_changed'; language: Language }
   | { type: 'help_granted'; by: string; seq: number }
   | { type: 'help_declined'; by: string; seq: number; reason: string }
   /** Post the flow again at the bottom of a DM (`to`: a channel or user id) and retire the old message. */
@@ -151,6 +153,7 @@ export function can(state: FlowState, action: FlowEvent | FlowQuery, context: Tr
     case 'cancel':
     case 'repost':
     case 'dm_posted':
+    case 'language_changed':
       return ALLOWED;
   }
 }
@@ -261,6 +264,7 @@ export function transition(state: FlowState, event: FlowEvent, context: Transiti
             reason: missing?.length ? 'missing' : 'permission',
             ...(missing?.length ? { missing } : {}),
             ...(event.note ? { note: event.note } : {}),
+            ...(event.colleagueLanguage ? { colleagueLanguage: event.colleagueLanguage } : {}),
             status: 'asked',
             askedAt: context.now,
           },
@@ -297,6 +301,7 @@ export function transition(state: FlowState, event: FlowEvent, context: Transiti
       return next(
         {
           holderId: event.by,
+          language: handover.colleagueLanguage ?? state.language,
           phase,
           check: undefined,
           stepIndex: state.phase === 'prerequisites' ? 0 : state.stepIndex,
@@ -317,5 +322,7 @@ export function transition(state: FlowState, event: FlowEvent, context: Transiti
       ]);
     case 'dm_posted':
       return next({ dm: event.dm }, []);
+    case 'language_changed':
+      return next({ language: event.language });
   }
 }

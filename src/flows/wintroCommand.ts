@@ -1,5 +1,5 @@
 import type { SlackMessage } from '../blocks/flowMessage.js';
-import { context } from '../blocks/kit.js';
+import { context, escapeText } from '../blocks/kit.js';
 import {
   renderHelp,
   renderPicker,
@@ -9,9 +9,10 @@ import {
 } from '../blocks/replies.js';
 import { notifyChannelLine } from '../blocks/welcome.js';
 import { handoverViews } from '../connections/handoverViews.js';
-import { t } from '../messages/index.js';
+import { t, translator } from '../messages/index.js';
 import { applyEvent } from './applyEvent.js';
 import type { FlowDeps } from './deps.js';
+import { languageCommand } from './languageCommand.js';
 import { notifyChannelOf } from './notifyChannel.js';
 import { type LinkTarget, parseCommand } from './parseCommand.js';
 import type { CommandRequest, CommandResult } from './requests.js';
@@ -40,6 +41,14 @@ export async function wintroCommand(deps: FlowDeps, request: CommandRequest): Pr
       return { reply: await chooseNotifyChannel(deps, teamId, command.channelId) };
     case 'link':
       return linkSystem(deps, teamId, userId, command.target);
+    case 'language':
+      return languageCommand(deps, request, command.set);
+    case 'bad_language': {
+      const tr = translator(request.language);
+      return {
+        reply: notice(tr(`language.bad.${command.scope}`, { input: escapeText(command.input.slice(0, 40)) })),
+      };
+    }
   }
 }
 

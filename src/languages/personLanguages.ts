@@ -14,6 +14,11 @@ export interface PersonLanguages {
   of(teamId: string, userId: string): Promise<Language>;
   /** The workspace's language, for channel notices (English unless the workspace chose another). */
   ofWorkspace(teamId: string): Promise<Language>;
+  /**
+   * A person's language if it is known without asking Slack (their choice, or what Slack said within
+   * the day); undefined when Slack must be asked first. One Redis read: fit for before an acknowledgement.
+   */
+  known(teamId: string, userId: string): Promise<Language | undefined>;
   /** A person's language and where it comes from (for `/wintro language`). */
   explain(teamId: string, userId: string): Promise<PersonLanguage>;
   /** Stores a person's own choice; undefined removes it (back to their Slack locale). */

@@ -27,6 +27,14 @@ end
 return 1
 `;
 
+// Back to Slack's language: what Slack said is kept until its time is up, then the key goes. ARGV: now (ms).
+const CLEAR_CHOICE = `
+redis.call('HDEL', KEYS[1], 'choice')
+local ttl = tonumber(redis.call('HGET', KEYS[1], 'until') or '0') - tonumber(ARGV[1])
+if ttl > 0 then redis.call('PEXPIRE', KEYS[1], math.floor(ttl)) else redis.call('DEL', KEYS[1]) end
+return 1
+`;
+
 export interface RedisPersonLanguagesOptions {
   redis: Redis;
   keys: KeyScheme;
@@ -49,25 +57,34 @@ export class RedisPersonLanguages implements PersonLanguages {
     return (await this.options.teamSettings.language(teamId)) ?? DEFAULT_LANGUAGE;
   }
 
+  async known(teamId: string, userId: string): Promise<Language | undefined> {
+    const stored = await this.stored(teamId, userId);
+    if (isLanguage(stored.choice)) return stored.choice;
+    if (!stored.fresh) return undefined;
+    return isLanguage(stored.slack) ? stored.slack : this.ofWorkspace(teamId);
+  }
+
   async explain(teamId: string, userId: string): Promise<PersonLanguage> {
-    const { redis, keys, now } = this.options;
-    const key = keys.language(teamId, userId);
-    const [choice, slack, until] = await redis.hmget(key, 'choice', 'slack', 'until');
+    const { choice, slack, fresh, key } = await this.stored(teamId, userId);
     if (isLanguage(choice)) return { language: choice, source: 'choice' };
-    const fresh = until != null && Number(until) > now();
-    const fromSlack = fresh ? slack : await this.askSlack(teamId, userId, key, slack ?? null);
+    const fromSlack = fresh ? slack : await this.askSlack(teamId, userId, key, slack);
     if (isLanguage(fromSlack)) return { language: fromSlack, source: 'slack' };
     return { language: await this.ofWorkspace(teamId), source: 'workspace' };
   }
 
-  async choose(teamId: string, userId: string, language: Language | undefined): Promise<void> {
+  /** What is kept for a person, and whether Slack's part of it is recent enough to use. */
+  private async stored(teamId: string, userId: string) {
     const key = this.options.keys.language(teamId, userId);
-    if (!language) {
-      // Back to Slack's locale, asked afresh: the person may just have changed it.
-      await this.options.redis.del(key);
-      return;
-    }
-    await this.options.redis.multi().hset(key, 'choice', language).persist(key).exec();
+    const [choice, slack, until] = await this.options.redis.hmget(key, 'choice', 'slack', 'until');
+    const fresh = until != null && Number(until) > this.options.now();
+    return { key, choice: choice ?? null, slack: slack ?? null, fresh };
+  }
+
+  async choose(teamId: string, userId: string, language: Language | undefined): Promise<void> {
+    const { redis, keys, now } = this.options;
+    const key = keys.language(teamId, userId);
+    if (language) await redis.multi().hset(key, 'choice', language).persist(key).exec();
+    else await redis.eval(CLEAR_CHOICE, 1, key, String(now()));
   }
 
   async chooseForWorkspace(teamId: string, language: Language): Promise<void> {

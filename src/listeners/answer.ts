@@ -6,12 +6,13 @@ import type {
 } from '@slack/bolt';
 import { COLLEAGUE_ACTION, COLLEAGUE_BLOCK } from '../blocks/handover.js';
 import { FIELD_ACTION } from '../blocks/ids.js';
+import type { SlackMessage } from '../blocks/message.js';
 import { UNAVAILABLE_TEXT } from '../blocks/notices.js';
 import { unavailableForm } from '../blocks/unavailableForm.js';
 import { type FlowDeps, forWorkspace } from '../flows/deps.js';
 import type { ClickHandler, CommandRequest, CommandResult, FormHandler } from '../flows/requests.js';
 import { notice } from '../flows/tell.js';
-import { t } from '../messages/index.js';
+import { DEFAULT_LANGUAGE, type Language, t } from '../messages/index.js';
 import { requestOf } from './middleware.js';
 import { fieldValues, selectedUser } from './payloads.js';
 
@@ -19,8 +20,10 @@ import { fieldValues, selectedUser } from './payloads.js';
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * A slash command listener: answers inside Slack's window with the handler's reply, then runs its
- * follow-up and sends what that returns.
+ * A slash command listener: answers inside Slack's window with the handler's reply, in the person's
+ * language, then runs its follow-up and sends what that returns. When their language is not known
+ * yet (their first command, or Slack's answer is a day old) Slack is asked after an empty
+ * acknowledgement, and the reply follows at once through the response URL.
  */
 export function commandListener(
   deps: FlowDeps,
@@ -38,16 +41,33 @@ export function commandListener(
       return;
     }
     const { team_id: teamId, user_id: userId, text } = request.payload;
-    let result: CommandResult;
+    const say = (message: SlackMessage) =>
+      respond({ response_type: 'ephemeral', replace_original: false, ...message }).catch((error: unknown) =>
+        deps.logger.warn({ error: reason(error) }, 'Could not tell the user'),
+      );
+    let teamDeps: FlowDeps;
+    let known: Language | undefined;
     try {
-      const teamDeps = await forWorkspace(deps, teamId, request.botToken);
-      result = await handler(teamDeps, { teamId, userId, text });
+      teamDeps = await forWorkspace(deps, teamId, request.botToken);
+      known = await teamDeps.languages.known(teamId, userId);
     } catch (error) {
       deps.logger.error({ error: reason(error) }, 'Command failed');
       await ack({ response_type: 'ephemeral', text: UNAVAILABLE_TEXT });
       return;
     }
-    await ack({ response_type: 'ephemeral', ...result.reply });
+    if (!known) await ack();
+    const language = known ?? (await teamDeps.languages.of(teamId, userId).catch(() => DEFAULT_LANGUAGE));
+    let result: CommandResult;
+    try {
+      result = await handler(teamDeps, { teamId, userId, text, language });
+    } catch (error) {
+      deps.logger.error({ error: reason(error) }, 'Command failed');
+      if (known) await ack({ response_type: 'ephemeral', text: UNAVAILABLE_TEXT });
+      else await say(notice(UNAVAILABLE_TEXT));
+      return;
+    }
+    if (known) await ack({ response_type: 'ephemeral', ...result.reply });
+    else await say(result.reply);
     if (!result.followUp) return;
     let followUp: Awaited<ReturnType<NonNullable<CommandResult['followUp']>>>;
     try {
@@ -57,10 +77,7 @@ export function commandListener(
       deps.logger.error({ error: reason(error) }, 'Command follow-up failed');
       followUp = notice(UNAVAILABLE_TEXT);
     }
-    if (!followUp) return;
-    await respond({ response_type: 'ephemeral', replace_original: false, ...followUp }).catch(
-      (error: unknown) => deps.logger.warn({ error: reason(error) }, 'Could not tell the user'),
-    );
+    if (followUp) await say(followUp);
   };
 }
 

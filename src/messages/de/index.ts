@@ -3,6 +3,7 @@ import { blocks } from './blocks.js';
 import { connections } from './connections.js';
 import { flows } from './flows.js';
 import { installations } from './installations.js';
+import { languages } from './languages.js';
 import { lifecycle } from './lifecycle.js';
 import { limits } from './limits.js';
 import { metrics } from './metrics.js';
@@ -18,4 +19,5 @@ export const de = {
   ...lifecycle,
   ...limits,
   ...metrics,
+  ...languages,
 } as const satisfies Catalog;

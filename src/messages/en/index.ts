@@ -2,6 +2,7 @@ import { blocks } from './blocks.js';
 import { connections } from './connections.js';
 import { flows } from './flows.js';
 import { installations } from './installations.js';
+import { languages } from './languages.js';
 import { lifecycle } from './lifecycle.js';
 import { limits } from './limits.js';
 import { metrics } from './metrics.js';
@@ -17,4 +18,5 @@ export const en = {
   ...lifecycle,
   ...limits,
   ...metrics,
+  ...languages,
 } as const;
