@@ -5,6 +5,8 @@ import type { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
 import { LinkerPolicy } from './connections/linkers.js';
+import { RECHECKS_PER_VENDOR, Rechecks, recheckSweepMs } from './connections/recheck.js';
+import { RecheckDue } from './connections/recheckDue.js';
 import { CredentialChecks } from './flows/credentialChecks.js';
 import type { FlowDeps } from './flows/deps.js';
 import { HomeTabs } from './flows/homeTab.js';
@@ -47,6 +49,11 @@ export interface WintroApp {
   metrics: Metrics;
   /** Starts listening; resolves with the HTTP port (HTTP mode, Socket Mode's health port) or undefined. */
   start(): Promise<number | undefined>;
+  /**
+   * Re-checks every linked connection that is due now (as the periodic sweep does), unless another
+   * instance is sweeping; resolves with how many were looked at. For tools and tests.
+   */
+  sweepRechecks(): Promise<number>;
   /** Stops taking requests, lets running checks finish (bounded), closes Redis. */
   stop(): Promise<void>;
 }
@@ -105,6 +112,12 @@ function flowDeps(config: Config, stores: Stores, logger: Logger, options: AppOp
     linkers: new LinkerPolicy(stores.redis, stores.keys, config.linkers),
     homes: new HomeTabs(),
     checks: new CredentialChecks(),
+    rechecks: new Rechecks(new RecheckDue(stores.redis, stores.keys), {
+      everyMs: config.reverifyEveryMs,
+      warningMs: config.reminders.expiryWarningMs,
+      sweepMs: recheckSweepMs(config.reverifyEveryMs),
+      perVendor: RECHECKS_PER_VENDOR,
+    }),
     verifyContext: {
       http: options.vendorHttp ?? createVendorHttp({ timeoutMs: config.vendorTimeoutMs }),
       logger,
@@ -152,9 +165,11 @@ function lifecycle(config: Config, { app, deps, stores, logger, customReceiver }
     redis: stores.redis,
     logger,
     metrics: deps.metrics,
+    sweepRechecks: () => deps.rechecks.sweep(deps),
     async start() {
       stores.scheduler.start((job) => runReminder(deps, job));
       stores.handover.start(deps, logger);
+      deps.rechecks.start(deps);
       cutOffChecks = watchForCutOffChecks(deps);
       if (customReceiver) {
         await app.start();
@@ -179,6 +194,7 @@ function lifecycle(config: Config, { app, deps, stores, logger, customReceiver }
       cutOffChecks?.stop();
       await deps.checks.drain(deps, config.shutdownGraceMs);
       await stores.scheduler.close().catch(() => undefined);
+      await deps.rechecks.close().catch(() => undefined);
       await stores.handover.close().catch(() => undefined);
       await stores.redis.quit().catch(() => stores.redis.disconnect());
       logger.info('Stopped');

@@ -102,6 +102,12 @@ const envSchema = z.object({
   WINTRO_REMINDER_MAX: z.coerce.number().int().min(0, 'must be 0 (off) or more').max(10).default(1),
   WINTRO_NUDGE_REMINDER_AFTER_SECONDS: seconds(24 * 3600),
   WINTRO_EXPIRY_WARNING_SECONDS: seconds(7 * 24 * 3600),
+  WINTRO_REVERIFY_EVERY_SECONDS: z.coerce
+    .number()
+    .int('must be a whole number of seconds')
+    .min(1, 'must be at least 1 (second)')
+    .max(90 * 24 * 3600, 'must be at most 7776000 (90 days), or breakage goes unnoticed too long')
+    .default(24 * 3600),
   WINTRO_SCREENSHOT_BASE_URL: optionalText.refine(
     (value) => value === undefined || /^https:\/\/[^\s/]+/.test(value),
     {
@@ -226,6 +232,8 @@ export interface Config {
   screenshotBaseUrl?: string;
   flowTtlSeconds: number;
   reminders: { idleMs: number; maxReminders: number; nudgeMs: number; expiryWarningMs: number };
+  /** WINTRO_REVERIFY_EVERY_SECONDS, in ms: how often every linked connection is checked again. */
+  reverifyEveryMs: number;
   vendorTimeoutMs: number;
   /** Where linked connections are handed to Wintro; unset = they stay here only. */
   wintroWebhook?: WintroWebhookSettings;
@@ -311,6 +319,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       nudgeMs: e.WINTRO_NUDGE_REMINDER_AFTER_SECONDS * 1000,
       expiryWarningMs: e.WINTRO_EXPIRY_WARNING_SECONDS * 1000,
     },
+    reverifyEveryMs: e.WINTRO_REVERIFY_EVERY_SECONDS * 1000,
     vendorTimeoutMs: e.WINTRO_VENDOR_TIMEOUT_MS,
     ...(e.WINTRO_WEBHOOK_URL && e.WINTRO_WEBHOOK_SECRET && e.WINTRO_CONNECTION_PUBLIC_KEY
       ? {

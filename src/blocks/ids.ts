@@ -28,6 +28,8 @@ export const ACTIONS = {
   homeLink: 'home.link',
   homeFix: 'home.fix',
   homeUnlink: 'home.unlink',
+  /** Fix it, in the DM that a re-check found a connection broken: the value as for `confirmReplace`. */
+  fixConnection: 'connection.fix',
 } as const;
 
 /** A question about one connection as it was when asked: a system id and that connection's flow id. */

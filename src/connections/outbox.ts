@@ -84,6 +84,14 @@ export class Outbox {
     return writes;
   }
 
+  /** Stores the writes of `records` on their own, for an event not tied to another write. */
+  async store(writes: HashWrite[]): Promise<void> {
+    const multi = this.redis.multi();
+    for (const write of writes) multi.hset(write.key, write.field, write.value);
+    const results = await multi.exec();
+    if (!results || results.some(([error]) => error)) throw new Error('Could not store a connection event');
+  }
+
   async get(teamId: string, eventId: string): Promise<OutboxRecord | undefined> {
     return parse(outboxRecordSchema, await this.redis.hget(this.keys.outbox(teamId), eventId));
   }

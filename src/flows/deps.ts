@@ -1,4 +1,5 @@
 import type { Handover } from '../connections/handover.js';
+import type { Rechecks } from '../connections/recheck.js';
 import type { LinkerPolicy } from '../connections/linkers.js';
 import type { Workspaces } from '../installations/workspaces.js';
 import type { PersonLanguages } from '../languages/personLanguages.js';
@@ -57,6 +58,8 @@ export interface FlowDeps {
   homes: HomeTabs;
   /** How many help requests, credential checks and new setups are allowed (see store/limits.ts). */
   limits: AbuseLimits;
+  /** The periodic re-check of linked connections, their health and their dates (expiry warnings). */
+  rechecks: Rechecks;
   /** When running checks must have finished, so one cut off by a crash is found and ended. */
   checkDeadlines: CheckDeadlines;
   logger: Logger;

@@ -9,7 +9,7 @@ import {
 import { handToWintro } from '../connections/handToWintro.js';
 import { redrawLinked } from '../connections/linkedDm.js';
 import { t } from '../messages/index.js';
-import { scheduleExpiryWarning, scheduleNudge } from '../reminders/reminders.js';
+import { scheduleNudge } from '../reminders/reminders.js';
 import type { VerificationOutcome } from '../systems/types.js';
 import type { EffectContext, EffectReport } from './applyEvent.js';
 import { applyAndRun, applyEvent } from './applyEvent.js';
@@ -79,9 +79,11 @@ async function runEffect(deps: FlowDeps, effect: Effect, step: Step): Promise<Ef
       break;
     case 'notify_linked':
       await notifyLinked(deps, state);
+      // The new connection's re-checks and dates; a broken one it replaces is told it works again.
+      await deps.rechecks.linked(deps, state);
       break;
     case 'watch_expiry':
-      await scheduleExpiryWarning(deps, state, effect.expiresAt);
+      // The expiry is one of the connection's dates, scheduled with its re-checks (notify_linked).
       break;
     case 'run_check':
       await step.check?.run();

@@ -11,6 +11,10 @@ export type AckKind = (typeof ACK_KINDS)[number];
 export const DELIVERY_OUTCOMES = ['delivered', 'retried', 'failed', 'expired'] as const;
 export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
 
+/** How a re-check of a linked connection ended (see src/connections/health.ts). */
+export const RECHECK_OUTCOMES = ['working', 'broken', 'transient', 'skipped'] as const;
+export type RecheckOutcome = (typeof RECHECK_OUTCOMES)[number];
+
 /** Why a request on the Slack endpoint was refused before any listener saw it. */
 export const REJECTION_REASONS = ['unsigned', 'bad_signature', 'malformed'] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
@@ -30,6 +34,8 @@ export interface Metrics {
   checkFinished(systemId: string, outcome: VerificationOutcome): void;
   vendorRequest(systemId: string, seconds: number): void;
   webhookDelivery(outcome: DeliveryOutcome): void;
+  /** A linked connection was checked again: working, broken, transient (tried again soon) or skipped. */
+  recheckFinished(systemId: string, outcome: RecheckOutcome): void;
   /** The Prometheus text exposition of everything above and the process metrics. */
   exposition(): Promise<{ contentType: string; text: string }>;
 }
@@ -118,6 +124,12 @@ export function createMetrics(options: MetricsOptions): Metrics {
     labelNames: ['outcome'] as const,
     registers,
   });
+  const rechecks = new Counter({
+    name: 'wintro_reverify_total',
+    help: 'Re-checks of linked connections with their stored credentials, by system and outcome',
+    labelNames: ['system', 'outcome'] as const,
+    registers,
+  });
   rejectedCounter(registers, rejectedRequests);
 
   for (const kind of ACK_KINDS) ack.zero({ kind });
@@ -126,6 +138,8 @@ export function createMetrics(options: MetricsOptions): Metrics {
     started.inc({ system: id }, 0);
     linked.inc({ system: id }, 0);
   }
+  for (const id of options.guideSteps ? Object.keys(options.guideSteps) : [])
+    for (const outcome of RECHECK_OUTCOMES) rechecks.inc({ system: system(id), outcome }, 0);
   for (const [id, count] of Object.entries(options.guideSteps ?? {})) {
     for (const outcome of SHARED_OUTCOMES) checks.inc({ system: system(id), outcome }, 0);
     for (const [phase, step] of funnelOf(Math.min(count, MAX_STEP))) {
@@ -150,6 +164,7 @@ export function createMetrics(options: MetricsOptions): Metrics {
     },
     vendorRequest: (systemId, seconds) => vendor.observe({ system: system(systemId) }, seconds),
     webhookDelivery: (outcome) => deliveries.inc({ outcome }),
+    recheckFinished: (systemId, outcome) => rechecks.inc({ system: system(systemId), outcome }),
     exposition: async () => ({ contentType: scraped.contentType, text: await scraped.metrics() }),
   };
 }

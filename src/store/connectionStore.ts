@@ -104,6 +104,45 @@ export class ConnectionStore {
   }
 
   /**
+   * Records what a re-check found, only on the connection it checked (same flow and link time): a
+   * replacement that landed meanwhile keeps its own health. `writes` (keys of the same team, e.g.
+   * the event for Wintro) are stored in the same step. False when the connection changed or is gone.
+   */
+  async recordHealth(
+    teamId: string,
+    systemId: string,
+    checked: { flowId: string; linkedAt: number },
+    health: (previous: ConnectionHealth | undefined) => ConnectionHealth,
+    writes: HashWrite[] = [],
+  ): Promise<
+    { written: false } | { written: true; previous: ConnectionHealth | undefined; health: ConnectionHealth }
+  > {
+    const key = this.keys.connections(teamId);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const raw = await this.redis.hget(key, systemId);
+      const parsed = raw ? storedConnectionSchema.safeParse(JSON.parse(raw)) : undefined;
+      if (!raw || !parsed?.success) return { written: false };
+      const record = parsed.data;
+      if (record.flowId !== checked.flowId || record.linkedAt !== checked.linkedAt) return { written: false };
+      const updated = health(record.health);
+      const next = JSON.stringify({ ...record, health: updated });
+      const extra = writes.flatMap((write) => [write.key]);
+      const swapped = await this.redis.eval(
+        SWAP_IF_UNCHANGED_WITH,
+        1 + extra.length,
+        key,
+        ...extra,
+        systemId,
+        raw,
+        next,
+        ...writes.flatMap((write) => [write.field, write.value]),
+      );
+      if (swapped === 1) return { written: true, previous: record.health, health: updated };
+    }
+    return { written: false };
+  }
+
+  /**
    * Seals every connection of a team again with the current key, so an old key can be retired.
    * A record that changed meanwhile is left alone (it was just sealed with the current key).
    */
@@ -155,6 +194,17 @@ export interface ResealCounts {
   current: number;
   unreadable: number;
 }
+
+// KEYS: the connections hash, then one key per extra write. ARGV: system id, the record as read,
+// the new record, then a field and a value per extra write.
+const SWAP_IF_UNCHANGED_WITH = `
+if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+for i = 2, #KEYS do
+  redis.call('HSET', KEYS[i], ARGV[4 + (i - 2) * 2], ARGV[5 + (i - 2) * 2])
+end
+return 1
+`;
 
 const SWAP_IF_UNCHANGED = `
 if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then

@@ -29,6 +29,10 @@ export interface KeyScheme {
   linkerCache(teamId: string, name: string): string;
   /** When each running credential check must have finished, across workspaces (one key, its own slot). */
   checkDeadlines(): string;
+  /** When each linked connection is next re-checked (or warned of its expiry), across workspaces. */
+  recheckDue(): string;
+  /** Held by the one instance sweeping the re-checks, so the per-vendor cap holds across instances. */
+  recheckSweepLock(): string;
 }
 
 export function keyScheme(prefix = 'wintro'): KeyScheme {
@@ -50,5 +54,7 @@ export function keyScheme(prefix = 'wintro'): KeyScheme {
     activeFlowsPattern: (teamId) => `${team(teamId)}:active:*`,
     linkerCache: (teamId, name) => `${team(teamId)}:linkers:${name}`,
     checkDeadlines: () => `${prefix}:{checks}:deadlines`,
+    recheckDue: () => `${prefix}:{rechecks}:due`,
+    recheckSweepLock: () => `${prefix}:{rechecks}:lock`,
   };
 }

@@ -13,6 +13,11 @@ export class OnceGuard {
     return result === 'OK';
   }
 
+  /** Whether a one-time action was claimed already (and not given back). */
+  async isClaimed(teamId: string, name: string): Promise<boolean> {
+    return (await this.redis.exists(this.keys.once(teamId, name))) === 1;
+  }
+
   async release(teamId: string, name: string): Promise<void> {
     await this.redis.del(this.keys.once(teamId, name));
   }
@@ -20,6 +25,11 @@ export class OnceGuard {
   /** Keeps a value under a one-time name until it is taken or `ttlSeconds` pass. */
   async hold(teamId: string, name: string, value: string, ttlSeconds: number): Promise<void> {
     await this.redis.set(this.keys.once(teamId, name), value, 'EX', ttlSeconds);
+  }
+
+  /** The value held under a one-time name, left in place. */
+  async peek(teamId: string, name: string): Promise<string | undefined> {
+    return (await this.redis.get(this.keys.once(teamId, name))) ?? undefined;
   }
 
   /** The value held under a one-time name, removed in the same step: only the first caller gets it. */

@@ -3,6 +3,7 @@ import { ACTIONS } from '../../blocks/ids.js';
 import { followAuthorizationLink } from '../../flows/authorization.js';
 import { openCredentialsForm } from '../../flows/credentialsForm.js';
 import type { FlowDeps } from '../../flows/deps.js';
+import { fixConnection } from '../../flows/fixConnection.js';
 import { confirmGranted, declineHelp, takeOver } from '../../flows/helpAnswers.js';
 import { askForHelp } from '../../flows/helpRequests.js';
 import type { ClickHandler } from '../../flows/requests.js';
@@ -36,6 +37,7 @@ const BUTTONS: [string | RegExp, ClickHandler][] = [
   [ACTIONS.takeOver, takeOver],
   [ACTIONS.granted, confirmGranted],
   [ACTIONS.decline, declineHelp],
+  [ACTIONS.fixConnection, fixConnection],
 ];
 
 /**

@@ -1,6 +1,7 @@
 import { blocks } from './blocks.js';
 import { connections } from './connections.js';
 import { flows } from './flows.js';
+import { health } from './health.js';
 import { installations } from './installations.js';
 import { languages } from './languages.js';
 import { lifecycle } from './lifecycle.js';
@@ -16,6 +17,7 @@ export const en = {
   ...systems,
   ...connections,
   ...lifecycle,
+  ...health,
   ...limits,
   ...metrics,
   ...languages,
