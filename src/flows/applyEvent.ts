@@ -1,5 +1,5 @@
 import { funnelMark, funnelStep } from '../metrics/flowCounters.js';
-import type { HashWrite } from '../store/flowStore.js';
+import type { HashWrite, RequestClaim } from '../store/flowStore.js';
 import type { Credentials } from '../systems/types.js';
 import type { FlowDeps } from './deps.js';
 import { runEffects } from './effects.js';
@@ -21,10 +21,23 @@ export interface EventContext extends EffectContext {
   actorId?: string;
   /** The version the clicked message was drawn for. */
   drawnVersion?: number;
+  /** The request's replay claim, taken in the compare-and-set (see `DeferredClaim`). */
+  claim?: DeferredClaim;
 }
 
-/** A refusal, or a flow that changed (`conflict`) or expired between reading and writing it. */
-export type NotApplied = Refusal | 'conflict' | 'expired';
+/**
+ * A request's claim by its trigger_id, left to the first compare-and-set it makes: `taken` once a
+ * compare-and-set has tried it (then the claim is this request's, or the request is a replay).
+ */
+export interface DeferredClaim extends RequestClaim {
+  taken: boolean;
+}
+
+/**
+ * A refusal, or a flow that changed (`conflict`) or expired between reading and writing it, or a
+ * request Slack delivered again (`replayed`: nothing is done nor said).
+ */
+export type NotApplied = Refusal | 'conflict' | 'expired' | 'replayed';
 
 export interface EffectReport {
   /** The flow after its effects (a repost moves its message). */
@@ -101,12 +114,16 @@ export async function applyEvent(
   // A step the person will see is marked on the flow in the same step, so the funnel counts it once.
   const shown = result.effects.some((effect) => effect.type === 'render_dm' || effect.type === 'post_dm');
   const mark = shown ? funnelMark(result.state) : undefined;
+  const claim = context.claim && !context.claim.taken ? context.claim : undefined;
+  if (claim) claim.taken = true;
   const { result: saved, newMark } = await deps.flows.compareAndSetMarking(
     flow.version,
     result.state,
     writes,
     mark,
+    claim,
   );
+  if (saved === 'replayed') return { ok: false, refusal: 'replayed' };
   if (saved !== 'saved') return { ok: false, refusal: saved === 'missing' ? 'expired' : 'conflict' };
   if (newMark) deps.metrics.stepReached(result.state.systemId, result.state.phase, funnelStep(result.state));
   return {

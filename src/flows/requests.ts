@@ -1,6 +1,7 @@
 import type { ModalView } from '@slack/types';
 import type { SlackMessage } from '../blocks/flowMessage.js';
 import type { Language } from '../messages/index.js';
+import type { DeferredClaim } from './applyEvent.js';
 import type { FlowDeps } from './deps.js';
 
 /** A click on a button, as the listener hands it over. */
@@ -12,6 +13,8 @@ export interface Click {
   triggerId?: string;
   channelId?: string;
   messageTs?: string;
+  /** The replay claim left to the click's compare-and-set (buttons that only move a flow). */
+  claim?: DeferredClaim;
 }
 
 /** Handles a click; what it returns is told to the person who clicked. */

@@ -12,7 +12,12 @@ async function moveFlow(deps: FlowDeps, click: Click, event: FlowEvent): Promise
   const clicked = await clickedFlow(deps, click, event);
   if (!clicked.ok) return clicked.told;
   const { flow, drawnVersion } = clicked;
-  const result = await applyAndRun(deps, flow, event, { actorId: click.userId, drawnVersion });
+  const result = await applyAndRun(deps, flow, event, {
+    actorId: click.userId,
+    drawnVersion,
+    claim: click.claim,
+  });
+  if (!result.ok && result.refusal === 'replayed') return undefined;
   if (!result.ok) return refusalText(deps, 'button', result.refusal, flow);
   if (result.notShown) {
     return t('flow.step.notShown', { reason: result.notShown, word: deps.catalog.linkWord(flow.systemId) });

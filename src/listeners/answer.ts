@@ -121,6 +121,7 @@ export function buttonListener(
           triggerId: payload.trigger_id,
           channelId,
           messageTs: payload.container?.message_ts ?? payload.message?.ts,
+          ...(request.claim ? { claim: request.claim } : {}),
         });
       } catch (error) {
         deps.logger.error({ error: reason(error), actionId: action.action_id }, 'Button failed');
@@ -128,6 +129,15 @@ export function buttonListener(
       }
     }
     if (!told) return;
+    // Refused before its compare-and-set (a stale button, an expired setup): claimed now, so a
+    // replay of the request says nothing twice.
+    if (request.claim && !request.claim.taken) {
+      request.claim.taken = true;
+      const first = await teamDeps.once
+        .claim(teamId, request.claim.name, request.claim.ttlSeconds)
+        .catch(() => true);
+      if (!first) return;
+    }
     const text = told;
     const tell = async () => {
       if (answer === 'replace') await respond({ replace_original: true, text });

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { FlowDeps } from '../flows/deps.js';
-import { registerActions } from './actions/index.js';
+import { claimedInTheirStep, registerActions } from './actions/index.js';
 import { registerCommands } from './commands/index.js';
 import { registerEvents } from './events/index.js';
 import { parseAndClaim } from './middleware.js';
@@ -8,7 +8,7 @@ import { registerViews } from './views/index.js';
 
 /** Bolt registration: the shared middleware first, then one listener per command, button, form and event. */
 export function registerListeners(app: App, deps: FlowDeps) {
-  app.use(parseAndClaim(deps.once));
+  app.use(parseAndClaim(deps.once, claimedInTheirStep));
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);

@@ -1,5 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { z } from 'zod';
+import type { DeferredClaim } from '../flows/applyEvent.js';
+import { rejectedRequests } from '../slack/rejectedRequests.js';
 import type { OnceGuard } from '../store/once.js';
 import { actionPayload, commandPayload, teamOf, viewPayload } from './payloads.js';
 
@@ -22,6 +24,8 @@ export type WintroRequest =
       notInstalled?: true;
       /** The workspace's bot token, as Bolt found it for this request (multi-workspace mode). */
       botToken?: string;
+      /** A button that moves a flow: its claim is taken in the flow's compare-and-set, not here. */
+      claim?: DeferredClaim;
     })
   /** Not what Slack sends for this surface: the listener answers without acting. */
   | { surface: 'command' | 'action' | 'view'; malformed: true };
@@ -63,10 +67,16 @@ export const requestOf = (context: Record<string, unknown>) => context.wintro as
  * meets the outage where it needs Redis (so a form whose answer is recorded after it closes tells
  * the person afterwards, and one that needs Redis first keeps what was typed).
  */
-export function parseAndClaim(once: OnceGuard): Middleware<AnyMiddlewareArgs> {
+export function parseAndClaim(
+  once: OnceGuard,
+  /** Buttons whose handler makes a compare-and-set before anything else it does: see `DeferredClaim`. */
+  claimedInTheirStep: (actionId: string) => boolean = () => false,
+): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const request = parseRequest(args.body);
     if (request) args.context.wintro = request;
+    // Counted here for every receiver: over HTTP and over the Socket Mode socket alike.
+    if (request && 'malformed' in request) rejectedRequests.recordMalformed();
     if (!request || 'malformed' in request) return args.next();
     if (args.context.notInstalled) {
       request.notInstalled = true;
@@ -74,7 +84,10 @@ export function parseAndClaim(once: OnceGuard): Middleware<AnyMiddlewareArgs> {
     }
     request.botToken = args.context.botToken;
     const triggerId = request.payload.trigger_id;
-    if (triggerId) {
+    const actionId = request.surface === 'action' ? request.payload.actions[0]?.action_id : undefined;
+    if (triggerId && actionId && claimedInTheirStep(actionId)) {
+      request.claim = { name: `request:${triggerId}`, ttlSeconds: REQUEST_CLAIM_SECONDS, taken: false };
+    } else if (triggerId) {
       try {
         const first = await once.claim(request.teamId, `request:${triggerId}`, REQUEST_CLAIM_SECONDS);
         if (!first) {

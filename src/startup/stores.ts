@@ -5,7 +5,12 @@ import { type Handover, openHandover } from '../connections/handover.js';
 import { RedisInstallationStore } from '../installations/installationStore.js';
 import { SingleUseStateStore } from '../installations/singleUseState.js';
 import type { Logger } from '../logger.js';
-import { createBullScheduler, createTimerScheduler, type ReminderScheduler } from '../reminders/scheduler.js';
+import {
+  createRedisScheduler,
+  createTimerScheduler,
+  type ReminderScheduler,
+  sweepIntervalMs,
+} from '../reminders/scheduler.js';
 import { CheckDeadlines } from '../store/checkDeadlines.js';
 import { ConnectionStore } from '../store/connectionStore.js';
 import { FlowStore } from '../store/flowStore.js';
@@ -67,7 +72,9 @@ export async function openStores(config: Config, logger: Logger, keyPrefix?: str
       : {}),
     handover: await openHandover(config.wintroWebhook, redis, keys, target, logger),
     scheduler: target
-      ? createBullScheduler(target, `${keys.prefix}:{reminders}`, logger)
+      ? createRedisScheduler(redis, `${keys.prefix}:{reminders}`, logger, {
+          sweepMs: sweepIntervalMs(config.reminders),
+        })
       : createTimerScheduler(logger),
   };
 }

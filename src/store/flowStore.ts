@@ -6,17 +6,32 @@ import { scanKeys } from './scan.js';
 
 export type SaveResult = 'saved' | 'conflict' | 'missing';
 
+/** A request's once-key, claimed in the compare-and-set that the request makes anyway. */
+export interface RequestClaim {
+  /** The once-key's name (see `KeyScheme.once`). */
+  name: string;
+  ttlSeconds: number;
+}
+
 // The active index of a person maps each of their unfinished flows to its system (flow id → system
 // id), so a setup taken over from a colleague never hides one of their own for the same system;
 // entries of the older shape (system id → flow id) are dropped as their flow is next written.
-// KEYS: flow, active index, then one key per extra hash write. ARGV: expected version, new version,
-// json, ttl, system id, flow id, 'clear'|'keep', a field and a value per extra write, then a mark
-// ('' = none): a field set once on the flow's own hash (the drop-off funnel's "this setup reached
-// this step"); the script answers 2 instead of 1 when the mark is new.
+// KEYS: flow, active index, the request's claim when ARGV[8] is set, then one key per extra hash
+// write. ARGV: expected version, new version, json, ttl, system id, flow id, 'clear'|'keep', the
+// claim's ttl ('' = no claim), a field and a value per extra write, then a mark ('' = none): a field
+// set once on the flow's own hash (the drop-off funnel's "this setup reached this step"); the script
+// answers 2 instead of 1 when the mark is new. The claim (SET NX of the request's once-key) comes
+// first: a request Slack delivers again finds it taken, and the script answers -2, writing nothing;
+// so a click's replay guard costs no round trip of its own.
 // One script so the version check, the write, the index update and what must be stored with the
 // flow (a verified connection, an event for Wintro) happen as one step: a flow never says linked
 // without its connection, nor the reverse. Every key carries the team's hash tag: one Cluster slot.
 const COMPARE_AND_SET = `
+local first = 3
+if ARGV[8] ~= '' then
+  if not redis.call('SET', KEYS[3], '1', 'EX', ARGV[8], 'NX') then return -2 end
+  first = 4
+end
 local current = redis.call('HGET', KEYS[1], 'v')
 if not current then return -1 end
 if current ~= ARGV[1] then return 0 end
@@ -29,10 +44,10 @@ else
   redis.call('HSET', KEYS[2], ARGV[6], ARGV[5])
   redis.call('EXPIRE', KEYS[2], ARGV[4])
 end
-for i = 3, #KEYS do
-  redis.call('HSET', KEYS[i], ARGV[8 + (i - 3) * 2], ARGV[9 + (i - 3) * 2])
+for i = first, #KEYS do
+  redis.call('HSET', KEYS[i], ARGV[9 + (i - first) * 2], ARGV[10 + (i - first) * 2])
 end
-local mark = ARGV[8 + (#KEYS - 2) * 2]
+local mark = ARGV[9 + (#KEYS - first + 1) * 2]
 if mark and mark ~= '' and redis.call('HSETNX', KEYS[1], mark, '1') == 1 then return 2 end
 return 1
 `;
@@ -97,7 +112,8 @@ export class FlowStore {
     next: FlowState,
     writes: HashWrite[] = [],
   ): Promise<SaveResult> {
-    return (await this.compareAndSetMarking(expectedVersion, next, writes)).result;
+    // Without a claim the script never answers 'replayed'.
+    return (await this.compareAndSetMarking(expectedVersion, next, writes)).result as SaveResult;
   }
 
   /** `compareAndSet`, also setting `mark` on the flow once; says whether the mark is new. */
@@ -106,8 +122,9 @@ export class FlowStore {
     next: FlowState,
     writes: HashWrite[] = [],
     mark = '',
-  ): Promise<{ result: SaveResult; newMark: boolean }> {
-    const keyCount = 2 + writes.length;
+    claim?: RequestClaim,
+  ): Promise<{ result: SaveResult | 'replayed'; newMark: boolean }> {
+    const keyCount = 2 + (claim ? 1 : 0) + writes.length;
     const command = casCommand(keyCount);
     if (!(command in this.redis))
       this.redis.defineCommand(command, { numberOfKeys: keyCount, lua: COMPARE_AND_SET });
@@ -116,6 +133,7 @@ export class FlowStore {
       this.redis,
       this.keys.flow(next.teamId, next.id),
       this.keys.activeFlows(next.teamId, next.holderId),
+      ...(claim ? [this.keys.once(next.teamId, claim.name)] : []),
       ...writes.map((write) => write.key),
       String(expectedVersion),
       String(next.version),
@@ -124,11 +142,12 @@ export class FlowStore {
       next.systemId,
       next.id,
       isTerminal(next) ? 'clear' : 'keep',
+      claim ? String(claim.ttlSeconds) : '',
       ...writes.flatMap((write) => [write.field, write.value]),
       mark,
     );
     return {
-      result: result >= 1 ? 'saved' : result === 0 ? 'conflict' : 'missing',
+      result: result >= 1 ? 'saved' : result === 0 ? 'conflict' : result === -2 ? 'replayed' : 'missing',
       newMark: result === 2,
     };
   }

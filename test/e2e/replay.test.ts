@@ -173,9 +173,37 @@ describe('inside the window, a replay changes nothing', () => {
   it('a replayed button click', async () => {
     const journey = e2e.journey();
     await walkToStep(journey, 'greenhouse', PREREQUISITE, 2);
-    // Not even an "already moved on" notice: the second delivery is dropped before it is looked at.
+    // Not even an "already moved on" notice: the second delivery finds its claim taken and says nothing.
     await expectReplayChangesNothing(captureLast());
     expect(textOf(journey.latestMessage()?.args.blocks)).toContain('Step 2 of 6');
+  });
+
+  it('a click delivered twice at once moves the setup one step and answers once', async () => {
+    const journey = e2e.journey();
+    await walkToStep(journey, 'greenhouse', PREREQUISITE, 0);
+    const begin = journey.button('flow.begin');
+    const click = e2e.running.sender.blockActionPayload({
+      teamId: 'T0ACME',
+      userId: 'U0ADMIN',
+      actionId: begin.action_id,
+      value: begin.value,
+      channelId: 'DU0ADMIN',
+      messageTs: journey.latestMessage()?.args.ts,
+    }).payload;
+    const captured: Captured = {
+      body: encodeForm([['payload', JSON.stringify(click)]]),
+      timestamp: Math.floor(Date.now() / 1000),
+      contentType: 'application/x-www-form-urlencoded',
+    };
+    const callsBefore = e2e.slack.calls.length;
+    // Both deliveries read the same version; the claim in the compare-and-set lets one of them act.
+    const replies = await Promise.all([replay(captured), replay(captured)]);
+    for (const reply of replies) expect(reply.status).toBe(200);
+    await settle(300);
+    const methods = e2e.slack.calls.slice(callsBefore).map((call) => call.method);
+    expect(methods.filter((method) => method === 'chat.update')).toHaveLength(1);
+    expect(methods.filter((method) => method === 'chat.postEphemeral')).toEqual([]);
+    expect(textOf(journey.latestMessage()?.args.blocks)).toContain('Step 1 of 6');
   });
 
   it('a replayed slash command', async () => {

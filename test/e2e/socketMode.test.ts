@@ -115,4 +115,33 @@ describe('Socket Mode', () => {
     expect(text).toContain('wintro_ack_seconds_count{kind="command"} 1');
     expect(text).toContain('wintro_flows_started_total{system="greenhouse"} 1');
   });
+
+  it('counts a malformed request that came over the socket as rejected', async () => {
+    const metrics = async () => (await fetch(`http://127.0.0.1:${healthPort}/metrics`)).text();
+    const malformed = (text: string) =>
+      Number(/wintro_rejected_requests_total\{reason="malformed"\} (\d+)/.exec(text)?.[1] ?? Number.NaN);
+    const before = malformed(await metrics());
+    socket.send({
+      envelope_id: 'env-2',
+      type: 'slash_commands',
+      accepts_response_payload: true,
+      payload: {
+        team_id: 'T0SOCKET',
+        user_id: 'U0ADMIN',
+        command: '/wintro',
+        text: 'x'.repeat(5000),
+        api_app_id: 'A0APP',
+        response_url: slack.responseUrl('socket'),
+        trigger_id: '1.3.socket',
+      },
+    });
+    const started = Date.now();
+    while (!socket.acks.some((ack) => ack.envelope_id === 'env-2') && Date.now() - started < 3000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(socket.acks.find((ack) => ack.envelope_id === 'env-2')?.payload?.text).toContain(
+      'did not look like a Slack command',
+    );
+    expect(malformed(await metrics())).toBe(before + 1);
+  });
 });

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createBullDeliveryQueue } from '../../src/connections/deliveryQueue.js';
 import { scanTeams } from '../../src/connections/outbox.js';
 import type { FlowState } from '../../src/flows/state.js';
 import { createLogger } from '../../src/logger.js';
-import { createBullScheduler, type ReminderJob } from '../../src/reminders/scheduler.js';
+import { createRedisScheduler, type ReminderJob } from '../../src/reminders/scheduler.js';
 import { ConnectionStore } from '../../src/store/connectionStore.js';
 import { FlowStore, newFlowId, TERMINAL_TTL_SECONDS } from '../../src/store/flowStore.js';
 import { keyScheme } from '../../src/store/keys.js';
@@ -97,16 +97,47 @@ describe.each(targets)('the stores on %s', (name, target) => {
     expect((await limits.helpRequest('T0LIMIT', 'flow-1', 'U1'))?.limit).toBe('helpPerSetup');
   });
 
-  it('runs a reminder through BullMQ, once', async () => {
-    const scheduler = createBullScheduler(target(), `${prefix}:{reminders}`, logger);
+  it('runs a due reminder once, with two instances sweeping', async () => {
+    const second = await connectRedis(target(), logger);
+    const schedulers = [redis, second].map((client) =>
+      createRedisScheduler(client, `${prefix}:{reminders}`, logger, { sweepMs: 50 }),
+    );
     const ran: ReminderJob[] = [];
-    scheduler.start(async (job) => {
-      ran.push(job);
-    });
+    for (const scheduler of schedulers) {
+      scheduler.start(async (job) => {
+        ran.push(job);
+      });
+    }
     const job: ReminderJob = { kind: 'idle', teamId: 'T0QUEUE', flowId: 'flow-1', n: 0 };
-    await scheduler.schedule(job, 200);
+    await schedulers[0]?.schedule(job, 200);
     await eventually(() => expect(ran).toEqual([job]), 8000);
-    await scheduler.close();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(ran).toEqual([job]);
+    for (const scheduler of schedulers) await scheduler.close();
+    second.disconnect();
+  });
+
+  it('tries a failing reminder again after a minute, three times in all', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const scheduler = createRedisScheduler(redis, `${prefix}:{retries}`, logger, { sweepMs: 20 });
+      let attempts = 0;
+      scheduler.start(async () => {
+        attempts += 1;
+        throw new Error('Slack is down');
+      });
+      await scheduler.schedule({ kind: 'idle', teamId: 'T0RETRY', flowId: 'flow-2', n: 0 }, 0);
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        await eventually(() => expect(attempts).toBe(attempt), 4000);
+        vi.setSystemTime(Date.now() + 61_000);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(attempts).toBe(3);
+      expect(await redis.zcard(`${prefix}:{retries}:due`)).toBe(0);
+      await scheduler.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('delivers a hand-over job through BullMQ, and retries it when asked', async () => {

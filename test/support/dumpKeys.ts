@@ -1,5 +1,12 @@
 import type { Redis } from 'ioredis';
 
+/**
+ * A hash's fields in name order: Redis may return a large hash's fields in another order after a
+ * mere read (its incremental rehashing), which is no change.
+ */
+const sortedFields = (fields: Record<string, string>) =>
+  Object.fromEntries(Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
 /** Every key and value under a prefix, one `key value` line each, to search for leaked secrets. */
 export async function dumpKeys(redis: Redis, keyPrefix: string): Promise<string> {
   const keys = await redis.keys(`${keyPrefix}:*`);
@@ -8,7 +15,7 @@ export async function dumpKeys(redis: Redis, keyPrefix: string): Promise<string>
     const type = await redis.type(key);
     const value =
       type === 'hash'
-        ? await redis.hgetall(key)
+        ? sortedFields(await redis.hgetall(key))
         : type === 'set'
           ? await redis.smembers(key)
           : type === 'string'
