@@ -38,7 +38,7 @@ export const encodeConnectionRef = (systemId: string, flowId: string) => `${syst
 export function decodeConnectionRef(
   value: string | undefined,
 ): { systemId: string; flowId: string } | undefined {
-  const match = /^([a-z0-9_]{2,40})\.([A-Za-z0-9_-]{6,64})$/.exec(value ?? '');
+  const match = /^([a-z0-9_-]{2,40})\.([A-Za-z0-9_-]{6,64})$/.exec(value ?? '');
   if (!match) return undefined;
   return { systemId: match[1] as string, flowId: match[2] as string };
 }

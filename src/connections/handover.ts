@@ -11,7 +11,7 @@ import type { RedisTarget } from '../store/redis.js';
 import type { Credentials } from '../systems/types.js';
 import { attemptDelivery } from './delivery.js';
 import { createBullDeliveryQueue, createTimerDeliveryQueue, type DeliveryQueue } from './deliveryQueue.js';
-import { linkedEvent } from './events.js';
+import { linkedEvent, unlinkedEvent } from './events.js';
 import { type CredentialSealer, createCredentialSealer } from './jwe.js';
 import { LinkedNotices } from './linkedNotices.js';
 import { Outbox } from './outbox.js';
@@ -24,6 +24,8 @@ export const SWEEP_EVERY_MS = 60_000;
 
 /** The id of a link's `connection.linked` event: one per flow, as a flow links once. */
 export const linkedEventId = (flowId: string) => `evt_${flowId}`;
+/** The id of the `connection.unlinked` event ending the connection a flow linked: once, too. */
+export const unlinkedEventId = (flowId: string) => `evt_${flowId}_unlinked`;
 
 export interface Delivery {
   settings: WintroWebhookSettings;
@@ -71,6 +73,7 @@ export class Handover {
           systemId: flow.systemId,
           userId: flow.holderId,
           details: effect.details,
+          ...(flow.replaces ? { replaced: true } : {}),
         }),
       );
     }
@@ -98,6 +101,38 @@ export class Handover {
       deadline: now + this.delivery.settings.retryWindowMs,
     };
     return [...writes, ...this.outbox.records(record, now)];
+  }
+
+  /**
+   * What unlinking stores in the same step as it deletes the connection: the `connection.unlinked`
+   * event for Wintro (none when nothing is handed over). Queue it with `enqueue` afterwards.
+   */
+  async unlinkWrites(
+    deps: FlowDeps,
+    teamId: string,
+    connection: { systemId: string; flowId: string },
+    by: string,
+  ): Promise<{ writes: HashWrite[]; eventId?: string }> {
+    if (!this.delivery) return { writes: [] };
+    const now = deps.now();
+    const { systemId, flowId } = connection;
+    const event = unlinkedEvent(
+      { accountId: await deps.accountOf(teamId), teamId, systemId },
+      { by, at: now },
+    );
+    const id = unlinkedEventId(flowId);
+    const record = {
+      id,
+      type: event.type,
+      teamId,
+      systemId,
+      flowId,
+      userId: by,
+      body: JSON.stringify(event),
+      createdAt: now,
+      deadline: now + this.delivery.settings.retryWindowMs,
+    };
+    return { writes: this.outbox.records(record, now), eventId: id };
   }
 
   /** Queues a waiting event's delivery (no-op when delivery is off or it is queued already). */

@@ -2,6 +2,12 @@ import { renderHomeTab } from '../blocks/homeTab.js';
 import { describePhase } from '../blocks/replies.js';
 import { translator } from '../messages/index.js';
 import type { FlowDeps } from './deps.js';
+import { fixSystem } from './fixConnection.js';
+import { SetupLimitReached } from './limits.js';
+import { readerOf, refusedClick, toDm } from './linkerGate.js';
+import { replacementQuestion } from './replace.js';
+import type { ClickHandler } from './requests.js';
+import { startOrResume } from './start.js';
 
 /** Draws one person's Home tab from what is stored now, and publishes it. */
 export async function publishHome(deps: FlowDeps, teamId: string, userId: string): Promise<void> {
@@ -11,12 +17,13 @@ export async function publishHome(deps: FlowDeps, teamId: string, userId: string
     deps.languages.of(teamId, userId),
   ]);
   const tr = translator(language);
+  const catalog = deps.catalogs.in(language);
   const view = renderHomeTab(tr, {
     viewerId: userId,
-    systems: deps.catalog.systems.map(({ id, name }) => ({ id, name })),
+    systems: catalog.systems.map(({ id, name }) => ({ id, name })),
     connections,
     setups: setups.sort((a, b) => b.updatedAt - a.updatedAt),
-    describe: (flow) => describePhase(flow, deps.catalog.system(flow.systemId)?.steps.length ?? 0),
+    describe: (flow) => describePhase(flow, catalog.system(flow.systemId)?.steps.length ?? 0, tr),
   });
   await deps.slack.publishHome(userId, view);
 }
@@ -53,3 +60,39 @@ export class HomeTabs {
     this.pending.clear();
   }
 }
+
+/** The person opened the app's Home tab. */
+export async function homeOpened(deps: FlowDeps, teamId: string, userId: string): Promise<void> {
+  await publishHome(deps, teamId, userId);
+}
+
+/**
+ * Home tab **Link** / **Replace**: who may is checked, a linked system asks to confirm its
+ * replacement (in the DM), anything else starts or resumes the setup in the DM.
+ */
+export const homeLink: ClickHandler = async (deps, click) => {
+  const { tr, catalog } = await readerOf(deps, click.teamId, click.userId);
+  const system = catalog.system(click.value ?? '');
+  if (!system) return tr('flow.button.noLongerWorks');
+  const target = { type: 'system' as const, id: system.id };
+  const refused = await refusedClick(deps, click, `link ${catalog.linkWord(system.id, 'exact')}`, target);
+  if (refused) {
+    await toDm(deps, click.userId, refused);
+    return undefined;
+  }
+  const question = await replacementQuestion(deps, click.teamId, click.userId, target);
+  if (question) {
+    await toDm(deps, click.userId, question);
+    return undefined;
+  }
+  try {
+    await startOrResume(deps, click.teamId, click.userId, target);
+  } catch (error) {
+    if (error instanceof SetupLimitReached) return error.message;
+    throw error;
+  }
+  return undefined;
+};
+
+/** Home tab **Fix it** on a broken connection: the relink that fixes it (see `fixSystem`). */
+export const homeFix: ClickHandler = (deps, click) => fixSystem(deps, click, click.value ?? '');

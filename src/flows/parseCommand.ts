@@ -15,6 +15,8 @@ export type WintroCommand =
   /** `channelId` is missing when no channel was picked from Slack's list (plain text after notify). */
   | { kind: 'notify'; channelId?: string }
   | { kind: 'cancel'; target?: LinkTarget }
+  /** Without a target: which linked system to unlink. */
+  | { kind: 'unlink'; target?: LinkTarget }
   | { kind: 'help' }
   /** Without `set`: which language the person reads, where it comes from, and the channel's. */
   | { kind: 'language'; set?: LanguageChoice }
@@ -22,7 +24,7 @@ export type WintroCommand =
   | { kind: 'unknown_system'; input: string; suggestion?: LinkTarget }
   | { kind: 'unknown'; input: string; suggestion?: string };
 
-const SUBCOMMANDS = ['link', 'status', 'cancel', 'notify', 'help', 'language'] as const;
+const SUBCOMMANDS = ['link', 'unlink', 'status', 'cancel', 'notify', 'help', 'language'] as const;
 
 /**
  * Command words stay English; these German ones are understood too (`/wintro verbinden greenhouse`).
@@ -30,6 +32,7 @@ const SUBCOMMANDS = ['link', 'status', 'cancel', 'notify', 'help', 'language'] a
  */
 export const GERMAN_VERBS: Readonly<Record<string, string>> = {
   verbinden: 'link',
+  trennen: 'unlink',
   hilfe: 'help',
   abbrechen: 'cancel',
   benachrichtigen: 'notify',
@@ -169,6 +172,9 @@ export function parseCommand(rawText: string, catalog: Catalog): WintroCommand {
     case 'cancel':
     case 'stop':
       return rest ? ofTarget(rest, catalog, (target) => ({ kind: 'cancel', target })) : { kind: 'cancel' };
+    case 'unlink':
+    case 'disconnect':
+      return rest ? ofTarget(rest, catalog, (target) => ({ kind: 'unlink', target })) : { kind: 'unlink' };
     case 'link':
     case 'connect':
       return rest ? ofTarget(rest, catalog, (target) => ({ kind: 'link', target })) : { kind: 'pick' };

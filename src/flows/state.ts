@@ -32,8 +32,13 @@ export const handoverSchema = z.object({
   seq: z.number().int().min(1),
   colleagueId: z.string(),
   requestedBy: z.string(),
-  /** `permission`: the holder lacks access to set up; `missing`: the check found scopes or attributes missing. */
-  reason: z.enum(['permission', 'missing']),
+  /**
+   * `permission`: the holder lacks access to set up; `missing`: the check found scopes or attributes
+   * missing; `linker`: WINTRO_LINKERS does not let the holder link.
+   */
+  reason: z.enum(['permission', 'missing', 'linker']),
+  /** With reason `linker`: who may link (`admins`, or a user group id), for the colleague's DM. */
+  linkers: z.string().max(64).optional(),
   missing: z.array(z.string()).optional(),
   note: z.string().max(1000).optional(),
   status: z.enum(['asked', 'declined', 'granted', 'taken']),
@@ -66,6 +71,12 @@ export const flowStateSchema = z.object({
   /** Non-secret facts about the linked connection (e.g. a company id or an expiry date). */
   linkedDetails: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
   handover: handoverSchema.optional(),
+  /**
+   * The connection this setup replaces once its credentials are verified; unset: it expects the
+   * system not to be linked. Its compare-and-set stores the new connection only while the stored one
+   * is still this one (or none), so two replacements at once leave one of them.
+   */
+  replaces: z.object({ flowId: z.string(), linkedBy: z.string(), linkedAt: z.number() }).optional(),
   version: z.number().int().min(1),
   createdAt: z.number(),
   updatedAt: z.number(),

@@ -18,7 +18,14 @@ export type FlowEvent =
   /** The vendor's approval page sent the browser back (one-click linking): linked, or why not. */
   | { type: 'authorization_finished'; outcome: VerificationOutcome }
   | { type: 'cancel' }
-  | { type: 'request_help'; colleagueId: string; note?: string; colleagueLanguage?: Language }
+  | {
+      type: 'request_help';
+      colleagueId: string;
+      note?: string;
+      colleagueLanguage?: Language;
+      /** The holder may not link (WINTRO_LINKERS): `admins` or the user group id of who may. */
+      linkers?: string;
+    }
   | { type: 'take_over'; by: string; seq: number; to: string }
   /** The holder now reads another language (`/wintro language`): the DM is drawn again in it. */
   | { type: 'language_changed'; language: Language }
@@ -27,7 +34,9 @@ export type FlowEvent =
   /** Post the flow again at the bottom of a DM (`to`: a channel or user id) and retire the old message. */
   | { type: 'repost'; to: string }
   /** The flow's message was posted somewhere new. */
-  | { type: 'dm_posted'; dm: DmLocation };
+  | { type: 'dm_posted'; dm: DmLocation }
+  /** The holder confirmed replacing the connection linked now: verified credentials replace that one. */
+  | { type: 'replace'; replaces: NonNullable<FlowState['replaces']> };
 
 /** Things a person may ask to do that do not change the flow by themselves: only `can()` is asked. */
 export type FlowQuery = { type: 'open_credentials' } | { type: 'open_help_form' };
@@ -155,6 +164,8 @@ export function can(state: FlowState, action: FlowEvent | FlowQuery, context: Tr
     case 'dm_posted':
     case 'language_changed':
       return ALLOWED;
+    case 'replace':
+      return when(!isBusyVerifying(state, context), 'busy_checking');
   }
 }
 
@@ -261,7 +272,8 @@ export function transition(state: FlowState, event: FlowEvent, context: Transiti
             seq: (state.handover?.seq ?? 0) + 1,
             colleagueId: event.colleagueId,
             requestedBy: state.holderId,
-            reason: missing?.length ? 'missing' : 'permission',
+            reason: event.linkers ? 'linker' : missing?.length ? 'missing' : 'permission',
+            ...(event.linkers ? { linkers: event.linkers } : {}),
             ...(missing?.length ? { missing } : {}),
             ...(event.note ? { note: event.note } : {}),
             ...(event.colleagueLanguage ? { colleagueLanguage: event.colleagueLanguage } : {}),
@@ -324,5 +336,7 @@ export function transition(state: FlowState, event: FlowEvent, context: Transiti
       return next({ dm: event.dm }, []);
     case 'language_changed':
       return next({ language: event.language });
+    case 'replace':
+      return next({ replaces: event.replaces }, []);
   }
 }

@@ -176,6 +176,29 @@ export class ConnectionStore {
     return counts;
   }
 
+  /**
+   * Deletes the connection (its sealed credentials with it) only while it is the one linked by
+   * `flowId`; `writes` (keys of the same team, e.g. the event for Wintro) are stored in the same
+   * step. `gone`: nothing is linked; `changed`: another link replaced it meanwhile.
+   */
+  async removeIf(
+    teamId: string,
+    systemId: string,
+    flowId: string,
+    writes: HashWrite[] = [],
+  ): Promise<'removed' | 'gone' | 'changed'> {
+    const result = await this.redis.eval(
+      REMOVE_IF_LINKED_BY,
+      1 + writes.length,
+      this.keys.connections(teamId),
+      ...writes.map((write) => write.key),
+      systemId,
+      linkedByFlowMarker(flowId),
+      ...writes.flatMap((write) => [write.field, write.value]),
+    );
+    return result === 1 ? 'removed' : result === 0 ? 'gone' : 'changed';
+  }
+
   /** Team ids that have stored connections, found by scanning the key space. */
   async *teams(): AsyncGenerator<string> {
     const seen = new Set<string>();
@@ -202,6 +225,25 @@ if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
 for i = 2, #KEYS do
   redis.call('HSET', KEYS[i], ARGV[4 + (i - 2) * 2], ARGV[5 + (i - 2) * 2])
+end
+return 1
+`;
+
+/**
+ * How a stored record names the flow that linked it, exactly as JSON.stringify writes it (flow
+ * ids are base64url, never escaped): what Lua scripts look for to know which link a record is.
+ */
+export const linkedByFlowMarker = (flowId: string) => `"flowId":${JSON.stringify(flowId)}`;
+
+// KEYS: the connections hash, then one key per extra write. ARGV: system id, the record's flow
+// marker, then a field and a value per extra write. 1 removed, 0 nothing linked, -1 another link.
+const REMOVE_IF_LINKED_BY = `
+local raw = redis.call('HGET', KEYS[1], ARGV[1])
+if not raw then return 0 end
+if not string.find(raw, ARGV[2], 1, true) then return -1 end
+redis.call('HDEL', KEYS[1], ARGV[1])
+for i = 2, #KEYS do
+  redis.call('HSET', KEYS[i], ARGV[1 + (i - 1) * 2], ARGV[2 + (i - 1) * 2])
 end
 return 1
 `;

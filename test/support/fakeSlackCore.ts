@@ -4,9 +4,11 @@
  * `fakeSlackFetch.ts` as the `fetch` the Web API client calls (service tier, no network).
  *
  * It answers only the methods the bot calls: auth.test, chat.postMessage, chat.update,
- * chat.postEphemeral, conversations.open, views.open, views.update and users.info (everyone in
- * UTC and, asked with `include_locale`, in locale en-US unless a test sets another with `setLocale`
- * or scripts another answer), plus response_url posts.
+ * chat.postEphemeral, conversations.open, views.open, views.update, views.publish (the Home tab,
+ * kept in `homes`), users.info (everyone in UTC, a plain member unless a test sets a role with
+ * `setRole`, and, asked with `include_locale`, in locale en-US unless a test sets another with
+ * `setLocale` or scripts another answer) and usergroups.users.list (the groups a test sets with
+ * `setUsergroup`), plus response_url posts.
  * Anything else is `unknown_method`, as Slack answers a method it does not have.
  *
  * Request decoding mirrors @slack/web-api 8 (`WebClient.serializeBody`): the body is
@@ -75,7 +77,13 @@ export interface FakeSlackRecorder {
   waitForResponse(pred: (r: RecordedResponse) => boolean, timeoutMs?: number): Promise<RecordedResponse>;
   /** The locale users.info gives for this person (`include_locale`); undefined = none at all. en-US until set. */
   setLocale(userId: string, locale: string | undefined): void;
-  /** Clears calls, responses, scripts, known views and locales set. */
+  /** The workspace role users.info gives for this person (everyone is a plain member until set). */
+  setRole(userId: string, role: 'member' | 'admin' | 'owner' | 'primary_owner'): void;
+  /** The members usergroups.users.list gives for a user group (an unknown group is `no_such_subteam`). */
+  setUsergroup(groupId: string, members: string[]): void;
+  /** Each person's Home tab as last published (views.publish), by user id. */
+  homes: Map<string, Record<string, Any>>;
+  /** Clears calls, responses, scripts, known views, locales, roles, user groups and Home tabs set. */
   reset(): void;
 }
 
@@ -178,10 +186,13 @@ function viewOut(input: Record<string, Any>, id: string, hash: string, rootViewI
 const DEFAULT_LOCALE = 'en-US';
 
 /** users.info as Slack answers it, for anyone: the fields the bot could read, in UTC; `locale` only when asked. */
-function userOf(id: string, locale: string | undefined) {
+function userOf(id: string, locale: string | undefined, role = 'member') {
   const name = `user-${id.toLowerCase()}`;
   return {
     ...(locale ? { locale } : {}),
+    is_admin: role !== 'member',
+    is_owner: role === 'owner' || role === 'primary_owner',
+    is_primary_owner: role === 'primary_owner',
     id,
     team_id: 'T0TEAM',
     name,
@@ -264,6 +275,9 @@ export function createFakeSlackCore(options: FakeSlackOptions = {}): FakeSlackCo
   let scripts = new Map<string, { reply: ScriptedReply; remaining: number }[]>();
   let views = new Map<string, { hash: string; view: Record<string, Any> }>();
   let locales = new Map<string, string | undefined>();
+  let roles = new Map<string, string>();
+  let usergroups = new Map<string, string[]>();
+  const homes = new Map<string, Record<string, Any>>();
   const callWaiters = new Set<Waiter<RecordedCall>>();
   const responseWaiters = new Set<Waiter<RecordedResponse>>();
 
@@ -362,8 +376,22 @@ export function createFakeSlackCore(options: FakeSlackOptions = {}): FakeSlackCo
                 ? locales.get(args.user)
                 : DEFAULT_LOCALE
               : undefined,
+            roles.get(args.user),
           ),
         };
+      case 'usergroups.users.list': {
+        const members = usergroups.get(String(args.usergroup ?? ''));
+        return members ? { ok: true, users: members } : fail('no_such_subteam');
+      }
+      case 'views.publish': {
+        if (typeof args.user_id !== 'string' || !args.user_id) return fail('invalid_arguments', ['missing user_id']);
+        if (!args.view || typeof args.view !== 'object' || args.view.type !== 'home')
+          return fail('invalid_arguments', ['view.type must be home']);
+        const id = `VHOME${args.user_id}`;
+        const out = viewOut(args.view, id, newHash());
+        homes.set(args.user_id, out);
+        return { ok: true, view: out };
+      }
       default:
         return fail('unknown_method');
     }
@@ -397,12 +425,22 @@ export function createFakeSlackCore(options: FakeSlackOptions = {}): FakeSlackCo
     setLocale(userId, locale) {
       locales.set(userId, locale);
     },
+    setRole(userId, role) {
+      roles.set(userId, role);
+    },
+    setUsergroup(groupId, members) {
+      usergroups.set(groupId, members);
+    },
+    homes,
     reset() {
       calls.length = 0;
       responses.length = 0;
       scripts = new Map();
       views = new Map();
       locales = new Map();
+      roles = new Map();
+      usergroups = new Map();
+      homes.clear();
     },
     apiCall(method, request) {
       const { args, bodyToken } = decodeApiBody(request.rawBody, request.contentType, request.query);

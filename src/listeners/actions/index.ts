@@ -6,6 +6,9 @@ import type { FlowDeps } from '../../flows/deps.js';
 import { fixConnection } from '../../flows/fixConnection.js';
 import { confirmGranted, declineHelp, takeOver } from '../../flows/helpAnswers.js';
 import { askForHelp } from '../../flows/helpRequests.js';
+import { homeFix, homeLink } from '../../flows/homeTab.js';
+import { askLinker, retryLinker } from '../../flows/linkerGate.js';
+import { confirmReplace, keepConnection } from '../../flows/replace.js';
 import type { ClickHandler } from '../../flows/requests.js';
 import { pickSystem } from '../../flows/start.js';
 import {
@@ -16,6 +19,7 @@ import {
   previousStep,
   resumeSetup,
 } from '../../flows/steps.js';
+import { askUnlink, confirmUnlink } from '../../flows/unlink.js';
 import { unknownButton } from '../../flows/unknownButton.js';
 import { buttonListener } from '../answer.js';
 
@@ -38,6 +42,18 @@ const BUTTONS: [string | RegExp, ClickHandler][] = [
   [ACTIONS.granted, confirmGranted],
   [ACTIONS.decline, declineHelp],
   [ACTIONS.fixConnection, fixConnection],
+  [ACTIONS.askLinker, askLinker],
+  [ACTIONS.retryLinker, retryLinker],
+  [ACTIONS.homeLink, homeLink],
+  [ACTIONS.homeFix, homeFix],
+  [ACTIONS.homeUnlink, askUnlink],
+];
+
+/** Answers to a question about a connection: the answer replaces the question. */
+const ANSWERS: [string, ClickHandler][] = [
+  [ACTIONS.confirmReplace, confirmReplace],
+  [ACTIONS.confirmUnlink, confirmUnlink],
+  [ACTIONS.keepConnection, keepConnection],
 ];
 
 /**
@@ -60,5 +76,6 @@ export function registerActions(app: App, deps: FlowDeps) {
   for (const [actionId, handler] of BUTTONS) app.action(actionId, buttonListener(deps, handler));
   // The picker's answer replaces the picker, so the list does not stay behind.
   app.action(withChoice(ACTIONS.pick), buttonListener(deps, pickSystem, 'replace'));
+  for (const [actionId, handler] of ANSWERS) app.action(actionId, buttonListener(deps, handler, 'replace'));
   app.action(OTHER_BUTTONS, buttonListener(deps, unknownButton));
 }

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import type { FlowDeps } from '../../flows/deps.js';
+import { type FlowDeps, forWorkspace } from '../../flows/deps.js';
+import { publishHome } from '../../flows/homeTab.js';
 import { workspaceGone } from '../../flows/workspaceGone.js';
 
 const slackId = z.string().regex(/^[A-Z0-9]{2,40}$/);
@@ -11,7 +12,12 @@ const envelope = z.object({
   event: z.object({ tokens: z.object({ bot: z.array(z.string()).optional() }).optional() }).passthrough(),
 });
 
-/** Events from Slack: the app leaving a workspace. Bolt acknowledges events itself. */
+const homeOpened = z.object({
+  team_id: slackId,
+  event: z.object({ user: slackId, tab: z.string().max(20).optional() }),
+});
+
+/** Events from Slack: the Home tab opened, the app leaving a workspace. Bolt acknowledges events itself. */
 export function registerEvents(app: App, deps: FlowDeps) {
   const onGone =
     (needsBotToken: boolean) =>
@@ -27,6 +33,15 @@ export function registerEvents(app: App, deps: FlowDeps) {
         isEnterpriseInstall: Boolean(is_enterprise_install),
       });
     };
+  // The Home tab, drawn for the person who opened it (Slack sends this for the Messages tab too).
+  app.event('app_home_opened', async ({ body, context }) => {
+    const parsed = homeOpened.safeParse(body);
+    if (!parsed.success || parsed.data.event.tab !== 'home') return;
+    const teamDeps = await forWorkspace(deps, parsed.data.team_id, context.botToken);
+    await publishHome(teamDeps, parsed.data.team_id, parsed.data.event.user).catch((error: unknown) =>
+      deps.logger.warn({ error: (error as Error).message }, 'Could not publish a Home tab'),
+    );
+  });
   app.event('app_uninstalled', onGone(false));
   app.event('tokens_revoked', onGone(true));
 }
