@@ -41,6 +41,7 @@ const PLACES = {
       'ui.handover.takeOver',
       'ui.handover.granted',
       'ui.handover.decline',
+      'health.broken.fixButton',
       'lifecycle.linkers.ask',
       'lifecycle.linkers.retry',
       'lifecycle.replace.confirm',

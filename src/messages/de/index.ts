@@ -2,6 +2,7 @@ import type { Catalog } from '../shape.js';
 import { blocks } from './blocks.js';
 import { connections } from './connections.js';
 import { flows } from './flows.js';
+import { health } from './health.js';
 import { installations } from './installations.js';
 import { languages } from './languages.js';
 import { lifecycle } from './lifecycle.js';
@@ -17,6 +18,7 @@ export const de = {
   ...systems,
   ...connections,
   ...lifecycle,
+  ...health,
   ...limits,
   ...metrics,
   ...languages,
