@@ -4,6 +4,7 @@ import { renderExpiryWarning } from '../blocks/handover.js';
 import type { FlowDeps } from '../flows/deps.js';
 import { announcementTarget } from '../flows/notifyChannel.js';
 import type { FlowState } from '../flows/state.js';
+import { formatDay } from '../messages/dates.js';
 import { type Language, translator } from '../messages/index.js';
 import type { HashWrite } from '../store/flowStore.js';
 import type { VerificationFailure } from '../systems/types.js';
@@ -264,8 +265,8 @@ export async function warnOfExpiry(deps: FlowDeps, connection: Checked & { expir
   const warning = renderExpiryWarning(
     translator(language),
     catalog.name(connection.systemId),
-    connection.expiresAt,
-    catalog.linkWord(connection.systemId, 'exact'),
+    formatDay(language, connection.expiresAt),
+    deps.catalogs.any.linkWord(connection.systemId, 'exact'),
   );
   try {
     await deps.slack.post(connection.linkedBy, warning);

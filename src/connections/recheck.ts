@@ -1,5 +1,6 @@
 import { type FlowDeps, forWorkspace } from '../flows/deps.js';
 import type { FlowState } from '../flows/state.js';
+import { formatDay } from '../messages/dates.js';
 import { translator } from '../messages/index.js';
 import { timedVerifyContext } from '../metrics/flowCounters.js';
 import type { ConnectionSummary } from '../store/connectionStore.js';
@@ -301,7 +302,7 @@ async function check(
   const tr = translator(language);
   const own = deps.catalogs.in(language).system(system.id) ?? system;
   if (hasExpired(connection, deps.now())) {
-    const day = (connection.expiresAt ?? '').slice(0, 10);
+    const day = formatDay(language, connection.expiresAt ?? '');
     return classifyRecheck(
       expiredFailure(
         tr('health.expired.title', { system: own.name }),

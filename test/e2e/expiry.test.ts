@@ -1,6 +1,9 @@
+import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
+import { REDIS_URL } from '../support/bot.js';
 import { useE2e } from '../support/e2e.js';
 import { type FakeWorkable, startFakeWorkable } from '../support/fakeWorkable.js';
+import { buttonsOf, eventually, textOf } from '../support/journey.js';
 
 const SUBDOMAIN = 'acme';
 const API_TOKEN = 'wk-expiry-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Jh1';
@@ -69,5 +72,38 @@ describe('warning before credentials expire', () => {
     await linkWorkable(dayFromNow(2), 7 * 24 * 3600);
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(warnings()).toHaveLength(0);
+  });
+});
+
+describe('credentials past their expiry date', () => {
+  it('marks the connection broken on the day, tells whoever linked it with Fix it, without asking Workable', async () => {
+    const admin = await linkWorkable(dayFromNow(200), 7 * 24 * 3600);
+    const bot = e2e.running;
+    // The day has come: the stored date is in the past (as it would be 200 days later).
+    const redis = new Redis(REDIS_URL);
+    try {
+      const key = `${bot.keyPrefix}:{T0EXPIRY}:conns`;
+      const record = JSON.parse((await redis.hget(key, 'workable')) ?? '{}');
+      await redis.hset(
+        key,
+        'workable',
+        JSON.stringify({ ...record, expiresAt: `${dayFromNow(-1)}T00:00:00.000Z` }),
+      );
+      await redis.zadd(`${bot.keyPrefix}:{rechecks}:due`, 0, 'T0EXPIRY|workable');
+    } finally {
+      redis.disconnect();
+    }
+    const calls = workable.requests.length;
+    await eventually(async () => expect(await bot.bot.sweepRechecks()).toBeGreaterThan(0));
+    const dm = await e2e.slack.waitFor(
+      (call) => call.method === 'chat.postMessage' && String(call.args.text).includes('stopped working'),
+    );
+    expect(textOf(dm.args.blocks)).toContain('The Workable credentials have expired');
+    expect(textOf(dm.args.blocks)).toContain(`valid until ${dayFromNow(-1)}`);
+    expect(workable.requests).toHaveLength(calls);
+    // Fix it opens the relink at the credentials form.
+    const [fix] = buttonsOf(dm.args.blocks);
+    await admin.click(fix?.action_id ?? '', { button: fix });
+    await admin.waitForMessage((text) => text.includes('flow.credentials'));
   });
 });

@@ -5,7 +5,7 @@ import { greenhouseAccount, useE2e } from '../support/e2e.js';
 import { GREENHOUSE_ALL_SCOPES } from '../support/fakeGreenhouse.js';
 import { greenhouseAndWintroSetup } from '../support/handoverSetup.js';
 import { buttonsOf, eventually, settle, textOf } from '../support/journey.js';
-import { notifications, submitAndExpectLinked, walkToCredentials } from '../support/linking.js';
+import { notifications, submitAndExpectLinked, walkGuide, walkToCredentials } from '../support/linking.js';
 
 const TEAM = 'T0ACME';
 const ADMIN = 'U0ADMIN';
@@ -20,9 +20,13 @@ const e2e = useE2e({
 const { vendors, acks } = e2e;
 const prerequisite = 'Can manage ALL organization';
 
-async function linkGreenhouse(bot: RunningBot) {
+async function linkGreenhouse(bot: RunningBot, gated = false) {
   const admin = e2e.journey(ADMIN, TEAM, bot);
-  const form = await walkToCredentials(admin, 'greenhouse', { prerequisite, acks });
+  // With WINTRO_LINKERS set the command first says it is asking Slack who may link.
+  if (gated) await admin.command('link greenhouse');
+  const form = gated
+    ? await walkGuide(admin, 'greenhouse', prerequisite)
+    : await walkToCredentials(admin, 'greenhouse', { prerequisite, acks });
   await submitAndExpectLinked(
     admin,
     form,
@@ -116,6 +120,8 @@ describe('noticing that a linked connection broke', () => {
     });
     const health = await healthOf(bot);
     expect(health).toMatchObject({ state: 'broken', failure: { code: 'invalid_client' } });
+    const { text: metrics } = await bot.bot.metrics.exposition();
+    expect(metrics).toContain('wintro_reverify_total{system="greenhouse",outcome="broken"} 1');
     expect(health.brokenSince).toBeTypeOf('number');
 
     // Still broken at the next re-check: nobody is told again.
@@ -238,5 +244,34 @@ describe('noticing that a linked connection broke', () => {
     expect(brokenDms()).toHaveLength(1);
     expect(channelSaying('stopped working')).toHaveLength(1);
     expect(notifications(e2e.journey())).toHaveLength(2);
+  });
+
+  it('lets only someone who may link start the fix (WINTRO_LINKERS)', async () => {
+    const bot = await e2e.boot({ WINTRO_LINKERS: 'admins' });
+    e2e.slack.setRole(ADMIN, 'admin');
+    await linkGreenhouse(bot, true);
+    vendors.greenhouse.clients.delete(ACCOUNT.clientId);
+    await recheckNow(bot);
+    const dm = await eventually(() => {
+      const [found] = brokenDms();
+      if (!found) throw new Error('no DM yet');
+      return found;
+    });
+    const [fix] = buttonsOf(dm.args.blocks);
+    // Someone else, not a workspace admin, presses the same button.
+    const member = e2e.journey('U0MEMBER', TEAM, bot);
+    await member.click(fix?.action_id ?? '', { button: fix });
+    await eventually(() =>
+      expect(dmsTo('U0MEMBER').some((call) => textOf(call.args.blocks).includes('admins and owners'))).toBe(
+        true,
+      ),
+    );
+    await settle(300);
+    expect(dmsTo('U0MEMBER').some((call) => textOf(call.args.blocks).includes('flow.credentials'))).toBe(
+      false,
+    );
+    // Whoever linked it, an admin, may.
+    await e2e.journey(ADMIN, TEAM, bot).click(fix?.action_id ?? '', { button: fix });
+    await e2e.journey(ADMIN, TEAM, bot).waitForMessage((text) => text.includes('flow.credentials'));
   });
 });
