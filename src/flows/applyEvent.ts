@@ -1,5 +1,6 @@
 import { funnelMark, funnelStep } from '../metrics/flowCounters.js';
-import type { HashWrite, RequestClaim } from '../store/flowStore.js';
+import { linkedByFlowMarker } from '../store/connectionStore.js';
+import type { HashWrite, RequestClaim, WriteGuard } from '../store/flowStore.js';
 import type { Credentials } from '../systems/types.js';
 import type { FlowDeps } from './deps.js';
 import { runEffects } from './effects.js';
@@ -35,9 +36,11 @@ export interface DeferredClaim extends RequestClaim {
 
 /**
  * A refusal, or a flow that changed (`conflict`) or expired between reading and writing it, or a
- * request Slack delivered again (`replayed`: nothing is done nor said).
+ * request Slack delivered again (`replayed`: nothing is done nor said), or a verified connection
+ * that finds its system linked by someone else meanwhile (`occupied`: it replaces nothing it did
+ * not expect to).
  */
-export type NotApplied = Refusal | 'conflict' | 'expired' | 'replayed';
+export type NotApplied = Refusal | 'conflict' | 'expired' | 'replayed' | 'occupied';
 
 export interface EffectReport {
   /** The flow after its effects (a repost moves its message). */
@@ -58,7 +61,7 @@ export type Applied =
   | { ok: false; refusal: NotApplied };
 
 export const stepCountOf = (deps: FlowDeps, state: FlowState) =>
-  deps.catalog.system(state.systemId)?.steps.length ?? 0;
+  deps.catalogs.any.system(state.systemId)?.steps.length ?? 0;
 
 /**
  * What some effects store in the same compare-and-set as the flow, so neither exists without the
@@ -92,6 +95,15 @@ async function storedWithTheFlow(
 }
 
 /**
+ * A verified connection (the first write, see `storedWithTheFlow`) is stored only over the one
+ * the flow replaces, or where none is: a link made meanwhile by someone else is never overwritten.
+ */
+function connectionGuard(flow: FlowState, effects: Effect[]): WriteGuard | undefined {
+  if (!effects.some((effect) => effect.type === 'save_connection')) return undefined;
+  return { write: 1, marker: flow.replaces ? linkedByFlowMarker(flow.replaces.flowId) : '' };
+}
+
+/**
  * The one way a flow changes: the transition, then a compare-and-set on the version the caller
  * read (with the verified connection in the same step), then — when the caller runs them — its
  * effects.
@@ -122,8 +134,10 @@ export async function applyEvent(
     writes,
     mark,
     claim,
+    connectionGuard(flow, result.effects),
   );
   if (saved === 'replayed') return { ok: false, refusal: 'replayed' };
+  if (saved === 'occupied') return { ok: false, refusal: 'occupied' };
   if (saved !== 'saved') return { ok: false, refusal: saved === 'missing' ? 'expired' : 'conflict' };
   if (newMark) deps.metrics.stepReached(result.state.systemId, result.state.phase, funnelStep(result.state));
   return {

@@ -6,6 +6,17 @@ import { scanKeys } from './scan.js';
 
 export type SaveResult = 'saved' | 'conflict' | 'missing';
 
+/**
+ * Stores a write only while the field it replaces holds what the flow expects: the connection it
+ * replaces (its record contains `marker`), or nothing (`marker` ''). Else the script answers -3
+ * (`occupied`) and writes nothing.
+ */
+export interface WriteGuard {
+  /** Which of the writes (from 1) is guarded. */
+  write: number;
+  marker: string;
+}
+
 /** A request's once-key, claimed in the compare-and-set that the request makes anyway. */
 export interface RequestClaim {
   /** The once-key's name (see `KeyScheme.once`). */
@@ -35,6 +46,11 @@ end
 local current = redis.call('HGET', KEYS[1], 'v')
 if not current then return -1 end
 if current ~= ARGV[1] then return 0 end
+local guard = 10 + (#KEYS - first + 1) * 2
+if ARGV[guard] and ARGV[guard] ~= '' then
+  local held = redis.call('HGET', KEYS[first - 1 + tonumber(ARGV[guard])], ARGV[guard + 1])
+  if held and (ARGV[guard + 2] == '' or not string.find(held, ARGV[guard + 2], 1, true)) then return -3 end
+end
 redis.call('HSET', KEYS[1], 'v', ARGV[2], 'd', ARGV[3])
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 if redis.call('HGET', KEYS[2], ARGV[5]) == ARGV[6] then redis.call('HDEL', KEYS[2], ARGV[5]) end
@@ -123,7 +139,8 @@ export class FlowStore {
     writes: HashWrite[] = [],
     mark = '',
     claim?: RequestClaim,
-  ): Promise<{ result: SaveResult | 'replayed'; newMark: boolean }> {
+    guard?: WriteGuard,
+  ): Promise<{ result: SaveResult | 'replayed' | 'occupied'; newMark: boolean }> {
     const keyCount = 2 + (claim ? 1 : 0) + writes.length;
     const command = casCommand(keyCount);
     if (!(command in this.redis))
@@ -145,9 +162,19 @@ export class FlowStore {
       claim ? String(claim.ttlSeconds) : '',
       ...writes.flatMap((write) => [write.field, write.value]),
       mark,
+      ...(guard ? [String(guard.write), writes[guard.write - 1]?.field ?? '', guard.marker] : []),
     );
     return {
-      result: result >= 1 ? 'saved' : result === 0 ? 'conflict' : result === -2 ? 'replayed' : 'missing',
+      result:
+        result >= 1
+          ? 'saved'
+          : result === 0
+            ? 'conflict'
+            : result === -2
+              ? 'replayed'
+              : result === -3
+                ? 'occupied'
+                : 'missing',
       newMark: result === 2,
     };
   }
