@@ -25,6 +25,13 @@ function whatIsMissing(handover: Handover, system: LinkableSystem, state: FlowSt
     const items = handover.missing.map((item) => `• \`${item}\``).join('\n');
     return `${t('ui.handover.missingInCredential', { vendor: system.vendor })}\n${items}${where}`;
   }
+  if (handover.reason === 'linker') {
+    const who =
+      handover.linkers && handover.linkers !== 'admins'
+        ? t('lifecycle.linkers.whoGroup', { group: handover.linkers })
+        : t('lifecycle.linkers.whoAdmins');
+    return t('lifecycle.linkers.requestMissing', { asker: handover.requestedBy, who, system: system.name });
+  }
   const { missingPermission, whoCanHelp } = system.prerequisites;
   return t('ui.handover.missingPermission', { permission: missingPermission, whoCanHelp });
 }

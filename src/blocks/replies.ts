@@ -27,6 +27,7 @@ export function renderHelp(catalog: Catalog, intro?: string): SlackMessage {
   const lines = [
     t('ui.help.link', { words }),
     t('ui.help.pick'),
+    t('lifecycle.unlink.help'),
     t('ui.help.status'),
     t('ui.help.cancel'),
     t('ui.help.notify'),
@@ -168,12 +169,14 @@ export function renderLinkedNotification(
   systemName: string,
   userId: string,
   details: { label: string; value: string }[],
+  /** The link replaced the system's previous connection. */
+  replaced = false,
 ): SlackMessage {
   const who = { system: systemName, user: userId };
   return {
-    text: t('ui.linkedNotification.text', who),
+    text: replaced ? t('lifecycle.replace.noticeText', who) : t('ui.linkedNotification.text', who),
     blocks: [
-      section(t('ui.linkedNotification.section', who)),
+      section(replaced ? t('lifecycle.replace.notice', who) : t('ui.linkedNotification.section', who)),
       ...(details.length
         ? [context(details.map((detail) => `${detail.label}: ${detail.value}`).join(' · '))]
         : []),

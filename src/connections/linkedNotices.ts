@@ -11,6 +11,8 @@ const noticeSchema = z.object({
   systemId: z.string(),
   userId: z.string(),
   details: z.array(z.object({ label: z.string(), value: z.string() })),
+  /** The link replaced a connection: the notice says "replaced". */
+  replaced: z.boolean().optional(),
 });
 export type PendingNotice = z.infer<typeof noticeSchema>;
 
@@ -56,7 +58,12 @@ export class LinkedNotices {
     try {
       await deps.slack.post(
         notice.channel,
-        renderLinkedNotification(deps.catalog.name(notice.systemId), notice.userId, notice.details),
+        renderLinkedNotification(
+          deps.catalog.name(notice.systemId),
+          notice.userId,
+          notice.details,
+          notice.replaced,
+        ),
       );
     } catch (error) {
       await this.redis.del(marker).catch(() => undefined);

@@ -1,6 +1,6 @@
 import { renderCredentialsModal } from '../blocks/credentialsModal.js';
 import { section } from '../blocks/kit.js';
-import { t } from '../messages/index.js';
+import { t, translator } from '../messages/index.js';
 import { timedVerifyContext } from '../metrics/flowCounters.js';
 import type { Credentials, LinkableSystem, VerificationOutcome } from '../systems/types.js';
 import { applyToCurrentFlow } from './applyEvent.js';
@@ -77,12 +77,22 @@ export class CredentialChecks {
     // What the check settled (a period that became a date) is stored instead of what was typed.
     const stored = outcome.ok && outcome.settled ? { ...credentials, ...outcome.settled } : credentials;
     // The result lands while the flow is still in this check, whatever else moved it meanwhile.
-    const applied = await applyToCurrentFlow(
+    let applied = await applyToCurrentFlow(
       deps,
       flow,
       { type: 'verified', outcome, checkId: running.checkId },
       { credentials: stored, viewId },
     );
+    if (!applied.ok && applied.refusal === 'occupied') {
+      // Someone else linked (or replaced) the system meanwhile: theirs stays, this person is told.
+      const linkedMeanwhile = await linkedMeanwhileOutcome(deps, flow);
+      applied = await applyToCurrentFlow(
+        deps,
+        flow,
+        { type: 'verified', outcome: linkedMeanwhile, checkId: running.checkId },
+        { viewId },
+      );
+    }
     await deps.checkDeadlines.remove(running).catch(() => undefined);
     if (applied.ok) {
       await applied.run();
@@ -108,6 +118,27 @@ export class CredentialChecks {
     ]);
     await Promise.allSettled([...this.inFlight.values()].map((check) => abandon(deps, check)));
   }
+}
+
+/** Why verified credentials were not stored: the system is linked by someone the flow did not expect. */
+async function linkedMeanwhileOutcome(deps: FlowDeps, flow: FlowState): Promise<VerificationOutcome> {
+  const [connection, language] = await Promise.all([
+    deps.connections.get(flow.teamId, flow.systemId),
+    flow.language ?? deps.languages.of(flow.teamId, flow.holderId),
+  ]);
+  const tr = translator(language);
+  const catalog = deps.catalogs.in(language);
+  const said = {
+    system: catalog.name(flow.systemId),
+    word: catalog.linkWord(flow.systemId),
+    user: connection?.linkedBy ?? '',
+  };
+  return {
+    ok: false,
+    code: 'linked_meanwhile',
+    title: tr('lifecycle.replace.linkedMeanwhileTitle', said),
+    detail: tr('lifecycle.replace.linkedMeanwhileDetail', said),
+  };
 }
 
 async function verifySafely(

@@ -5,6 +5,7 @@ import type { Credentials, LinkableSystem } from '../systems/types.js';
 import { applyEvent, stepCountOf } from './applyEvent.js';
 import { clickedFlow } from './clickedFlow.js';
 import { credentialCheckRefusal } from './limits.js';
+import { linkerFormError } from './linkerGate.js';
 import { refusalText } from './refusals.js';
 import type { ClickHandler, FormHandler, FormResult } from './requests.js';
 import { recoverStaleCheck } from './staleChecks.js';
@@ -64,6 +65,9 @@ export const submitCredentials: FormHandler = async (deps, form) => {
     return onFirstField(system, refusalText(deps, 'credentials_form', permission.refusal, flow));
   }
   if (!deps.checks.accepting) return onFirstField(system, t('flow.refused.form.restarting'));
+  // Someone removed from the admins or the user group since the setup began may not link now.
+  const notLinker = await linkerFormError(deps, form.teamId, form.userId);
+  if (notLinker) return onFirstField(system, notLinker);
 
   const read = readCredentials(system, form.values);
   if ('errors' in read) return { ack: { response_action: 'errors', errors: read.errors } };

@@ -6,9 +6,10 @@ import {
   renderGrantedNotice,
   renderTakenOverNotice,
 } from '../blocks/handover.js';
+import { renderReplacedDm } from '../blocks/lifecycle.js';
 import { handToWintro } from '../connections/handToWintro.js';
 import { redrawLinked } from '../connections/linkedDm.js';
-import { t } from '../messages/index.js';
+import { t, translator } from '../messages/index.js';
 import { scheduleNudge } from '../reminders/reminders.js';
 import type { VerificationOutcome } from '../systems/types.js';
 import type { EffectContext, EffectReport } from './applyEvent.js';
@@ -79,6 +80,7 @@ async function runEffect(deps: FlowDeps, effect: Effect, step: Step): Promise<Ef
       break;
     case 'notify_linked':
       await notifyLinked(deps, state);
+      await tellReplaced(deps, state);
       // The new connection's re-checks and dates; a broken one it replaces is told it works again.
       await deps.rechecks.linked(deps, state);
       break;
@@ -184,6 +186,24 @@ export async function updateForm(deps: FlowDeps, viewId: string, view: ModalView
 }
 
 /** Posts the channel notice stored with the link; the sweep posts it later if this attempt fails. */
+/**
+ * After a link that replaced a connection: whoever had linked that one hears who replaced it; the
+ * Home tabs of both show the new connection.
+ */
+async function tellReplaced(deps: FlowDeps, flow: FlowState): Promise<void> {
+  const previous = flow.replaces?.linkedBy;
+  deps.homes.refresh(deps, flow.teamId, previous ? [flow.holderId, previous] : [flow.holderId]);
+  if (!previous || previous === flow.holderId) return;
+  const language = await deps.languages.of(flow.teamId, previous).catch(() => 'en' as const);
+  const system = deps.catalogs.in(language).system(flow.systemId);
+  if (!system) return;
+  try {
+    await deps.slack.post(previous, renderReplacedDm(translator(language), system, flow.holderId));
+  } catch (error) {
+    deps.logger.warn({ flowId: flow.id, error: (error as Error).message }, 'Could not tell the previous linker');
+  }
+}
+
 async function notifyLinked(deps: FlowDeps, flow: FlowState): Promise<void> {
   await deps.handover.notices.post(deps, flow.teamId, flow.id).catch((error: unknown) => {
     deps.logger.warn(

@@ -10,6 +10,7 @@ import { applyEvent, stepCountOf } from './applyEvent.js';
 import { clickedFlow } from './clickedFlow.js';
 import type { FlowDeps } from './deps.js';
 import { helpRequestRefusal } from './limits.js';
+import { linkersToAsk } from './linkerGate.js';
 import { refusalText } from './refusals.js';
 import type { ClickHandler, FormHandler, FormResult } from './requests.js';
 import type { FlowState } from './state.js';
@@ -78,10 +79,17 @@ export const submitHelpRequest: FormHandler = async (deps, form) => {
       // Found now, after the acknowledgement (it may ask Slack): the request is written in it, and
       // the setup is in it once the colleague takes it over.
       const colleagueLanguage = await deps.languages.of(flow.teamId, colleagueId);
+      const linkers = await linkersToAsk(deps, flow.teamId, form.userId);
       const applied = await applyEvent(
         deps,
         flow,
-        { type: 'request_help', colleagueId, colleagueLanguage, ...(note ? { note } : {}) },
+        {
+          type: 'request_help',
+          colleagueId,
+          colleagueLanguage,
+          ...(note ? { note } : {}),
+          ...(linkers ? { linkers } : {}),
+        },
         { actorId: form.userId },
       );
       if (!applied.ok) {
