@@ -23,7 +23,7 @@ import { rejectedRequests } from './slack/rejectedRequests.js';
 import { httpRoutes } from './startup/routes.js';
 import { buildSlackApp, slackClientOptions, verifyBotToken } from './startup/slackApp.js';
 import { openStores, type Stores } from './startup/stores.js';
-import { type Catalog, createCatalog } from './systems/catalog.js';
+import { type Catalogs, createCatalogs } from './systems/catalog.js';
 import { createVendorHttp, type VendorHttp } from './vendors/http.js';
 
 export interface AppOptions {
@@ -31,7 +31,7 @@ export interface AppOptions {
   logDestination?: DestinationStream;
   /** Redis key prefix, so several deployments or test runs can share one Redis. */
   keyPrefix?: string;
-  catalog?: Catalog;
+  catalogs?: Catalogs;
   now?: () => number;
   /** Receives Slack's requests instead of the HTTP or Socket Mode receiver (service tests). */
   receiver?: Receiver;
@@ -93,7 +93,8 @@ function flowDeps(config: Config, stores: Stores, logger: Logger, options: AppOp
   const workspaces = stores.installations
     ? installedWorkspaces(stores.installations, clientOptions)
     : singleWorkspace(slack);
-  const catalog = options.catalog ?? createCatalog(config.systems);
+  const catalogs = options.catalogs ?? createCatalogs(config.systems);
+  const catalog = catalogs.any;
   const systemIds = [...catalog.systems, ...catalog.families].map(({ id }) => id);
   const now = options.now ?? Date.now;
   return {
@@ -107,7 +108,7 @@ function flowDeps(config: Config, stores: Stores, logger: Logger, options: AppOp
       now,
       logger,
     }),
-    catalog,
+    catalogs,
     slack,
     linkers: new LinkerPolicy(stores.redis, stores.keys, config.linkers),
     homes: new HomeTabs(),

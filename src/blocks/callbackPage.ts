@@ -1,4 +1,4 @@
-import { t } from '../messages/index.js';
+import { type Language, translator } from '../messages/index.js';
 
 /** The small page a browser lands on after a vendor's approval page: one sentence, nothing else. */
 export interface CallbackPage {
@@ -19,12 +19,12 @@ const PAGE_HEADERS = {
   'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
 };
 
-/** The page, with the sentence escaped. Pure. */
-export function renderCallbackPage(sentence: string): CallbackPage {
-  const title = escapeHtml(t('systems.common.authorization.page.title'));
+/** The page in the reader's language, with the sentence (already in it) escaped. Pure. */
+export function renderCallbackPage(language: Language, sentence: string): CallbackPage {
+  const title = escapeHtml(translator(language)('systems.common.authorization.page.title'));
   const html = [
     '<!doctype html>',
-    '<html lang="en"><head><meta charset="utf-8">',
+    `<html lang="${language}"><head><meta charset="utf-8">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${title}</title>`,
     '<style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:15vh auto;padding:0 1rem;color:#1d1c1d}</style>',

@@ -1,5 +1,5 @@
 import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
-import { t } from '../messages/index.js';
+import type { Translate } from '../messages/index.js';
 import type { CredentialField, LinkableSystem, VerificationFailure } from '../systems/types.js';
 import { CREDENTIALS_CALLBACK, FIELD_ACTION } from './ids.js';
 import { context, datepicker, input, LIMITS, plain, section, staticSelect, textInput } from './kit.js';
@@ -10,12 +10,17 @@ export type ModalStatus =
   | { kind: 'failed'; outcome: VerificationFailure }
   | { kind: 'linked'; details: { label: string; value: string }[] };
 
-function banner(status: ModalStatus, system: LinkableSystem, fieldLabels: Map<string, string>): KnownBlock[] {
+function banner(
+  tr: Translate,
+  status: ModalStatus,
+  system: LinkableSystem,
+  fieldLabels: Map<string, string>,
+): KnownBlock[] {
   switch (status.kind) {
     case 'form':
       return [];
     case 'checking':
-      return [section(t('ui.credentials.checking', { vendor: system.vendor }))];
+      return [section(tr('ui.credentials.checking', { vendor: system.vendor }))];
     case 'failed': {
       const { outcome } = status;
       const fieldLines = Object.entries(outcome.fieldErrors ?? {}).map(
@@ -59,39 +64,40 @@ function fieldInput(field: CredentialField): InputBlock {
  * so Slack keeps what the admin typed while we check and after a failed check. Pure.
  */
 export function renderCredentialsModal(
+  tr: Translate,
   flowId: string,
   system: LinkableSystem,
   status: ModalStatus,
 ): ModalView {
-  const title = plain(t('ui.credentials.title', { vendor: system.vendor }), LIMITS.modalTitle);
+  const title = plain(tr('ui.credentials.title', { vendor: system.vendor }), LIMITS.modalTitle);
   if (status.kind === 'linked') {
     return {
       type: 'modal',
       callback_id: CREDENTIALS_CALLBACK,
       private_metadata: flowId,
       title,
-      close: plain(t('ui.credentials.done'), LIMITS.modalTitle),
+      close: plain(tr('ui.credentials.done'), LIMITS.modalTitle),
       blocks: [
-        section(t('ui.credentials.linked', { system: system.name })),
+        section(tr('ui.credentials.linked', { system: system.name })),
         ...(status.details.length
           ? [section(status.details.map((detail) => `*${detail.label}:* ${detail.value}`).join('\n'))]
           : []),
-        context(t('ui.credentials.stored')),
+        context(tr('ui.credentials.stored')),
       ],
     };
   }
   const labels = new Map(system.credentialFields.map((field) => [field.id, field.label]));
-  const submit = status.kind === 'failed' ? t('ui.credentials.submitAgain') : t('ui.credentials.submit');
+  const submit = status.kind === 'failed' ? tr('ui.credentials.submitAgain') : tr('ui.credentials.submit');
   return {
     type: 'modal',
     callback_id: CREDENTIALS_CALLBACK,
     private_metadata: flowId,
     title,
     submit: plain(submit, LIMITS.modalTitle),
-    close: plain(t('ui.credentials.cancel'), LIMITS.modalTitle),
+    close: plain(tr('ui.credentials.cancel'), LIMITS.modalTitle),
     blocks: [
-      ...banner(status, system, labels),
-      context(t('ui.credentials.privacy', { vendor: system.vendor })),
+      ...banner(tr, status, system, labels),
+      context(tr('ui.credentials.privacy', { vendor: system.vendor })),
       ...system.credentialFields.map(fieldInput),
     ],
   };

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { FlowState } from '../flows/state.js';
-import { t } from '../messages/index.js';
+import type { Translate } from '../messages/index.js';
 import type { GuideStep, LinkableSystem, Screenshot, SystemFamily } from '../systems/types.js';
 import { ACTIONS, encodeFlowRef } from './ids.js';
 import { actions, type ButtonSpec, context, divider, escapeText, header, image, section } from './kit.js';
@@ -26,48 +26,48 @@ export function screenshotUrl(shot: Screenshot | undefined, options: RenderOptio
   return shot.url;
 }
 
-function stepBlocks(step: GuideStep, options: RenderOptions, prefix = ''): KnownBlock[] {
+function stepBlocks(tr: Translate, step: GuideStep, options: RenderOptions, prefix = ''): KnownBlock[] {
   const url = screenshotUrl(step.screenshot, options);
   const blocks: KnownBlock[] = [section(`${prefix}*${step.title}*\n${step.text}`)];
   if (url && step.screenshot && options.withImages) blocks.push(image(url, step.screenshot.alt));
   else if (url && step.screenshot)
-    blocks.push(context(t('ui.flow.screenshotLink', { url, alt: step.screenshot.alt })));
+    blocks.push(context(tr('ui.flow.screenshotLink', { url, alt: step.screenshot.alt })));
   return blocks;
 }
 
-const cancelButton = (ref: string): ButtonSpec => ({
-  text: t('ui.button.cancelSetup'),
+const cancelButton = (tr: Translate, ref: string): ButtonSpec => ({
+  text: tr('ui.button.cancelSetup'),
   actionId: ACTIONS.cancel,
   value: ref,
   style: 'danger',
 });
 
 /** The message after a setup was cancelled, with the word that starts it again. */
-const cancelledMessage = (name: string, word: string): SlackMessage => ({
-  text: t('ui.flow.cancelledText', { system: name }),
-  blocks: [header(t('ui.flow.title', { system: name })), section(t('ui.flow.cancelled', { word }))],
+const cancelledMessage = (tr: Translate, name: string, word: string): SlackMessage => ({
+  text: tr('ui.flow.cancelledText', { system: name }),
+  blocks: [header(tr('ui.flow.title', { system: name })), section(tr('ui.flow.cancelled', { word }))],
 });
 
 /** Where a request for help stands, under the flow's buttons. */
-function handoverBlocks(state: FlowState): KnownBlock[] {
+function handoverBlocks(tr: Translate, state: FlowState): KnownBlock[] {
   const handover = state.handover;
   if (!handover || handover.status === 'taken') return [];
   const colleague = handover.colleagueId;
   switch (handover.status) {
     case 'asked':
-      return [context(t('ui.flow.helpAsked', { colleague }))];
+      return [context(tr('ui.flow.helpAsked', { colleague }))];
     case 'granted':
-      return [context(t('ui.flow.helpGranted', { colleague }))];
+      return [context(tr('ui.flow.helpGranted', { colleague }))];
     case 'declined':
       return [
         section(
           handover.declineReason
-            ? t('ui.flow.helpDeclinedBecause', { colleague, reason: escapeText(handover.declineReason) })
-            : t('ui.flow.helpDeclined', { colleague }),
+            ? tr('ui.flow.helpDeclinedBecause', { colleague, reason: escapeText(handover.declineReason) })
+            : tr('ui.flow.helpDeclined', { colleague }),
         ),
         actions('handover', [
           {
-            text: t('ui.button.askSomeoneElse'),
+            text: tr('ui.button.askSomeoneElse'),
             actionId: ACTIONS.help,
             value: encodeFlowRef(state.id, state.version),
           },
@@ -83,13 +83,13 @@ function outcomeBlocks(state: FlowState): KnownBlock[] {
 }
 
 /** A flow of a vendor with several kinds of credentials, before the kind is chosen. Pure. */
-export function renderVariantChoice(state: FlowState, family: SystemFamily): SlackMessage {
+export function renderVariantChoice(tr: Translate, state: FlowState, family: SystemFamily): SlackMessage {
   const ref = encodeFlowRef(state.id, state.version);
-  if (state.phase === 'cancelled') return cancelledMessage(family.name, family.aliases[0] ?? family.id);
+  if (state.phase === 'cancelled') return cancelledMessage(tr, family.name, family.aliases[0] ?? family.id);
   return {
-    text: t('ui.flow.variantText', { system: family.name, question: family.question }),
+    text: tr('ui.flow.variantText', { system: family.name, question: family.question }),
     blocks: [
-      header(t('ui.flow.title', { system: family.name })),
+      header(tr('ui.flow.title', { system: family.name })),
       section(family.question),
       ...family.variants.map((variant) => section(`*${variant.label}*\n${variant.description}`)),
       actions('variant', [
@@ -98,7 +98,7 @@ export function renderVariantChoice(state: FlowState, family: SystemFamily): Sla
           actionId: `${ACTIONS.variant}:${variant.systemId}`,
           value: ref,
         })),
-        cancelButton(ref),
+        cancelButton(tr, ref),
       ]),
     ],
   };
@@ -109,6 +109,7 @@ export function renderVariantChoice(state: FlowState, family: SystemFamily): Sla
  * approve), then the manual guide as the other way. Pure.
  */
 function oneClickPrerequisites(
+  tr: Translate,
   state: FlowState,
   system: LinkableSystem,
   authorization: NonNullable<LinkableSystem['authorization']>,
@@ -116,9 +117,9 @@ function oneClickPrerequisites(
 ): SlackMessage {
   const ref = encodeFlowRef(state.id, state.version);
   return {
-    text: t('ui.flow.prerequisitesText', { system: system.name }),
+    text: tr('ui.flow.prerequisitesText', { system: system.name }),
     blocks: [
-      header(t('ui.flow.title', { system: system.name })),
+      header(tr('ui.flow.title', { system: system.name })),
       section(authorization.text),
       ...outcomeBlocks(state),
       actions('authorize', [
@@ -132,52 +133,55 @@ function oneClickPrerequisites(
       ]),
       divider(),
       section(`${authorization.manualIntro}\n${system.prerequisites.text}`),
-      ...system.prerequisites.selfCheck.flatMap((step, index) => stepBlocks(step, options, `${index + 1}. `)),
-      section(t('ui.flow.prerequisitesMissing', { whoCanHelp: system.prerequisites.whoCanHelp })),
+      ...system.prerequisites.selfCheck.flatMap((step, index) =>
+        stepBlocks(tr, step, options, `${index + 1}. `),
+      ),
+      section(tr('ui.flow.prerequisitesMissing', { whoCanHelp: system.prerequisites.whoCanHelp })),
       actions('prerequisites', [
         { text: authorization.manualButton, actionId: ACTIONS.begin, value: ref },
-        { text: t('ui.flow.haveCredentials'), actionId: ACTIONS.credentials, value: ref },
-        { text: t('ui.flow.lackAccess'), actionId: ACTIONS.help, value: ref },
-        cancelButton(ref),
+        { text: tr('ui.flow.haveCredentials'), actionId: ACTIONS.credentials, value: ref },
+        { text: tr('ui.flow.lackAccess'), actionId: ACTIONS.help, value: ref },
+        cancelButton(tr, ref),
       ]),
-      ...handoverBlocks(state),
+      ...handoverBlocks(tr, state),
     ],
   };
 }
 
 /** The DM message for a flow, drawn again in place after every step. Pure. */
 export function renderFlowMessage(
+  tr: Translate,
   state: FlowState,
   system: LinkableSystem,
   options: RenderOptions,
 ): SlackMessage {
   const ref = encodeFlowRef(state.id, state.version);
   const total = system.steps.length;
-  const title = t('ui.flow.title', { system: system.name });
+  const title = tr('ui.flow.title', { system: system.name });
 
   switch (state.phase) {
     case 'choose_variant':
     case 'prerequisites':
       if (system.authorization && options.authorizeUrl) {
-        return oneClickPrerequisites(state, system, system.authorization, options);
+        return oneClickPrerequisites(tr, state, system, system.authorization, options);
       }
       return {
-        text: t('ui.flow.prerequisitesText', { system: system.name }),
+        text: tr('ui.flow.prerequisitesText', { system: system.name }),
         blocks: [
           header(title),
-          context(t('ui.flow.prerequisitesIntro', { total })),
+          context(tr('ui.flow.prerequisitesIntro', { total })),
           section(system.prerequisites.text),
           ...system.prerequisites.selfCheck.flatMap((step, index) =>
-            stepBlocks(step, options, `${index + 1}. `),
+            stepBlocks(tr, step, options, `${index + 1}. `),
           ),
-          section(t('ui.flow.prerequisitesMissing', { whoCanHelp: system.prerequisites.whoCanHelp })),
+          section(tr('ui.flow.prerequisitesMissing', { whoCanHelp: system.prerequisites.whoCanHelp })),
           actions('prerequisites', [
-            { text: t('ui.flow.startGuide'), actionId: ACTIONS.begin, value: ref, style: 'primary' },
-            { text: t('ui.flow.haveCredentials'), actionId: ACTIONS.credentials, value: ref },
-            { text: t('ui.flow.lackAccess'), actionId: ACTIONS.help, value: ref },
-            cancelButton(ref),
+            { text: tr('ui.flow.startGuide'), actionId: ACTIONS.begin, value: ref, style: 'primary' },
+            { text: tr('ui.flow.haveCredentials'), actionId: ACTIONS.credentials, value: ref },
+            { text: tr('ui.flow.lackAccess'), actionId: ACTIONS.help, value: ref },
+            cancelButton(tr, ref),
           ]),
-          ...handoverBlocks(state),
+          ...handoverBlocks(tr, state),
         ],
       };
     case 'guide': {
@@ -187,77 +191,77 @@ export function renderFlowMessage(
       const dots = `${'●'.repeat(state.stepIndex + 1)}${'○'.repeat(Math.max(0, total - state.stepIndex - 1))}`;
       return {
         text: step
-          ? t('ui.flow.guideText', { ...position, title: step.title })
-          : t('ui.flow.guideTextWithoutStep', position),
+          ? tr('ui.flow.guideText', { ...position, title: step.title })
+          : tr('ui.flow.guideTextWithoutStep', position),
         blocks: [
           header(title),
-          context(`*${t('ui.flow.progress', position)}* ${dots}`),
-          ...(step ? stepBlocks(step, options) : []),
+          context(`*${tr('ui.flow.progress', position)}* ${dots}`),
+          ...(step ? stepBlocks(tr, step, options) : []),
           actions('guide', [
-            { text: t('ui.button.back'), actionId: ACTIONS.back, value: ref },
+            { text: tr('ui.button.back'), actionId: ACTIONS.back, value: ref },
             isLast
               ? {
-                  text: t('ui.button.enterCredentials'),
+                  text: tr('ui.button.enterCredentials'),
                   actionId: ACTIONS.credentials,
                   value: ref,
                   style: 'primary',
                 }
-              : { text: t('ui.button.next'), actionId: ACTIONS.next, value: ref, style: 'primary' },
-            cancelButton(ref),
+              : { text: tr('ui.button.next'), actionId: ACTIONS.next, value: ref, style: 'primary' },
+            cancelButton(tr, ref),
           ]),
-          ...handoverBlocks(state),
+          ...handoverBlocks(tr, state),
         ],
       };
     }
     case 'credentials':
       return {
-        text: t('ui.flow.credentialsText', { system: system.name }),
+        text: tr('ui.flow.credentialsText', { system: system.name }),
         blocks: [
           header(title),
-          context(t('ui.flow.credentialsProgress', { total })),
-          section(state.lastOutcome ? t('ui.flow.credentialsRetry') : t('ui.flow.credentialsReady')),
+          context(tr('ui.flow.credentialsProgress', { total })),
+          section(state.lastOutcome ? tr('ui.flow.credentialsRetry') : tr('ui.flow.credentialsReady')),
           ...outcomeBlocks(state),
           actions('credentials', [
-            { text: t('ui.flow.backToGuide'), actionId: ACTIONS.back, value: ref },
+            { text: tr('ui.flow.backToGuide'), actionId: ACTIONS.back, value: ref },
             {
-              text: t('ui.button.enterCredentials'),
+              text: tr('ui.button.enterCredentials'),
               actionId: ACTIONS.credentials,
               value: ref,
               style: 'primary',
             },
             ...(state.lastOutcome?.missing?.length
-              ? [{ text: t('ui.flow.askColleague'), actionId: ACTIONS.help, value: ref }]
+              ? [{ text: tr('ui.flow.askColleague'), actionId: ACTIONS.help, value: ref }]
               : []),
-            cancelButton(ref),
+            cancelButton(tr, ref),
           ]),
-          ...handoverBlocks(state),
+          ...handoverBlocks(tr, state),
         ],
       };
     case 'verifying':
       return {
-        text: t('ui.flow.verifyingText', { system: system.name, vendor: system.vendor }),
+        text: tr('ui.flow.verifyingText', { system: system.name, vendor: system.vendor }),
         // Never a dead end: the setup can be cancelled while the check runs.
         blocks: [
           header(title),
-          section(t('ui.flow.verifying', { vendor: system.vendor })),
-          actions('verifying', [cancelButton(ref)]),
+          section(tr('ui.flow.verifying', { vendor: system.vendor })),
+          actions('verifying', [cancelButton(tr, ref)]),
         ],
       };
     case 'linked':
       return {
-        text: t('ui.flow.linkedText', { system: system.name }),
+        text: tr('ui.flow.linkedText', { system: system.name }),
         blocks: [
-          header(t('ui.flow.linkedTitle', { system: system.name })),
-          section(t('ui.flow.linked', { system: system.name })),
+          header(tr('ui.flow.linkedTitle', { system: system.name })),
+          section(tr('ui.flow.linked', { system: system.name })),
           ...(state.linkedDetails?.length
             ? [section(state.linkedDetails.map((detail) => `*${detail.label}:* ${detail.value}`).join('\n'))]
             : []),
-          ...wintroHandoverBlocks(options.handover, system.name),
+          ...wintroHandoverBlocks(tr, options.handover, system.name),
           divider(),
-          context(t('ui.flow.linkedBy', { user: state.holderId })),
+          context(tr('ui.flow.linkedBy', { user: state.holderId })),
         ],
       };
     case 'cancelled':
-      return cancelledMessage(system.name, system.aliases[0] ?? system.id);
+      return cancelledMessage(tr, system.name, system.aliases[0] ?? system.id);
   }
 }

@@ -1,5 +1,5 @@
 import type { FlowState, Handover } from '../flows/state.js';
-import { t } from '../messages/index.js';
+import type { Translate } from '../messages/index.js';
 import type { LinkableSystem } from '../systems/types.js';
 import { handoverOf } from './helpRequest.js';
 import { ACTIONS, encodeFlowRef } from './ids.js';
@@ -19,38 +19,55 @@ export {
 export { renderExpiryWarning, renderIdleReminder, renderNudgeNote } from './reminders.js';
 
 /** What the colleague has to give, in the vendor's words. */
-function whatIsMissing(handover: Handover, system: LinkableSystem, state: FlowState): string {
+function whatIsMissing(
+  tr: Translate,
+  handover: Handover,
+  system: LinkableSystem,
+  state: FlowState,
+  withCheckDetail: boolean,
+): string {
   if (handover.reason === 'missing' && handover.missing?.length) {
-    const where = state.lastOutcome?.detail ? `\n\n${state.lastOutcome.detail}` : '';
+    const detail = withCheckDetail ? state.lastOutcome?.detail : undefined;
+    const where = detail ? `\n\n${detail}` : '';
     const items = handover.missing.map((item) => `• \`${item}\``).join('\n');
-    return `${t('ui.handover.missingInCredential', { vendor: system.vendor })}\n${items}${where}`;
+    return `${tr('ui.handover.missingInCredential', { vendor: system.vendor })}\n${items}${where}`;
   }
   if (handover.reason === 'linker') {
     const who =
       handover.linkers && handover.linkers !== 'admins'
-        ? t('lifecycle.linkers.whoGroup', { group: handover.linkers })
-        : t('lifecycle.linkers.whoAdmins');
-    return t('lifecycle.linkers.requestMissing', { asker: handover.requestedBy, who, system: system.name });
+        ? tr('lifecycle.linkers.whoGroup', { group: handover.linkers })
+        : tr('lifecycle.linkers.whoAdmins');
+    return tr('lifecycle.linkers.requestMissing', { asker: handover.requestedBy, who, system: system.name });
   }
   const { missingPermission, whoCanHelp } = system.prerequisites;
-  return t('ui.handover.missingPermission', { permission: missingPermission, whoCanHelp });
+  return tr('ui.handover.missingPermission', { permission: missingPermission, whoCanHelp });
 }
 
-/** The colleague's DM: who asks, what exactly is missing, and how to answer. Pure. */
-export function renderHelpRequest(state: FlowState, system: LinkableSystem, reminder = false): SlackMessage {
+/**
+ * The colleague's DM: who asks, what exactly is missing, and how to answer. What the check said
+ * (kept with the flow in the holder's language) is quoted only when `withCheckDetail`: the colleague
+ * reads that language too. Pure.
+ */
+export function renderHelpRequest(
+  tr: Translate,
+  state: FlowState,
+  system: LinkableSystem,
+  reminder = false,
+  withCheckDetail = true,
+): SlackMessage {
   const handover = handoverOf(state);
   const who = { asker: handover.requestedBy, system: system.name };
   const ref = encodeFlowRef(state.id, handover.seq);
   return {
-    text: reminder ? t('ui.handover.requestReminderText', who) : t('ui.handover.requestText', who),
+    text: reminder ? tr('ui.handover.requestReminderText', who) : tr('ui.handover.requestText', who),
     blocks: [
-      header(t('ui.handover.requestTitle', { vendor: system.vendor })),
-      section(reminder ? t('ui.handover.requestReminder', who) : t('ui.handover.request', who)),
-      section(whatIsMissing(handover, system, state)),
+      header(tr('ui.handover.requestTitle', { vendor: system.vendor })),
+      section(reminder ? tr('ui.handover.requestReminder', who) : tr('ui.handover.request', who)),
+      section(whatIsMissing(tr, handover, system, state, withCheckDetail)),
       ...(handover.note
         ? [
             section(
-              t('ui.handover.requestNote', {
+              tr('ui.handover.requestNote', {
                 asker: handover.requestedBy,
                 note: escapeText(handover.note).replace(/\n/g, '\n>'),
               }),
@@ -58,30 +75,30 @@ export function renderHelpRequest(state: FlowState, system: LinkableSystem, remi
           ]
         : []),
       actions('handover', [
-        { text: t('ui.handover.takeOver'), actionId: ACTIONS.takeOver, value: ref, style: 'primary' },
-        { text: t('ui.handover.granted'), actionId: ACTIONS.granted, value: ref },
-        { text: t('ui.handover.decline'), actionId: ACTIONS.decline, value: ref },
+        { text: tr('ui.handover.takeOver'), actionId: ACTIONS.takeOver, value: ref, style: 'primary' },
+        { text: tr('ui.handover.granted'), actionId: ACTIONS.granted, value: ref },
+        { text: tr('ui.handover.decline'), actionId: ACTIONS.decline, value: ref },
       ]),
-      context(t('ui.handover.requestExplained', { asker: handover.requestedBy })),
+      context(tr('ui.handover.requestExplained', { asker: handover.requestedBy })),
     ],
   };
 }
 
-function answer(handover: Handover, system: LinkableSystem): string {
+function answer(tr: Translate, handover: Handover, system: LinkableSystem): string {
   const who = { asker: handover.requestedBy, system: system.name };
-  if (handover.status === 'taken') return t('ui.handover.answeredTaken', who);
-  if (handover.status === 'granted') return t('ui.handover.answeredGranted', who);
+  if (handover.status === 'taken') return tr('ui.handover.answeredTaken', who);
+  if (handover.status === 'granted') return tr('ui.handover.answeredGranted', who);
   return handover.declineReason
-    ? t('ui.handover.answeredDeclinedBecause', { ...who, reason: escapeText(handover.declineReason) })
-    : t('ui.handover.answeredDeclined', who);
+    ? tr('ui.handover.answeredDeclinedBecause', { ...who, reason: escapeText(handover.declineReason) })
+    : tr('ui.handover.answeredDeclined', who);
 }
 
 /** The colleague's copy once answered. Pure. */
-export function renderAnsweredRequest(state: FlowState, system: LinkableSystem): SlackMessage {
-  const outcome = answer(handoverOf(state), system);
+export function renderAnsweredRequest(tr: Translate, state: FlowState, system: LinkableSystem): SlackMessage {
+  const outcome = answer(tr, handoverOf(state), system);
   return {
     text: outcome,
-    blocks: [header(t('ui.handover.requestTitle', { vendor: system.vendor })), section(outcome)],
+    blocks: [header(tr('ui.handover.requestTitle', { vendor: system.vendor })), section(outcome)],
   };
 }
 
@@ -90,11 +107,12 @@ export const renderStaleRequest = (text: string): SlackMessage => ({ text, block
 
 /** To the person who asked, when the colleague took the setup over. Pure. */
 export function renderTakenOverNotice(
+  tr: Translate,
   state: FlowState,
   system: LinkableSystem,
   previousHolderId: string,
 ): SlackMessage {
-  const text = t('ui.handover.takenOver', {
+  const text = tr('ui.handover.takenOver', {
     holder: state.holderId,
     previous: previousHolderId,
     system: system.name,
@@ -103,8 +121,8 @@ export function renderTakenOverNotice(
 }
 
 /** To the person who asked, when the colleague granted what was missing. Pure. */
-export function renderGrantedNotice(state: FlowState, system: LinkableSystem): SlackMessage {
-  const text = t('ui.handover.grantedNotice', {
+export function renderGrantedNotice(tr: Translate, state: FlowState, system: LinkableSystem): SlackMessage {
+  const text = tr('ui.handover.grantedNotice', {
     colleague: String(state.handover?.colleagueId),
     vendor: system.vendor,
   });
@@ -112,11 +130,11 @@ export function renderGrantedNotice(state: FlowState, system: LinkableSystem): S
 }
 
 /** To the person who asked, when the colleague cannot help. Pure. */
-export function renderDeclinedNotice(state: FlowState, system: LinkableSystem): SlackMessage {
+export function renderDeclinedNotice(tr: Translate, state: FlowState, system: LinkableSystem): SlackMessage {
   const handover = handoverOf(state);
   const who = { colleague: handover.colleagueId, system: system.name };
   const text = handover.declineReason
-    ? t('ui.handover.declinedNoticeBecause', { ...who, reason: escapeText(handover.declineReason) })
-    : t('ui.handover.declinedNotice', who);
+    ? tr('ui.handover.declinedNoticeBecause', { ...who, reason: escapeText(handover.declineReason) })
+    : tr('ui.handover.declinedNotice', who);
   return { text, blocks: [section(`:no_entry: ${text}`)] };
 }

@@ -1,5 +1,5 @@
 import type { ModalView } from '@slack/types';
-import { t } from '../messages/index.js';
+import type { Translate } from '../messages/index.js';
 import type { LinkableSystem } from '../systems/types.js';
 import { DECLINE_CALLBACK, FIELD_ACTION, HELP_CALLBACK } from './ids.js';
 import { input, LIMITS, plain, section, textInput, usersSelect } from './kit.js';
@@ -11,32 +11,37 @@ export const REASON_BLOCK = 'reason';
 export const NOTE_MAX = 500;
 
 /** The form that asks who can help. Only the flow id travels in private_metadata. Pure. */
-export function renderHelpModal(flowId: string, system: LinkableSystem, suggestedUserId?: string): ModalView {
+export function renderHelpModal(
+  tr: Translate,
+  flowId: string,
+  system: LinkableSystem,
+  suggestedUserId?: string,
+): ModalView {
   return {
     type: 'modal',
     callback_id: HELP_CALLBACK,
     private_metadata: flowId,
-    title: plain(t('ui.handover.askTitle'), LIMITS.modalTitle),
-    submit: plain(t('ui.handover.askSubmit'), LIMITS.modalTitle),
-    close: plain(t('ui.handover.askCancel'), LIMITS.modalTitle),
+    title: plain(tr('ui.handover.askTitle'), LIMITS.modalTitle),
+    submit: plain(tr('ui.handover.askSubmit'), LIMITS.modalTitle),
+    close: plain(tr('ui.handover.askCancel'), LIMITS.modalTitle),
     blocks: [
-      section(t('ui.handover.askIntro', { vendor: system.vendor })),
+      section(tr('ui.handover.askIntro', { vendor: system.vendor })),
       {
         type: 'input',
         block_id: COLLEAGUE_BLOCK,
-        label: plain(t('ui.handover.colleagueLabel'), LIMITS.inputLabel),
-        element: usersSelect(COLLEAGUE_ACTION, t('ui.handover.colleaguePlaceholder'), suggestedUserId),
-        ...(suggestedUserId ? { hint: plain(t('ui.handover.colleagueSuggested'), LIMITS.inputHint) } : {}),
+        label: plain(tr('ui.handover.colleagueLabel'), LIMITS.inputLabel),
+        element: usersSelect(COLLEAGUE_ACTION, tr('ui.handover.colleaguePlaceholder'), suggestedUserId),
+        ...(suggestedUserId ? { hint: plain(tr('ui.handover.colleagueSuggested'), LIMITS.inputHint) } : {}),
       },
       input({
         blockId: NOTE_BLOCK,
         optional: true,
-        label: t('ui.handover.noteLabel'),
+        label: tr('ui.handover.noteLabel'),
         element: textInput({
           actionId: FIELD_ACTION,
           multiline: true,
           maxLength: NOTE_MAX,
-          placeholder: t('ui.handover.notePlaceholder'),
+          placeholder: tr('ui.handover.notePlaceholder'),
         }),
       }),
     ],
@@ -52,23 +57,23 @@ export interface RequestMessageRef {
 }
 
 /** The form in which a colleague says why they cannot help. Pure. */
-export function renderDeclineModal(ref: RequestMessageRef): ModalView {
+export function renderDeclineModal(tr: Translate, ref: RequestMessageRef): ModalView {
   return {
     type: 'modal',
     callback_id: DECLINE_CALLBACK,
     private_metadata: JSON.stringify(ref),
-    title: plain(t('ui.handover.declineTitle'), LIMITS.modalTitle),
-    submit: plain(t('ui.handover.declineSubmit'), LIMITS.modalTitle),
-    close: plain(t('ui.handover.declineBack'), LIMITS.modalTitle),
+    title: plain(tr('ui.handover.declineTitle'), LIMITS.modalTitle),
+    submit: plain(tr('ui.handover.declineSubmit'), LIMITS.modalTitle),
+    close: plain(tr('ui.handover.declineBack'), LIMITS.modalTitle),
     blocks: [
       input({
         blockId: REASON_BLOCK,
-        label: t('ui.handover.declineLabel'),
+        label: tr('ui.handover.declineLabel'),
         element: textInput({
           actionId: FIELD_ACTION,
           multiline: true,
           maxLength: NOTE_MAX,
-          placeholder: t('ui.handover.declinePlaceholder'),
+          placeholder: tr('ui.handover.declinePlaceholder'),
         }),
       }),
     ],

@@ -1,10 +1,16 @@
-import { t } from '../messages/index.js';
+import { DEFAULT_LANGUAGE, type Translate, translator } from '../messages/index.js';
 
 /** What a person is told when Redis (where every setup lives) does not answer. */
-export const UNAVAILABLE_TEXT = t('ui.unavailable.text');
+export const unavailableText = (tr: Translate) => tr('ui.unavailable.text');
 
 /**
  * A credentials check ran, but its result could not be stored. The setup stays at "checking" for a
  * few minutes before it takes new credentials, so "in a minute" would be a promise we cannot keep.
  */
-export const UNAVAILABLE_CHECK_TEXT = t('ui.unavailable.check');
+export const unavailableCheckText = (tr: Translate) => tr('ui.unavailable.check');
+
+/**
+ * `unavailableText` for a request whose reader's language could not be read (languages are kept in
+ * Redis too): the default language.
+ */
+export const UNAVAILABLE_TEXT = unavailableText(translator(DEFAULT_LANGUAGE));

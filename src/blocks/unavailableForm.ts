@@ -1,8 +1,8 @@
 import type { KnownBlock, ModalView, PlainTextElement } from '@slack/types';
-import { t } from '../messages/index.js';
+import type { Translate } from '../messages/index.js';
 import { CREDENTIALS_CALLBACK } from './ids.js';
 import { LIMITS, plain, section } from './kit.js';
-import { UNAVAILABLE_CHECK_TEXT } from './notices.js';
+import { unavailableCheckText } from './notices.js';
 
 const NOTICE_BLOCK = 'wintro_unavailable';
 /** Slack's limit on blocks in a modal. */
@@ -22,9 +22,10 @@ const isText = (value: unknown): value is PlainTextElement => isRecord(value);
  * `submitted` is the view from the view_submission payload (Slack sends it whole). Pure.
  */
 export function unavailableForm(
+  tr: Translate,
   submitted: unknown,
   flowId: string,
-  text = UNAVAILABLE_CHECK_TEXT,
+  text = unavailableCheckText(tr),
 ): ModalView {
   const view = isRecord(submitted) ? submitted : {};
   const blocks = (Array.isArray(view.blocks) ? view.blocks : []).filter(
@@ -35,9 +36,9 @@ export function unavailableForm(
     type: 'modal',
     callback_id: CREDENTIALS_CALLBACK,
     private_metadata: flowId,
-    title: isText(view.title) ? view.title : plain(t('ui.unavailable.formTitle'), LIMITS.modalTitle),
+    title: isText(view.title) ? view.title : plain(tr('ui.unavailable.formTitle'), LIMITS.modalTitle),
     ...(isText(view.submit) ? { submit: view.submit } : {}),
-    close: isText(view.close) ? view.close : plain(t('ui.unavailable.close'), LIMITS.modalTitle),
+    close: isText(view.close) ? view.close : plain(tr('ui.unavailable.close'), LIMITS.modalTitle),
     blocks: [notice, ...blocks].slice(0, MAX_VIEW_BLOCKS),
   };
 }

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { t } from '../messages/index.js';
+import type { Translate } from '../messages/index.js';
 import { context, section } from './kit.js';
 import type { SlackMessage } from './message.js';
 
@@ -7,28 +7,32 @@ import type { SlackMessage } from './message.js';
 export type HandoverView = 'pending' | 'delivered' | 'failed';
 
 /** The line under a linked setup's DM message. */
-export function wintroHandoverBlocks(view: HandoverView | undefined, systemName: string): KnownBlock[] {
+export function wintroHandoverBlocks(
+  tr: Translate,
+  view: HandoverView | undefined,
+  systemName: string,
+): KnownBlock[] {
   if (!view) return [];
-  const text = t(`connections.handover.${view}`, { system: systemName });
+  const text = tr(`connections.handover.${view}`, { system: systemName });
   return [view === 'failed' ? section(text) : context(text)];
 }
 
 /** The words after a linked system in `/wintro status`. */
-export const handoverStatus = (view: HandoverView | undefined): string | undefined =>
-  view ? t(`connections.status.${view}`) : undefined;
+export const handoverStatus = (tr: Translate, view: HandoverView | undefined): string | undefined =>
+  view ? tr(`connections.status.${view}`) : undefined;
 
 /** The DM telling whoever linked that the connection is verified but not with Wintro yet. */
-export function renderHandoverFailedDm(systemName: string): SlackMessage {
+export function renderHandoverFailedDm(tr: Translate, systemName: string): SlackMessage {
   return {
-    text: t('connections.failedDm.text', { system: systemName }),
-    blocks: [section(t('connections.failedDm.body', { system: systemName }))],
+    text: tr('connections.failedDm.text', { system: systemName }),
+    blocks: [section(tr('connections.failedDm.body', { system: systemName }))],
   };
 }
 
 /** The same news for the team, in the notify channel. */
-export function renderHandoverFailedNotice(systemName: string, userId: string): SlackMessage {
+export function renderHandoverFailedNotice(tr: Translate, systemName: string, userId: string): SlackMessage {
   return {
-    text: t('connections.failedChannel.text', { system: systemName, user: userId }),
-    blocks: [section(t('connections.failedChannel.body', { system: systemName, user: userId }))],
+    text: tr('connections.failedChannel.text', { system: systemName, user: userId }),
+    blocks: [section(tr('connections.failedChannel.body', { system: systemName, user: userId }))],
   };
 }

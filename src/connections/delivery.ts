@@ -1,6 +1,7 @@
 import { renderHandoverFailedDm, renderHandoverFailedNotice } from '../blocks/wintroHandover.js';
 import { type FlowDeps, forWorkspace } from '../flows/deps.js';
 import { announcementTarget } from '../flows/notifyChannel.js';
+import { wordsOf, workspaceWords } from '../flows/readers.js';
 import type { AttemptNext, DeliveryJob } from './deliveryQueue.js';
 import type { Delivery } from './handover.js';
 import { redrawLinked } from './linkedDm.js';
@@ -82,12 +83,18 @@ async function inWorkspace(
 async function tellFailure(deps: FlowDeps, record: OutboxRecord): Promise<void> {
   if (record.type !== 'connection.linked') return;
   if (!(await deps.once.claim(record.teamId, `handover-failed:${record.id}`, 30 * 24 * 3600))) return;
-  const name = deps.catalog.name(record.systemId);
   const channel = await announcementTarget(deps, record.teamId, record.userId);
+  const linker = await wordsOf(deps, record.teamId, record.userId);
+  const team = channel && channel !== record.userId ? await workspaceWords(deps, record.teamId) : undefined;
   const sends = [
-    deps.slack.post(record.userId, renderHandoverFailedDm(name)),
-    ...(channel && channel !== record.userId
-      ? [deps.slack.post(channel, renderHandoverFailedNotice(name, record.userId))]
+    deps.slack.post(record.userId, renderHandoverFailedDm(linker.tr, linker.catalog.name(record.systemId))),
+    ...(channel && team
+      ? [
+          deps.slack.post(
+            channel,
+            renderHandoverFailedNotice(team.tr, team.catalog.name(record.systemId), record.userId),
+          ),
+        ]
       : []),
   ];
   for (const sent of await Promise.allSettled(sends)) {

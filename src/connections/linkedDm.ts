@@ -1,5 +1,6 @@
 import { renderFlowMessage } from '../blocks/flowMessage.js';
 import type { FlowDeps } from '../flows/deps.js';
+import { holderWords } from '../flows/readers.js';
 import type { FlowState } from '../flows/state.js';
 import { describeSlackFailure, slackErrorCode } from '../slack/gateway.js';
 
@@ -13,12 +14,14 @@ export async function redrawLinked(
   flowOrId: string | FlowState,
 ): Promise<string | undefined> {
   const flow = typeof flowOrId === 'string' ? await deps.flows.get(teamId, flowOrId) : flowOrId;
-  const system = flow && deps.catalog.system(flow.systemId);
-  if (!flow?.dm || !system || flow.phase !== 'linked') return undefined;
+  if (!flow) return undefined;
+  const { tr, catalog } = holderWords(deps, flow);
+  const system = catalog.system(flow.systemId);
+  if (!flow.dm || !system || flow.phase !== 'linked') return undefined;
   const handover = deps.handover.enabled
     ? await deps.handover.outbox.state(teamId, flow.systemId).catch(() => undefined)
     : undefined;
-  const message = renderFlowMessage(flow, system, {
+  const message = renderFlowMessage(tr, flow, system, {
     withImages: false,
     screenshotBaseUrl: deps.settings.screenshotBaseUrl,
     ...(handover?.flowId === flow.id ? { handover: handover.state } : {}),
@@ -31,6 +34,6 @@ export async function redrawLinked(
       { flowId: flow.id, error: slackErrorCode(error) ?? (error as Error).message },
       'Could not redraw the linked setup',
     );
-    return describeSlackFailure(error);
+    return describeSlackFailure(tr, error);
   }
 }

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { renderLinkedNotification } from '../blocks/replies.js';
 import { type FlowDeps, forWorkspace } from '../flows/deps.js';
+import { wordsOf, workspaceWords } from '../flows/readers.js';
 import type { HashWrite } from '../store/flowStore.js';
 import type { KeyScheme } from '../store/keys.js';
 import { scanTeams } from './outbox.js';
@@ -56,10 +57,17 @@ export class LinkedNotices {
     }
     const notice = parsed.data;
     try {
+      // A channel reads the workspace's language; without one, the notice goes to whoever linked.
+      // The details were written at the check, in the linker's language.
+      const { tr, catalog } =
+        notice.channel === notice.userId
+          ? await wordsOf(deps, teamId, notice.userId)
+          : await workspaceWords(deps, teamId);
       await deps.slack.post(
         notice.channel,
         renderLinkedNotification(
-          deps.catalog.name(notice.systemId),
+          tr,
+          catalog.name(notice.systemId),
           notice.userId,
           notice.details,
           notice.replaced,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { type CallbackPage, renderCallbackPage } from '../blocks/callbackPage.js';
-import { t } from '../messages/index.js';
+import { type Language, type Translate, translator } from '../messages/index.js';
 import { timedVerifyContext } from '../metrics/flowCounters.js';
 import type {
   AuthorizationAnswer,
@@ -11,6 +11,7 @@ import type {
 } from '../systems/types.js';
 import { applyAndRun } from './applyEvent.js';
 import { type FlowDeps, forWorkspace } from './deps.js';
+import { holderWords, type Words } from './readers.js';
 import type { ClickHandler } from './requests.js';
 import type { FlowState } from './state.js';
 
@@ -28,7 +29,7 @@ const stateName = (nonce: string) => `authorize:${nonce}`;
 
 /** The approval link for this drawing of the flow, when it is at the prerequisites and offers one click. */
 export async function authorizationLink(deps: FlowDeps, flow: FlowState): Promise<string | undefined> {
-  const authorization = deps.catalog.system(flow.systemId)?.authorization;
+  const authorization = deps.catalogs.any.system(flow.systemId)?.authorization;
   if (!authorization || (flow.phase !== 'prerequisites' && flow.phase !== 'choose_variant')) return undefined;
   const nonce = randomBytes(18).toString('base64url');
   const held = JSON.stringify({ flowId: flow.id, userId: flow.holderId });
@@ -52,16 +53,19 @@ export interface CallbackAnswer {
   page: CallbackPage;
 }
 
-const answer = (status: number, sentence: string): CallbackAnswer => ({
-  status,
-  page: renderCallbackPage(sentence),
-});
+/** The page for the browser, in its language (its Accept-Language). */
+const pageIn =
+  (language: Language) =>
+  (status: number, sentence: string): CallbackAnswer => ({
+    status,
+    page: renderCallbackPage(language, sentence),
+  });
 
-const linkUsed = (system: LinkableSystem): VerificationOutcome => ({
+const linkUsed = (tr: Translate, system: LinkableSystem): VerificationOutcome => ({
   ok: false,
   code: 'authorization_link_used',
-  title: t('systems.common.authorization.linkUsed.title'),
-  detail: t('systems.common.authorization.linkUsed.detail', {
+  title: tr('systems.common.authorization.linkUsed.title'),
+  detail: tr('systems.common.authorization.linkUsed.detail', {
     button: system.authorization?.buttonLabel ?? '',
   }),
 });
@@ -85,48 +89,55 @@ async function finish(
 /**
  * The vendor sent the browser back: the state is taken (once), the code exchanged at once and the
  * tokens checked, the flow told (linked, or why not and a fresh button), and the browser gets one
- * sentence. Nothing secret is logged, drawn or stored unsealed.
+ * sentence in its own language (`pageLanguage`). The check and what the flow keeps of it are in the
+ * holder's language. Nothing secret is logged, drawn or stored unsealed.
  */
 export async function finishAuthorization(
   app: FlowDeps,
   systemId: string,
   query: CallbackQuery,
+  pageLanguage: Language,
 ): Promise<CallbackAnswer> {
-  const word = app.catalog.linkWord(systemId);
+  const tr = translator(pageLanguage);
+  const answer = pageIn(pageLanguage);
+  const nameOnPage = app.catalogs.in(pageLanguage).name(systemId);
+  const word = app.catalogs.any.linkWord(systemId);
   const parsed = STATE.exec(query.state ?? '');
-  if (!parsed) return answer(400, t('systems.common.authorization.page.invalid', { word }));
+  if (!parsed) return answer(400, tr('systems.common.authorization.page.invalid', { word }));
   const [, teamId, flowId, nonce] = parsed as unknown as [string, string, string, string];
   let held: string | undefined;
   let flow: FlowState | undefined;
   let deps: FlowDeps;
+  let holder: Words | undefined;
   try {
     held = await app.once.take(teamId, stateName(nonce));
     if (!(await app.workspaces.isInstalled(teamId))) {
-      return answer(410, t('systems.common.authorization.page.ended'));
+      return answer(410, tr('systems.common.authorization.page.ended'));
     }
     flow = await app.flows.get(teamId, flowId);
     // The DM and the notice go out with that workspace's own token.
     deps = await forWorkspace(app, teamId);
+    if (flow) holder = holderWords(deps, flow);
   } catch {
-    return answer(503, t('systems.common.authorization.page.unavailable'));
+    return answer(503, tr('systems.common.authorization.page.unavailable'));
   }
-  const system = flow ? deps.catalog.system(flow.systemId) : undefined;
-  if (!flow || !system?.authorization || flow.systemId !== systemId) {
-    return answer(400, t('systems.common.authorization.page.invalid', { word }));
+  const system = flow && holder ? holder.catalog.system(flow.systemId) : undefined;
+  if (!flow || !holder || !system?.authorization || flow.systemId !== systemId) {
+    return answer(400, tr('systems.common.authorization.page.invalid', { word }));
   }
   if (flow.phase === 'linked') {
-    return answer(200, t('systems.common.authorization.page.alreadyLinked', { system: system.name }));
+    return answer(200, tr('systems.common.authorization.page.alreadyLinked', { system: nameOnPage }));
   }
-  if (flow.phase === 'cancelled') return answer(410, t('systems.common.authorization.page.ended'));
+  if (flow.phase === 'cancelled') return answer(410, tr('systems.common.authorization.page.ended'));
 
   const bound = held ? heldSchema.safeParse(JSON.parse(held)) : undefined;
   if (!bound?.success || bound.data.flowId !== flow.id) {
     deps.logger.info({ flowId: flow.id, outcome: 'authorization_link_used' }, 'Approval link refused');
-    await finish(deps, flow, linkUsed(system), {});
-    return answer(400, t('systems.common.authorization.page.linkUsed'));
+    await finish(deps, flow, linkUsed(holder.tr, system), {});
+    return answer(400, tr('systems.common.authorization.page.linkUsed'));
   }
 
-  const { outcome, credentials } = await completeSafely(deps, system, flow, query);
+  const { outcome, credentials } = await completeSafely(deps, holder.tr, system, flow, query);
   deps.logger.info(
     { flowId: flow.id, system: system.id, outcome: outcome.ok ? 'linked' : outcome.code },
     'Approval finished',
@@ -136,15 +147,16 @@ export async function finishAuthorization(
     actorId: bound.data.userId,
     ...(outcome.ok && credentials ? { credentials } : {}),
   });
-  if (!applied.ok) return answer(409, t('systems.common.authorization.page.ended'));
-  if (outcome.ok) return answer(200, t('systems.common.authorization.page.linked', { system: system.name }));
+  if (!applied.ok) return answer(409, tr('systems.common.authorization.page.ended'));
+  if (outcome.ok) return answer(200, tr('systems.common.authorization.page.linked', { system: nameOnPage }));
   if (outcome.code === 'authorization_denied')
-    return answer(200, t('systems.common.authorization.page.denied'));
-  return answer(502, t('systems.common.authorization.page.failed', { title: outcome.title }));
+    return answer(200, tr('systems.common.authorization.page.denied'));
+  return answer(502, tr('systems.common.authorization.page.failed', { title: outcome.title }));
 }
 
 async function completeSafely(
   deps: FlowDeps,
+  tr: Translate,
   system: LinkableSystem,
   flow: FlowState,
   query: CallbackQuery,
@@ -161,8 +173,8 @@ async function completeSafely(
       outcome: {
         ok: false,
         code: 'internal_error',
-        title: t('flow.check.crashedTitle'),
-        detail: t('flow.check.crashedDetail'),
+        title: tr('flow.check.crashedTitle'),
+        detail: tr('flow.check.crashedDetail'),
       },
     };
   }

@@ -1,16 +1,19 @@
 import { renderCredentialsModal } from '../blocks/credentialsModal.js';
 import { section } from '../blocks/kit.js';
-import { t, translator } from '../messages/index.js';
+import { type Translate, translator } from '../messages/index.js';
 import { timedVerifyContext } from '../metrics/flowCounters.js';
 import type { Credentials, LinkableSystem, VerificationOutcome } from '../systems/types.js';
 import { applyToCurrentFlow } from './applyEvent.js';
 import type { FlowDeps } from './deps.js';
 import { showCheckResult, updateForm } from './effects.js';
+import { holderWords } from './readers.js';
 import type { FlowState } from './state.js';
 
 interface Check {
   flow: FlowState;
+  /** The system in the holder's words: its check answers in them, after every await. */
   system: LinkableSystem;
+  tr: Translate;
   viewId?: string;
   abandoned: boolean;
 }
@@ -39,8 +42,9 @@ export class CredentialChecks {
     credentials: Credentials,
     viewId: string | undefined,
   ): { run(): Promise<void>; release(): void } {
-    const system = deps.catalog.system(flow.systemId);
-    const check: Check = { flow, system: system as LinkableSystem, viewId, abandoned: false };
+    const { tr, catalog } = holderWords(deps, flow);
+    const system = catalog.system(flow.systemId);
+    const check: Check = { flow, system: system as LinkableSystem, tr, viewId, abandoned: false };
     let finished: () => void = () => undefined;
     const done = new Promise<void>((resolve) => {
       finished = resolve;
@@ -58,7 +62,7 @@ export class CredentialChecks {
   }
 
   private async verifyAndApply(deps: FlowDeps, check: Check, credentials: Credentials): Promise<void> {
-    const { flow, system, viewId } = check;
+    const { flow, system, tr, viewId } = check;
     const running = { teamId: flow.teamId, flowId: flow.id, checkId: flow.check?.id ?? '' };
     // Should this instance stop mid-check, another one ends the check once its deadline passed.
     await deps.checkDeadlines
@@ -66,7 +70,7 @@ export class CredentialChecks {
       .catch((error: unknown) =>
         deps.logger.warn({ error: (error as Error).message }, 'Could not note a check'),
       );
-    const outcome = await verifySafely(deps, system, flow, credentials);
+    const outcome = await verifySafely(deps, tr, system, flow, credentials);
     // Shutdown already told the person the check was cut off; a late answer must not contradict it.
     if (check.abandoned) return;
     deps.logger.info(
@@ -100,8 +104,8 @@ export class CredentialChecks {
     }
     if (!viewId) return;
     await updateForm(deps, viewId, {
-      ...renderCredentialsModal(flow.id, system, { kind: 'linked', details: [] }),
-      blocks: [section(t('flow.check.changedMeanwhile'))],
+      ...renderCredentialsModal(tr, flow.id, system, { kind: 'linked', details: [] }),
+      blocks: [section(tr('flow.check.changedMeanwhile'))],
     });
   }
 
@@ -143,6 +147,7 @@ async function linkedMeanwhileOutcome(deps: FlowDeps, flow: FlowState): Promise<
 
 async function verifySafely(
   deps: FlowDeps,
+  tr: Translate,
   system: LinkableSystem,
   flow: FlowState,
   credentials: Credentials,
@@ -162,16 +167,16 @@ async function verifySafely(
     return {
       ok: false,
       code: 'internal_error',
-      title: t('flow.check.crashedTitle'),
-      detail: t('flow.check.crashedDetail'),
+      title: tr('flow.check.crashedTitle'),
+      detail: tr('flow.check.crashedDetail'),
     };
   }
 }
 
 async function abandon(deps: FlowDeps, check: Check): Promise<void> {
   check.abandoned = true;
-  const { flow, system, viewId } = check;
-  const reason = t('flow.check.interruptedByRestart', { vendor: system.vendor });
+  const { flow, system, tr, viewId } = check;
+  const reason = tr('flow.check.interruptedByRestart', { vendor: system.vendor });
   const applied = await applyToCurrentFlow(
     deps,
     flow,
@@ -185,7 +190,7 @@ async function abandon(deps: FlowDeps, check: Check): Promise<void> {
     await showCheckResult(
       deps,
       flow,
-      { ok: false, code: 'interrupted', title: t('flow.check.interruptedTitle'), detail: reason },
+      { ok: false, code: 'interrupted', title: tr('flow.check.interruptedTitle'), detail: reason },
       viewId,
     );
   }

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { renderCredentialsModal } from '../blocks/credentialsModal.js';
-import { t } from '../messages/index.js';
 import type { Credentials, LinkableSystem } from '../systems/types.js';
 import { applyEvent, stepCountOf } from './applyEvent.js';
 import { clickedFlow } from './clickedFlow.js';
 import { credentialCheckRefusal } from './limits.js';
 import { linkerFormError } from './linkerGate.js';
+import { holderWords, wordsIn } from './readers.js';
 import { refusalText } from './refusals.js';
 import type { ClickHandler, FormHandler, FormResult } from './requests.js';
 import { recoverStaleCheck } from './staleChecks.js';
@@ -18,12 +18,15 @@ const FINAL: ReadonlySet<Refusal> = new Set(['not_holder', 'linked', 'cancelled'
 export const openCredentialsForm: ClickHandler = async (deps, click) => {
   const clicked = await clickedFlow(deps, click, { type: 'open_credentials' }, 'open_credentials');
   if (!clicked.ok) return clicked.told;
-  const system = deps.catalog.system(clicked.flow.systemId);
-  if (!system) return refusalText(deps, 'open_credentials', 'not_now', clicked.flow);
-  if (!click.triggerId) return t('flow.button.noTrigger');
+  const clicker = wordsIn(deps, click.language);
+  // The form is the holder's (only the holder gets this far): in their words, like the checks.
+  const holder = holderWords(deps, clicked.flow);
+  const system = holder.catalog.system(clicked.flow.systemId);
+  if (!system) return refusalText(deps, clicker, 'open_credentials', 'not_now', clicked.flow);
+  if (!click.triggerId) return clicker.tr('flow.button.noTrigger');
   await deps.slack.openModal(
     click.triggerId,
-    renderCredentialsModal(clicked.flow.id, system, { kind: 'form' }),
+    renderCredentialsModal(holder.tr, clicked.flow.id, system, { kind: 'form' }),
   );
   return undefined;
 };
@@ -55,16 +58,20 @@ function readCredentials(
 export const submitCredentials: FormHandler = async (deps, form) => {
   const stored = await deps.flows.get(form.teamId, form.privateMetadata);
   const flow = stored ? await recoverStaleCheck(deps, stored) : undefined;
-  const system = flow ? deps.catalog.system(flow.systemId) : undefined;
-  if (!flow || !system) return onFirstField(system, refusalText(deps, 'credentials_form', 'expired'));
+  const submitter = wordsIn(deps, form.language);
+  const holder = flow ? holderWords(deps, flow) : submitter;
+  const system = flow ? holder.catalog.system(flow.systemId) : undefined;
+  if (!flow || !system)
+    return onFirstField(system, refusalText(deps, submitter, 'credentials_form', 'expired'));
   const now = deps.now();
   const context = { now, stepCount: stepCountOf(deps, flow), actorId: form.userId };
   const checkId = randomBytes(6).toString('base64url');
   const permission = can(flow, { type: 'submit_credentials', checkId }, context);
   if (!permission.ok && FINAL.has(permission.refusal)) {
-    return onFirstField(system, refusalText(deps, 'credentials_form', permission.refusal, flow));
+    return onFirstField(system, refusalText(deps, submitter, 'credentials_form', permission.refusal, flow));
   }
-  if (!deps.checks.accepting) return onFirstField(system, t('flow.refused.form.restarting'));
+  const { tr } = holder;
+  if (!deps.checks.accepting) return onFirstField(system, tr('flow.refused.form.restarting'));
   // Someone removed from the admins or the user group since the setup began may not link now.
   const notLinker = await linkerFormError(deps, form.teamId, form.userId);
   if (notLinker) return onFirstField(system, notLinker);
@@ -75,9 +82,12 @@ export const submitCredentials: FormHandler = async (deps, form) => {
   const retryAt = flow.lastOutcome?.retryAt;
   if (retryAt && retryAt > now) {
     const seconds = Math.ceil((retryAt - now) / 1000);
-    return onFirstField(system, t('flow.refused.form.vendorAskedToWait', { vendor: system.vendor, seconds }));
+    return onFirstField(
+      system,
+      tr('flow.refused.form.vendorAskedToWait', { vendor: system.vendor, seconds }),
+    );
   }
-  const overLimit = await credentialCheckRefusal(deps, flow);
+  const overLimit = await credentialCheckRefusal(tr, deps, flow);
   if (overLimit) return onFirstField(system, overLimit);
 
   // Noted before the check starts: should this instance stop mid-check, another one ends it once
@@ -92,9 +102,13 @@ export const submitCredentials: FormHandler = async (deps, form) => {
     { type: 'submit_credentials', checkId },
     { actorId: form.userId, credentials: read.credentials, viewId: form.viewId },
   );
-  if (!applied.ok) return onFirstField(system, refusalText(deps, 'credentials_form', applied.refusal, flow));
+  if (!applied.ok)
+    return onFirstField(system, refusalText(deps, holder, 'credentials_form', applied.refusal, flow));
   return {
-    ack: { response_action: 'update', view: renderCredentialsModal(flow.id, system, { kind: 'checking' }) },
+    ack: {
+      response_action: 'update',
+      view: renderCredentialsModal(tr, flow.id, system, { kind: 'checking' }),
+    },
     afterAck: async () => {
       await applied.run();
     },

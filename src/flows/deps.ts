@@ -1,6 +1,6 @@
 import type { Handover } from '../connections/handover.js';
-import type { Rechecks } from '../connections/recheck.js';
 import type { LinkerPolicy } from '../connections/linkers.js';
+import type { Rechecks } from '../connections/recheck.js';
 import type { Workspaces } from '../installations/workspaces.js';
 import type { PersonLanguages } from '../languages/personLanguages.js';
 import type { Logger } from '../logger.js';
@@ -15,7 +15,7 @@ import type { HelperSuggestions } from '../store/helperSuggestions.js';
 import type { AbuseLimits } from '../store/limits.js';
 import type { OnceGuard } from '../store/once.js';
 import type { TeamSettings } from '../store/teamSettings.js';
-import type { Catalog } from '../systems/catalog.js';
+import type { Catalogs } from '../systems/catalog.js';
 import type { VerifyContext } from '../systems/types.js';
 import type { CredentialChecks } from './credentialChecks.js';
 import type { HomeTabs } from './homeTab.js';
@@ -37,7 +37,8 @@ export interface FlowDeps {
   connections: ConnectionStore;
   once: OnceGuard;
   suggestions: HelperSuggestions;
-  catalog: Catalog;
+  /** The systems in every language: `in(reader's language)` for words, `any` for ids and aliases. */
+  catalogs: Catalogs;
   slack: SlackGateway;
   scheduler: ReminderScheduler;
   checks: CredentialChecks;

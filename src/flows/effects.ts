@@ -9,7 +9,7 @@ import {
 import { renderReplacedDm } from '../blocks/lifecycle.js';
 import { handToWintro } from '../connections/handToWintro.js';
 import { redrawLinked } from '../connections/linkedDm.js';
-import { t, translator } from '../messages/index.js';
+import { translator } from '../messages/index.js';
 import { scheduleNudge } from '../reminders/reminders.js';
 import type { VerificationOutcome } from '../systems/types.js';
 import type { EffectContext, EffectReport } from './applyEvent.js';
@@ -18,6 +18,7 @@ import type { CredentialChecks } from './credentialChecks.js';
 import type { FlowDeps } from './deps.js';
 import { postFlow, redrawFlow, retireFlowMessage } from './flowDm.js';
 import { sendHelpRequest } from './helpRequests.js';
+import { colleagueWords, holderWords } from './readers.js';
 import type { FlowState } from './state.js';
 import { notice, tellUser, updateQuietly } from './tell.js';
 import type { Effect } from './transitions.js';
@@ -31,7 +32,11 @@ interface EffectRun {
 
 type PreparedCheck = ReturnType<CredentialChecks['prepare']>;
 
-/** Carries out a stored transition's effects, in order. The only place where they happen. */
+/**
+ * Carries out a stored transition's effects, in order. The only place where they happen, so the
+ * only place that knows who reads each: the holder (in the flow's language), the previous holder,
+ * the colleague asked for help, or a channel (in the workspace's language).
+ */
 export async function runEffects(deps: FlowDeps, run: EffectRun): Promise<EffectReport> {
   const { previous, context } = run;
   // Counted as running from the start, so a shutdown meanwhile waits for it.
@@ -60,7 +65,10 @@ interface Step {
 
 async function runEffect(deps: FlowDeps, effect: Effect, step: Step): Promise<EffectReport> {
   const { previous, state, context } = step;
-  const system = deps.catalog.system(state.systemId);
+  const holder = holderWords(deps, state);
+  const previousHolder = holderWords(deps, previous);
+  const system = holder.catalog.system(state.systemId);
+  const previousSystem = previousHolder.catalog.system(state.systemId);
   switch (effect.type) {
     case 'save_connection':
       // Stored with the flow, in the same compare-and-set (see applyEvent): the setup is linked.
@@ -91,11 +99,12 @@ async function runEffect(deps: FlowDeps, effect: Effect, step: Step): Promise<Ef
       await step.check?.run();
       break;
     case 'retire_dm':
-      if (previous.dm && system) {
+      if (previous.dm && previousSystem) {
+        // The message being retired is the previous holder's (the same person unless taken over).
         const retired =
           effect.notice === 'taken_over'
-            ? renderTakenOverNotice(state, system, previous.holderId)
-            : notice(t('flow.dm.continuesBelow'));
+            ? renderTakenOverNotice(previousHolder.tr, state, previousSystem, previous.holderId)
+            : notice(previousHolder.tr('flow.dm.continuesBelow'));
         await retireFlowMessage(deps, previous.dm, retired);
       }
       break;
@@ -113,18 +122,31 @@ async function runEffect(deps: FlowDeps, effect: Effect, step: Step): Promise<Ef
       await scheduleNudge(deps, state);
       break;
     case 'mark_request_answered':
-      if (system) await updateQuietly(deps, context.requestMessage, renderAnsweredRequest(state, system));
+      if (state.handover) {
+        // The colleague's copy of the request, in their words.
+        const colleague = await colleagueWords(deps, state, state.handover.colleagueId);
+        const asked = colleague.catalog.system(state.systemId);
+        if (asked) {
+          await updateQuietly(
+            deps,
+            context.requestMessage,
+            renderAnsweredRequest(colleague.tr, state, asked),
+          );
+        }
+      }
       break;
     case 'tell_previous_holder':
-      if (system) {
-        await tellUser(deps, previous.holderId, renderTakenOverNotice(state, system, previous.holderId).text);
+      if (previousSystem) {
+        const told = renderTakenOverNotice(previousHolder.tr, state, previousSystem, previous.holderId);
+        await tellUser(deps, previous.holderId, told.text);
       }
       break;
     case 'hand_back':
-      if (system) return { state: await handBack(deps, state, renderGrantedNotice(state, system)) };
+      if (system)
+        return { state: await handBack(deps, state, renderGrantedNotice(holder.tr, state, system)) };
       break;
     case 'tell_declined':
-      if (system) await tellUser(deps, state.holderId, renderDeclinedNotice(state, system).text);
+      if (system) await tellUser(deps, state.holderId, renderDeclinedNotice(holder.tr, state, system).text);
       break;
   }
   return { state };
@@ -170,11 +192,12 @@ export async function showCheckResult(
   outcome: VerificationOutcome,
   viewId: string | undefined,
 ): Promise<void> {
-  const system = deps.catalog.system(state.systemId);
+  const { tr, catalog } = holderWords(deps, state);
+  const system = catalog.system(state.systemId);
   if (!viewId || !system) return;
   const view: ModalView = outcome.ok
-    ? renderCredentialsModal(state.id, system, { kind: 'linked', details: outcome.details })
-    : renderCredentialsModal(state.id, system, { kind: 'failed', outcome });
+    ? renderCredentialsModal(tr, state.id, system, { kind: 'linked', details: outcome.details })
+    : renderCredentialsModal(tr, state.id, system, { kind: 'failed', outcome });
   await updateForm(deps, viewId, view);
 }
 
@@ -200,7 +223,10 @@ async function tellReplaced(deps: FlowDeps, flow: FlowState): Promise<void> {
   try {
     await deps.slack.post(previous, renderReplacedDm(translator(language), system, flow.holderId));
   } catch (error) {
-    deps.logger.warn({ flowId: flow.id, error: (error as Error).message }, 'Could not tell the previous linker');
+    deps.logger.warn(
+      { flowId: flow.id, error: (error as Error).message },
+      'Could not tell the previous linker',
+    );
   }
 }
 

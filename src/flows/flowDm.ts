@@ -1,27 +1,28 @@
 import { renderFlowMessage, renderVariantChoice, type SlackMessage } from '../blocks/flowMessage.js';
 import { section } from '../blocks/kit.js';
-import { t } from '../messages/index.js';
 import { describeSlackFailure, slackErrorCode } from '../slack/gateway.js';
 import { authorizationLink } from './authorization.js';
 import type { FlowDeps } from './deps.js';
+import { holderWords } from './readers.js';
 import type { FlowState } from './state.js';
 import type { DmLocation } from './transitions.js';
 
-/** The flow's DM message for its current state. Pure apart from reading the catalog. */
+/** The flow's DM message for its current state, in the holder's words. Pure apart from reading the catalog. */
 export function renderFlow(
   deps: FlowDeps,
   state: FlowState,
   withImages = true,
   authorizeUrl?: string,
 ): SlackMessage {
-  const family = deps.catalog.family(state.systemId);
-  if (family) return renderVariantChoice(state, family);
-  const system = deps.catalog.system(state.systemId);
+  const { tr, catalog } = holderWords(deps, state);
+  const family = catalog.family(state.systemId);
+  if (family) return renderVariantChoice(tr, state, family);
+  const system = catalog.system(state.systemId);
   if (!system) {
-    const text = t('flow.dm.unavailable');
+    const text = tr('flow.dm.unavailable');
     return { text, blocks: [section(text)] };
   }
-  return renderFlowMessage(state, system, {
+  return renderFlowMessage(tr, state, system, {
     withImages,
     screenshotBaseUrl: deps.settings.screenshotBaseUrl,
     ...(authorizeUrl ? { authorizeUrl } : {}),
@@ -69,7 +70,7 @@ export async function redrawFlow(deps: FlowDeps, state: FlowState): Promise<stri
       { flowId: state.id, error: slackErrorCode(retried) ?? (retried as Error).message },
       'Could not redraw the flow message',
     );
-    return describeSlackFailure(retried);
+    return describeSlackFailure(holderWords(deps, state).tr, retried);
   }
 }
 

@@ -5,10 +5,10 @@ import {
   renderStaleRequest,
 } from '../blocks/handover.js';
 import { decodeFlowRef } from '../blocks/ids.js';
-import { t } from '../messages/index.js';
 import { applyAndRun, type EventContext, stepCountOf } from './applyEvent.js';
 import type { FlowDeps } from './deps.js';
 import { cleanNote } from './helpRequests.js';
+import { wordsIn } from './readers.js';
 import { refusalText } from './refusals.js';
 import { parseRequestMessageRef } from './requestRef.js';
 import type { Click, ClickHandler, FormHandler } from './requests.js';
@@ -24,15 +24,17 @@ async function answeredRequest(
   click: Click,
   answer: (seq: number) => AnswerEvent,
 ): Promise<{ ok: true; flow: FlowState; event: AnswerEvent } | { ok: false; told: string }> {
+  const words = wordsIn(deps, click.language);
   const ref = decodeFlowRef(click.value);
-  if (!ref) return { ok: false, told: t('flow.button.noLongerWorks') };
+  if (!ref) return { ok: false, told: words.tr('flow.button.noLongerWorks') };
   const flow = await deps.flows.get(click.teamId, ref.flowId);
-  if (!flow || !deps.catalog.system(flow.systemId)) {
-    return { ok: false, told: refusalText(deps, 'answer', 'expired') };
+  if (!flow || !deps.catalogs.any.system(flow.systemId)) {
+    return { ok: false, told: refusalText(deps, words, 'answer', 'expired') };
   }
   const event = answer(ref.version);
   const permission = can(flow, event, { now: deps.now(), stepCount: stepCountOf(deps, flow) });
-  if (!permission.ok) return { ok: false, told: refusalText(deps, 'answer', permission.refusal, flow) };
+  if (!permission.ok)
+    return { ok: false, told: refusalText(deps, words, 'answer', permission.refusal, flow) };
   return { ok: true, flow, event };
 }
 
@@ -42,7 +44,9 @@ async function answer(deps: FlowDeps, click: Click, make: (seq: number) => Answe
   if (!answered.ok) return answered.told;
   const context: EventContext = { requestMessage: { channelId: click.channelId, ts: click.messageTs } };
   const result = await applyAndRun(deps, answered.flow, answered.event, context);
-  return result.ok ? undefined : refusalText(deps, 'answer', result.refusal, answered.flow);
+  return result.ok
+    ? undefined
+    : refusalText(deps, wordsIn(deps, click.language), 'answer', result.refusal, answered.flow);
 }
 
 /** "Take over the setup": the flow moves to the colleague, at the step where it was. */
@@ -67,7 +71,8 @@ export const declineHelp: ClickHandler = async (deps, click) => {
     reason: '',
   }));
   if (!answered.ok) return answered.told;
-  if (!click.triggerId) return t('flow.button.noTrigger');
+  const { tr } = wordsIn(deps, click.language);
+  if (!click.triggerId) return tr('flow.button.noTrigger');
   const { flow, event } = answered;
   const ref: RequestMessageRef = {
     flowId: flow.id,
@@ -75,7 +80,7 @@ export const declineHelp: ClickHandler = async (deps, click) => {
     ...(click.channelId ? { channelId: click.channelId } : {}),
     ...(click.messageTs ? { ts: click.messageTs } : {}),
   };
-  await deps.slack.openModal(click.triggerId, renderDeclineModal(ref));
+  await deps.slack.openModal(click.triggerId, renderDeclineModal(tr, ref));
   return undefined;
 };
 
@@ -84,18 +89,19 @@ export const submitDecline: FormHandler = async (deps, form) => {
   const ref = parseRequestMessageRef(form.privateMetadata);
   if (!ref) return {};
   const reason = cleanNote(form.values[REASON_BLOCK]);
+  const { tr } = wordsIn(deps, form.language);
   if (!reason) {
-    return { ack: { response_action: 'errors', errors: { [REASON_BLOCK]: t('handover.form.sayWhy') } } };
+    return { ack: { response_action: 'errors', errors: { [REASON_BLOCK]: tr('handover.form.sayWhy') } } };
   }
   const requestMessage = { channelId: ref.channelId, ts: ref.ts };
   return {
     afterAck: async () => {
       const flow = await deps.flows.get(form.teamId, ref.flowId);
-      if (!flow || !deps.catalog.system(flow.systemId)) return;
+      if (!flow || !deps.catalogs.any.system(flow.systemId)) return;
       const event: FlowEvent = { type: 'help_declined', by: form.userId, seq: ref.seq, reason };
       const result = await applyAndRun(deps, flow, event, { requestMessage });
       if (!result.ok) {
-        await updateQuietly(deps, requestMessage, renderStaleRequest(t('handover.alreadyAnswered')));
+        await updateQuietly(deps, requestMessage, renderStaleRequest(tr('handover.alreadyAnswered')));
       }
     },
     whenAfterAckFails: 'tell_in_dm',

@@ -5,12 +5,12 @@ import {
   renderHelpModal,
   renderHelpRequest,
 } from '../blocks/handover.js';
-import { t } from '../messages/index.js';
 import { applyEvent, stepCountOf } from './applyEvent.js';
 import { clickedFlow } from './clickedFlow.js';
 import type { FlowDeps } from './deps.js';
 import { helpRequestRefusal } from './limits.js';
 import { linkersToAsk } from './linkerGate.js';
+import { colleagueWords, holderWords, wordsIn } from './readers.js';
 import { refusalText } from './refusals.js';
 import type { ClickHandler, FormHandler, FormResult } from './requests.js';
 import type { FlowState } from './state.js';
@@ -35,13 +35,19 @@ export const askForHelp: ClickHandler = async (deps, click) => {
   const clicked = await clickedFlow(deps, click, { type: 'open_help_form' }, 'open_help_form');
   if (!clicked.ok) return clicked.told;
   const { flow } = clicked;
-  const system = deps.catalog.system(flow.systemId);
-  if (!system) return refusalText(deps, 'open_help_form', 'not_now', flow);
-  if (!click.triggerId) return t('flow.button.noTrigger');
+  const words = wordsIn(deps, click.language);
+  const system = words.catalog.system(flow.systemId);
+  if (!system) return refusalText(deps, words, 'open_help_form', 'not_now', flow);
+  if (!click.triggerId) return words.tr('flow.button.noTrigger');
   const suggestion = await deps.suggestions.suggest(flow.teamId, flow.systemId);
   await deps.slack.openModal(
     click.triggerId,
-    renderHelpModal(flow.id, system, suggestion && suggestion !== flow.holderId ? suggestion : undefined),
+    renderHelpModal(
+      words.tr,
+      flow.id,
+      system,
+      suggestion && suggestion !== flow.holderId ? suggestion : undefined,
+    ),
   );
   return undefined;
 };
@@ -52,21 +58,22 @@ const ON_THE_FORM: ReadonlySet<Refusal> = new Set(['not_holder', 'linked', 'canc
 /** The form that asks a colleague was submitted: the request goes out after the acknowledgement. */
 export const submitHelpRequest: FormHandler = async (deps, form) => {
   const flow = await deps.flows.get(form.teamId, form.privateMetadata);
-  const system = flow ? deps.catalog.system(flow.systemId) : undefined;
+  const words = wordsIn(deps, form.language);
+  const system = flow ? words.catalog.system(flow.systemId) : undefined;
   const error = (message: string): FormResult => ({
     ack: { response_action: 'errors', errors: { [COLLEAGUE_BLOCK]: message } },
   });
-  if (!flow || !system) return error(refusalText(deps, 'help_form', 'expired'));
+  if (!flow || !system) return error(refusalText(deps, words, 'help_form', 'expired'));
   const colleagueId = form.colleagueId;
   const ask = { type: 'request_help' as const, colleagueId: colleagueId ?? '' };
   const context = { now: deps.now(), stepCount: stepCountOf(deps, flow), actorId: form.userId };
   const permission = can(flow, ask, context);
   if (!permission.ok && ON_THE_FORM.has(permission.refusal)) {
-    return error(refusalText(deps, 'help_form', permission.refusal, flow));
+    return error(refusalText(deps, words, 'help_form', permission.refusal, flow));
   }
-  if (!colleagueId) return error(t('handover.form.chooseColleague'));
-  if (colleagueId === form.userId) return error(t('handover.form.notYourself'));
-  const overLimit = await helpRequestRefusal(deps, {
+  if (!colleagueId) return error(words.tr('handover.form.chooseColleague'));
+  if (colleagueId === form.userId) return error(words.tr('handover.form.notYourself'));
+  const overLimit = await helpRequestRefusal(words.tr, deps, {
     teamId: flow.teamId,
     flowId: flow.id,
     userId: form.userId,
@@ -93,7 +100,7 @@ export const submitHelpRequest: FormHandler = async (deps, form) => {
         { actorId: form.userId },
       );
       if (!applied.ok) {
-        await tellUser(deps, flow.holderId, t('flow.refused.helpForm.movedOn'));
+        await tellUser(deps, flow.holderId, holderWords(deps, flow).tr('flow.refused.helpForm.movedOn'));
         return;
       }
       await applied.run();
@@ -104,9 +111,13 @@ export const submitHelpRequest: FormHandler = async (deps, form) => {
 
 /** DMs the colleague the request (or its reminder), once per request and kind. */
 export async function sendHelpRequest(deps: FlowDeps, state: FlowState, reminder: boolean): Promise<boolean> {
-  const system = deps.catalog.system(state.systemId);
   const handover = state.handover;
-  if (!system || !handover) return false;
+  if (!handover) return false;
+  const holder = holderWords(deps, state);
+  // The request is in the colleague's words: the vendor's own terms come from their catalog.
+  const colleague = await colleagueWords(deps, state, handover.colleagueId);
+  const system = colleague.catalog.system(state.systemId);
+  if (!system) return false;
   const onceKey = `help:${state.id}:${handover.seq}:${reminder ? 'reminder' : 'request'}`;
   if (!(await deps.once.claim(state.teamId, onceKey))) return false;
   const full = await deps.limits.requestDm(state.teamId, state.id, handover.colleagueId);
@@ -119,19 +130,27 @@ export async function sendHelpRequest(deps: FlowDeps, state: FlowState, reminder
       await tellUser(
         deps,
         state.holderId,
-        t('limits.requestDmsPerColleagueSent', { colleague: handover.colleagueId }),
+        holder.tr('limits.requestDmsPerColleagueSent', { colleague: handover.colleagueId }),
       );
     }
     return false;
   }
   try {
-    await deps.slack.post(handover.colleagueId, renderHelpRequest(state, system, reminder));
+    const request = renderHelpRequest(
+      colleague.tr,
+      state,
+      system,
+      reminder,
+      colleague.language === holder.language,
+    );
+    await deps.slack.post(handover.colleagueId, request);
     return true;
   } catch (error) {
     await deps.once.release(state.teamId, onceKey);
     deps.logger.warn({ flowId: state.id, error: (error as Error).message }, 'Could not DM the colleague');
     if (!reminder) {
-      await tellUser(deps, state.holderId, t('handover.requestNotSent', { colleague: handover.colleagueId }));
+      const notSent = holder.tr('handover.requestNotSent', { colleague: handover.colleagueId });
+      await tellUser(deps, state.holderId, notSent);
     }
     return false;
   }

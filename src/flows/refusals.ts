@@ -1,6 +1,7 @@
-import { type MessageId, t } from '../messages/index.js';
+import type { MessageId, Translate } from '../messages/index.js';
 import type { NotApplied } from './applyEvent.js';
 import type { FlowDeps } from './deps.js';
+import type { Words } from './readers.js';
 import type { FlowState } from './state.js';
 
 /** Where the person is when something is refused: each place has its own words for some refusals. */
@@ -67,20 +68,27 @@ const REFUSALS: Record<Surface, Told> = {
 };
 
 /** How long unfinished setups are kept, in words. */
-function keptFor(ttlSeconds: number): string {
+function keptFor(tr: Translate, ttlSeconds: number): string {
   const days = Math.round(ttlSeconds / 86400);
-  return days >= 1 ? t('flow.kept.days', { count: days }) : t('flow.kept.seconds', { count: ttlSeconds });
+  return days >= 1 ? tr('flow.kept.days', { count: days }) : tr('flow.kept.seconds', { count: ttlSeconds });
 }
 
-/** What the person is told when `refused` happened at `surface`. */
-export function refusalText(deps: FlowDeps, surface: Surface, refused: NotApplied, flow?: FlowState): string {
+/** What the person is told, in their words, when `refused` happened at `surface`. */
+export function refusalText(
+  deps: FlowDeps,
+  words: Words,
+  surface: Surface,
+  refused: NotApplied,
+  flow?: FlowState,
+): string {
+  const { tr, catalog } = words;
   const id = REFUSALS[surface][refused] ?? ON_A_BUTTON[refused] ?? 'flow.refused.movedOn';
   const systemId = flow?.systemId ?? '';
-  return t(id, {
-    kept: keptFor(deps.settings.flowTtlSeconds),
-    name: deps.catalog.name(systemId),
-    word: deps.catalog.linkWord(systemId),
-    vendor: deps.catalog.system(systemId)?.vendor ?? systemId,
+  return tr(id, {
+    kept: keptFor(tr, deps.settings.flowTtlSeconds),
+    name: catalog.name(systemId),
+    word: catalog.linkWord(systemId),
+    vendor: catalog.system(systemId)?.vendor ?? systemId,
     holder: flow?.holderId ?? '',
     colleague: flow?.handover?.colleagueId ?? '',
   });

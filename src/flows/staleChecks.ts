@@ -1,15 +1,18 @@
-import { t } from '../messages/index.js';
 import { applyAndRun, applyToCurrentFlow } from './applyEvent.js';
 import type { FlowDeps } from './deps.js';
 import { forWorkspace } from './deps.js';
+import { holderWords } from './readers.js';
 import type { FlowState } from './state.js';
 import { isCheckStale } from './transitions.js';
 
-const abandonEvent = (deps: FlowDeps, flow: FlowState) => ({
-  type: 'verification_abandoned' as const,
-  reason: t('flow.check.interruptedByCrash', { vendor: deps.catalog.system(flow.systemId)?.vendor ?? '' }),
-  checkId: flow.check?.id,
-});
+const abandonEvent = (deps: FlowDeps, flow: FlowState) => {
+  const { tr, catalog } = holderWords(deps, flow);
+  return {
+    type: 'verification_abandoned' as const,
+    reason: tr('flow.check.interruptedByCrash', { vendor: catalog.system(flow.systemId)?.vendor ?? '' }),
+    checkId: flow.check?.id,
+  };
+};
 
 /**
  * A check that outlived its deadline was cut off (the instance running it stopped): the flow goes

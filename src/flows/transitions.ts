@@ -1,7 +1,7 @@
-import { type Language, t } from '../messages/index.js';
+import { type Language, translator } from '../messages/index.js';
 import type { Detail, VerificationFailure, VerificationOutcome } from '../systems/types.js';
 import type { FlowState, OutcomeSummary } from './state.js';
-import { isTerminal } from './state.js';
+import { holderLanguage, isTerminal } from './state.js';
 
 /** Where a flow's DM message is: a channel id and a message ts. */
 export type DmLocation = NonNullable<FlowState['dm']>;
@@ -252,7 +252,7 @@ export function transition(state: FlowState, event: FlowEvent, context: Transiti
       const outcome: VerificationFailure = {
         ok: false,
         code: 'interrupted',
-        title: t('flow.check.interruptedTitle'),
+        title: translator(holderLanguage(state))('flow.check.interruptedTitle'),
         detail: event.reason,
       };
       return next(

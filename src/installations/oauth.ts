@@ -4,7 +4,10 @@ import { type CodedError, ErrorCode, type InstallProvider, type StateStore } fro
 import type { WebClientOptions } from '@slack/web-api';
 import { WebClient } from '@slack/web-api';
 import { renderWelcome } from '../blocks/welcome.js';
+import { languageOfLocale } from '../languages/locale.js';
 import type { Logger } from '../logger.js';
+import { browserLanguage } from '../messages/browserLanguage.js';
+import { type Language, translator } from '../messages/index.js';
 import { createSlackGateway } from '../slack/gateway.js';
 import type { RedisInstallationStore } from './installationStore.js';
 import { readInstallLink } from './installLink.js';
@@ -28,6 +31,9 @@ export interface OAuthSettings {
   logger: Logger;
 }
 
+/** The language of a page for this browser (its Accept-Language). */
+const pageLanguage = (req: IncomingMessage): Language => browserLanguage(req.headers['accept-language']);
+
 function sendPage(res: ServerResponse, status: number, html: string) {
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
   res.end(html);
@@ -48,15 +54,18 @@ function failureOf(error: CodedError): InstallFailure {
   return slackError === 'invalid_code' || slackError === 'code_already_used' ? 'code' : 'unknown';
 }
 
-/** Tells whoever installed the app what to type next. A failure here does not undo the install. */
-async function welcomeInstaller(installation: Installation, settings: OAuthSettings) {
+/**
+ * Tells whoever installed the app what to type next, in their Slack language (their browser's when
+ * Slack does not say). A failure here does not undo the install.
+ */
+async function welcomeInstaller(installation: Installation, settings: OAuthSettings, browser: Language) {
   const token = installation.bot?.token;
   if (!token) return;
   try {
-    await createSlackGateway(new WebClient(token, settings.clientOptions)).post(
-      installation.user.id,
-      renderWelcome(),
-    );
+    const slack = createSlackGateway(new WebClient(token, settings.clientOptions));
+    const locale = await slack.userLocale(installation.user.id).catch(() => undefined);
+    const language = locale ? languageOfLocale(locale) : browser;
+    await slack.post(installation.user.id, renderWelcome(translator(language)));
   } catch (error) {
     settings.logger.warn({ error: (error as Error).message }, 'Could not send the welcome message');
   }
@@ -83,18 +92,22 @@ export function oauthReceiverOptions(settings: OAuthSettings): Partial<HTTPRecei
       clientOptions: settings.clientOptions,
       authorizationUrl: new URL('../oauth/v2/authorize', settings.apiUrl).toString(),
       callbackOptions: {
-        successAsync: async (installation, _options, _req, res) => {
+        successAsync: async (installation, _options, req, res) => {
           settings.logger.info(
             { teamId: installation.team?.id, enterpriseId: installation.enterprise?.id },
             'Installed in a workspace',
           );
-          sendPage(res, 200, renderInstallSuccess(installation.team?.name));
-          await welcomeInstaller(installation as Installation, settings);
+          sendPage(res, 200, renderInstallSuccess(pageLanguage(req), installation.team?.name));
+          await welcomeInstaller(installation as Installation, settings, pageLanguage(req));
         },
-        failure: (error, _options, _req, res) => {
+        failure: (error, _options, req, res) => {
           const failure = failureOf(error);
           settings.logger.warn({ failure, code: error.code }, 'An install did not complete');
-          sendPage(res, failure === 'cancelled' ? 200 : 400, renderInstallFailure(failure));
+          sendPage(
+            res,
+            failure === 'cancelled' ? 200 : 400,
+            renderInstallFailure(pageLanguage(req), failure),
+          );
         },
       },
     },
@@ -115,7 +128,7 @@ export async function answerInstallLink(
   const link = await readInstallLink(token, installSecret);
   if (!link.ok) {
     const status = link.problem === 'missing' ? 400 : link.problem === 'expired' ? 410 : 403;
-    sendPage(res, status, renderInstallFailure(`link_${link.problem}`));
+    sendPage(res, status, renderInstallFailure(pageLanguage(req), `link_${link.problem}`));
     return;
   }
   await installer.handleInstallPath(req, res, {}, { scopes: BOT_SCOPES, metadata: link.accountId });

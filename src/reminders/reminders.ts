@@ -2,7 +2,9 @@ import { renderExpiryWarning, renderIdleReminder, renderNudgeNote } from '../blo
 import { describePhase } from '../blocks/replies.js';
 import { type FlowDeps, forWorkspace } from '../flows/deps.js';
 import { sendHelpRequest } from '../flows/helpRequests.js';
+import { holderWords, wordsOf } from '../flows/readers.js';
 import { type FlowState, isTerminal } from '../flows/state.js';
+import { formatDay } from '../messages/dates.js';
 import type { ReminderJob } from './scheduler.js';
 
 export interface ReminderSettings {
@@ -68,7 +70,8 @@ export async function runReminder(baseDeps: FlowDeps, job: ReminderJob): Promise
   if (!flow || isTerminal(flow)) return;
   if (job.kind === 'idle') return remindIdleHolder(deps, job, flow);
 
-  const system = deps.catalog.system(flow.systemId);
+  const holder = holderWords(deps, flow);
+  const system = holder.catalog.system(flow.systemId);
   const handover = flow.handover;
   if (!system || !handover || handover.seq !== job.seq || handover.status !== 'asked') return;
   if (job.kind === 'nudge') {
@@ -77,7 +80,7 @@ export async function runReminder(baseDeps: FlowDeps, job: ReminderJob): Promise
     return;
   }
   await sendOnce(deps, flow.teamId, `nudge-note:${flow.id}:${job.seq}`, () =>
-    deps.slack.post(flow.holderId, renderNudgeNote(flow, system)),
+    deps.slack.post(flow.holderId, renderNudgeNote(holder.tr, flow, system)),
   );
 }
 
@@ -95,11 +98,12 @@ async function remindIdleHolder(
     await deps.scheduler.schedule(job, wait);
     return;
   }
-  const system = deps.catalog.system(flow.systemId);
-  const where = describePhase(flow, system?.steps.length ?? 0);
-  const name = deps.catalog.name(flow.systemId);
+  const { tr, catalog } = holderWords(deps, flow);
+  const system = catalog.system(flow.systemId);
+  const where = describePhase(flow, system?.steps.length ?? 0, tr);
+  const name = catalog.name(flow.systemId);
   const sent = await sendOnce(deps, flow.teamId, `reminder:${flow.id}:${job.n}`, () =>
-    deps.slack.post(flow.holderId, renderIdleReminder(flow, { name }, where)),
+    deps.slack.post(flow.holderId, renderIdleReminder(tr, flow, { name }, where)),
   );
   if (!sent) return;
   deps.logger.info({ flowId: flow.id, n: job.n }, 'Reminded the holder of an idle setup');
@@ -125,9 +129,11 @@ async function warnBeforeExpiry(deps: FlowDeps, job: Extract<ReminderJob, { kind
   const connection = await deps.connections.get(job.teamId, job.systemId);
   // Linked again (or removed) since: the warning was about credentials no longer in use.
   if (!connection || connection.flowId !== job.flowId || connection.expiresAt !== job.expiresAt) return;
-  const name = deps.catalog.name(job.systemId);
-  const word = deps.catalog.linkWord(job.systemId, 'exact');
+  const linker = await wordsOf(deps, job.teamId, connection.linkedBy);
+  const name = linker.catalog.name(job.systemId);
+  const word = deps.catalogs.any.linkWord(job.systemId, 'exact');
+  const day = formatDay(linker.language, job.expiresAt);
   await sendOnce(deps, job.teamId, `expiry:${job.systemId}:${job.flowId}`, () =>
-    deps.slack.post(connection.linkedBy, renderExpiryWarning(name, job.expiresAt, word)),
+    deps.slack.post(connection.linkedBy, renderExpiryWarning(linker.tr, name, day, word)),
   );
 }

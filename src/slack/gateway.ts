@@ -1,7 +1,7 @@
 import type { HomeView, ModalView } from '@slack/types';
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { SlackMessage } from '../blocks/message.js';
-import { t } from '../messages/index.js';
+import type { Translate } from '../messages/index.js';
 
 /** The Slack Web API calls the bot makes, and nothing else. */
 export interface SlackGateway {
@@ -41,13 +41,13 @@ export const slackRetryAfter = (error: unknown): number | undefined =>
 export const isSlackFailure = (error: unknown): boolean =>
   String((error as { code?: string }).code ?? '').startsWith('slack_webapi_');
 
-/** One sentence for a person about why Slack refused, without internals. */
-export function describeSlackFailure(error: unknown): string {
+/** One sentence for a person, in their words, about why Slack refused, without internals. */
+export function describeSlackFailure(tr: Translate, error: unknown): string {
   const retryAfter = slackRetryAfter(error);
-  if (retryAfter !== undefined) return t('ui.slackFailure.rateLimited', { seconds: retryAfter });
+  if (retryAfter !== undefined) return tr('ui.slackFailure.rateLimited', { seconds: retryAfter });
   const code = slackErrorCode(error);
-  if (code) return t('ui.slackFailure.refused', { code });
-  return t('ui.slackFailure.noAnswer');
+  if (code) return tr('ui.slackFailure.refused', { code });
+  return tr('ui.slackFailure.noAnswer');
 }
 
 /** A wait this short is worth taking on the person's behalf; a longer one is reported instead. */

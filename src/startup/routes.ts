@@ -3,7 +3,8 @@ import type { Redis } from 'ioredis';
 import { renderCallbackPage } from '../blocks/callbackPage.js';
 import { finishAuthorization } from '../flows/authorization.js';
 import type { FlowDeps } from '../flows/deps.js';
-import { t } from '../messages/index.js';
+import { browserLanguage } from '../messages/browserLanguage.js';
+import { translator } from '../messages/index.js';
 import { metricsRoute } from '../metrics/route.js';
 import { GREENHOUSE_CALLBACK_PATH } from '../systems/greenhouse/index.js';
 
@@ -33,7 +34,7 @@ const queryValue = (query: URLSearchParams, name: string) => {
 
 /**
  * `GET /oauth/greenhouse/callback`: where Greenhouse sends the browser back after its approval
- * page (Greenhouse partner OAuth). Answers with a small page of one sentence.
+ * page (Greenhouse partner OAuth). Answers with a small page of one sentence, in the browser's language.
  */
 function greenhouseCallbackRoute(deps: FlowDeps): CustomRoute {
   return {
@@ -41,15 +42,20 @@ function greenhouseCallbackRoute(deps: FlowDeps): CustomRoute {
     method: ['GET'],
     handler: (req, res) => {
       const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
-      const answered = finishAuthorization(deps, 'greenhouse', {
+      const language = browserLanguage(req.headers['accept-language']);
+      const callback = {
         state: queryValue(query, 'state'),
         code: queryValue(query, 'code'),
         error: queryValue(query, 'error'),
-      }).catch((error: unknown) => {
+      };
+      const answered = finishAuthorization(deps, 'greenhouse', callback, language).catch((error: unknown) => {
         deps.logger.error({ error: (error as Error).name }, 'Approval callback failed');
         return {
           status: 503,
-          page: renderCallbackPage(t('systems.common.authorization.page.unavailable')),
+          page: renderCallbackPage(
+            language,
+            translator(language)('systems.common.authorization.page.unavailable'),
+          ),
         };
       });
       void answered.then(({ status, page }) => {

@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import type { RedisInstallationStore } from '../installations/installationStore.js';
 import { answerInstallLink, INSTALL_PATH, oauthReceiverOptions } from '../installations/oauth.js';
 import type { Logger } from '../logger.js';
+import { DEFAULT_LANGUAGE, translator } from '../messages/index.js';
 import { boltLogger } from '../slack/boltLogger.js';
 import { describeSlackFailure, slackErrorCode } from '../slack/gateway.js';
 import { createHttpReceiver } from '../slack/httpReceiver.js';
@@ -65,7 +66,7 @@ export async function verifyBotToken(config: Config, fetch?: FetchFunction): Pro
     throw new Error(
       code
         ? `Slack did not accept SLACK_BOT_TOKEN (${code}). Copy the Bot User OAuth Token from the app's OAuth & Permissions page.`
-        : `Could not reach Slack at ${config.slack.apiUrl} (${describeSlackFailure(error)}) Check the network and SLACK_API_URL.`,
+        : `Could not reach Slack at ${config.slack.apiUrl} (${describeSlackFailure(translator(DEFAULT_LANGUAGE), error)}) Check the network and SLACK_API_URL.`,
     );
   }
 }

@@ -64,7 +64,7 @@ export const sameInEveryLanguage = (catalog: Catalog): Catalogs => ({ in: () => 
 export function createCatalog(values: SettingValues = {}, language: Language = DEFAULT_LANGUAGE): Catalog {
   const setting = settingReader(values);
   const tr = translator(language);
-  const created = SYSTEM_MODULES.map((module) => module.create(setting, tr));
+  const created = SYSTEM_MODULES.map((module) => module.create(setting, tr, language));
   return catalogOf(
     created.flatMap(({ systems }) => systems),
     created.flatMap((vendor) => vendor.families ?? []),

@@ -133,7 +133,7 @@ describe('the prerequisites with one click', () => {
   const options = { withImages: true, authorizeUrl: 'https://auth.greenhouse.io/authorize?state=x' };
 
   it('puts the link button first, the manual guide second, within Slack limits', () => {
-    const message = renderFlowMessage(flow, system, options);
+    const message = renderFlowMessage(en, flow, system, options);
     const buttons = message.blocks.flatMap((block) => (block.type === 'actions' ? block.elements : []));
     expect(buttons[0]).toMatchObject({ action_id: 'flow.authorize', url: options.authorizeUrl });
     expect(buttons.map((button) => (button as { action_id: string }).action_id)).toEqual([
@@ -157,11 +157,13 @@ describe('the prerequisites with one click', () => {
     );
     if (!failed.ok) throw new Error(failed.refusal);
     expect(failed.state.phase).toBe('prerequisites');
-    expect(JSON.stringify(renderFlowMessage(failed.state, system, options).blocks)).toContain('Not approved');
+    expect(JSON.stringify(renderFlowMessage(en, failed.state, system, options).blocks)).toContain(
+      'Not approved',
+    );
   });
 
   it('draws the client-credentials prerequisites when there is no link', () => {
-    const message = renderFlowMessage(flow, system, { withImages: true });
+    const message = renderFlowMessage(en, flow, system, { withImages: true });
     expect(JSON.stringify(message.blocks)).not.toContain('flow.authorize');
   });
 });
@@ -202,7 +204,7 @@ describe('authorization_finished', () => {
 
 describe('the callback page', () => {
   it('is one escaped sentence, never cached, framed or referred', () => {
-    const page = renderCallbackPage('Greenhouse <b>is</b> linked & done');
+    const page = renderCallbackPage('en', 'Greenhouse <b>is</b> linked & done');
     expect(page.html).toContain('<p>Greenhouse &lt;b&gt;is&lt;/b&gt; linked &amp; done</p>');
     expect(page.headers).toMatchObject({
       'cache-control': 'no-store',

@@ -9,7 +9,10 @@ import {
   teamOf,
   viewPayload,
 } from '../../src/listeners/payloads.js';
+import { translator } from '../../src/messages/index.js';
 import { SlackSender } from '../support/slackRequests.js';
+
+const en = translator('en');
 
 /** Shapes as Slack documents and sends them (fields the bot ignores included). */
 
@@ -322,7 +325,7 @@ describe('teamOf', () => {
 describe('the decline form’s private_metadata', () => {
   it('reads back exactly what renderDeclineModal writes', () => {
     const ref = { flowId: 'AbCdEf123456', seq: 7, channelId: 'D0HELPER', ts: '1700000000.000100' };
-    const view = renderDeclineModal(ref) as { private_metadata: string };
+    const view = renderDeclineModal(en, ref) as { private_metadata: string };
     expect(parseRequestMessageRef(view.private_metadata)).toEqual(ref);
     expect(parseRequestMessageRef(JSON.stringify({ flowId: 'AbCdEf123456', seq: 0 }))).toEqual({
       flowId: 'AbCdEf123456',

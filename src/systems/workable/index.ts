@@ -76,7 +76,8 @@ export function createWorkable(
       tokenExpiryDateField(tr),
     ],
     readsLocalDates: true,
-    verify: (credentials, context) => verifyWorkable({ tr, language }, setup, credentials, context, new Date(now())),
+    verify: (credentials, context) =>
+      verifyWorkable({ tr, language }, setup, credentials, context, new Date(now())),
   };
 }
 
@@ -87,9 +88,12 @@ export const workableModule: SystemModule = {
       createWorkable(
         tr,
         {
-        apiUrlTemplate: setting(WORKABLE_API_URL),
-        recruiter: { name: setting(WORKABLE_RECRUITER_NAME), email: setting(WORKABLE_RECRUITER_EMAIL) },
-      }),
+          apiUrlTemplate: setting(WORKABLE_API_URL),
+          recruiter: { name: setting(WORKABLE_RECRUITER_NAME), email: setting(WORKABLE_RECRUITER_EMAIL) },
+        },
+        Date.now,
+        language,
+      ),
     ],
   }),
 };

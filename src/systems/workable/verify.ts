@@ -1,4 +1,5 @@
-import type { Translate } from '../../messages/index.js';
+import { formatDay } from '../../messages/dates.js';
+import type { Language, Translate } from '../../messages/index.js';
 import { jsonBody, retryAfterSeconds, type VendorResponse } from '../../vendors/http.js';
 import { rateLimited as rateLimitedFor, transportFailure, vendorError } from '../outcomes.js';
 import { bearerGet } from '../probes.js';
@@ -120,12 +121,13 @@ export interface WorkableSetup {
 }
 
 export async function verifyWorkable(
-  tr: Translate,
+  words: { tr: Translate; language: Language },
   setup: WorkableSetup,
   credentials: Credentials,
   context: VerifyContext,
   now: Date,
 ): Promise<VerificationOutcome> {
+  const { tr, language } = words;
   const { recruiter } = setup;
   const subdomain = credentials.subdomain ?? '';
   const base = workableBaseUrl(setup.apiUrlTemplate, subdomain);
@@ -180,7 +182,10 @@ export async function verifyWorkable(
       },
       {
         label: tr('systems.workable.details.expires'),
-        value: tr('systems.workable.details.expiresValue', { expiry, count: daysLeft }),
+        value: tr('systems.workable.details.expiresValue', {
+          expiry: formatDay(language, expiry),
+          count: daysLeft,
+        }),
       },
       {
         label: tr('systems.workable.details.scopes'),

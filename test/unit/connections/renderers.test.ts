@@ -6,10 +6,13 @@ import {
   renderHandoverFailedDm,
   renderHandoverFailedNotice,
 } from '../../../src/blocks/wintroHandover.js';
+import { translator } from '../../../src/messages/index.js';
 import { catalogOf, createCatalog } from '../../../src/systems/catalog.js';
 import type { LinkableSystem } from '../../../src/systems/types.js';
 import { aFlow } from '../../support/flowFixture.js';
 import { messageViolations } from '../../support/slackLimits.js';
+
+const en = translator('en');
 
 const greenhouse = createCatalog().system('greenhouse') as LinkableSystem;
 const linked = aFlow({
@@ -29,7 +32,7 @@ const VIEWS: HandoverView[] = ['pending', 'delivered', 'failed'];
 describe('where the hand-over to Wintro stands, as a person sees it', () => {
   it('the linked DM says it in one line per state, and nothing when nothing is handed over', () => {
     const drawn = (handover?: HandoverView) =>
-      renderFlowMessage(linked, greenhouse, { withImages: false, handover });
+      renderFlowMessage(en, linked, greenhouse, { withImages: false, handover });
     expect(text(drawn('pending'))).toContain('Handing the connection over to Wintro…');
     expect(text(drawn('delivered'))).toContain('Wintro has it');
     expect(text(drawn('failed'))).toContain('verified, but it is not with Wintro yet');
@@ -43,7 +46,15 @@ describe('where the hand-over to Wintro stands, as a person sees it', () => {
     const catalog = catalogOf([greenhouse], []);
     const connection = { systemId: 'greenhouse', linkedBy: 'U1', linkedAt: 0, flowId: 'F1', details: [] };
     const line = (view?: HandoverView) =>
-      text(renderStatus(catalog, [], [connection], view ? new Map([['greenhouse', view]]) : new Map()));
+      text(
+        renderStatus(
+          translator('en'),
+          catalog,
+          [],
+          [connection],
+          view ? new Map([['greenhouse', view]]) : new Map(),
+        ),
+      );
     expect(line('delivered')).toContain('linked by <@U1> on');
     expect(line('delivered')).toContain('· Wintro has it');
     expect(line('pending')).toContain('· handing over to Wintro…');
@@ -52,10 +63,10 @@ describe('where the hand-over to Wintro stands, as a person sees it', () => {
   });
 
   it('the person and the channel are told in words that name the system and who linked it', () => {
-    const dm = renderHandoverFailedDm('Greenhouse');
+    const dm = renderHandoverFailedDm(en, 'Greenhouse');
     expect(dm.text).toBe('Greenhouse is verified, but it is not with Wintro yet');
     expect(text(dm)).toContain('will let you know if Greenhouse needs linking again');
-    const notice = renderHandoverFailedNotice('Greenhouse', 'U1');
+    const notice = renderHandoverFailedNotice(en, 'Greenhouse', 'U1');
     expect(notice.text).toBe('Greenhouse, linked by <@U1>, is not with Wintro yet');
     expect(messageViolations(dm)).toEqual([]);
     expect(messageViolations(notice)).toEqual([]);
