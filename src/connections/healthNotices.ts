@@ -149,13 +149,15 @@ export async function markWorking<C extends Checked>(deps: FlowDeps, connection:
 }
 
 /**
- * A new link of a system whose previous connection was broken restores it: Wintro hears
+ * A new link that replaces a broken connection restores it: Wintro hears
  * `connection.restored` (after the new `connection.linked`), and whoever linked the broken one
  * and the channel told of it hear it works again.
  */
 export async function restoredByRelink(deps: FlowDeps, flow: FlowState): Promise<void> {
   const marker = await peekMarker(deps, flow.teamId, flow.systemId);
   if (!marker || marker.flowId === flow.id) return;
+  // The broken connection was unlinked (or replaced unnoticed) before this link: nothing to restore.
+  if (flow.replaces?.flowId !== marker.flowId) return forgetBroken(deps, flow.teamId, flow.systemId);
   const now = deps.now();
   const subject = { teamId: flow.teamId, systemId: flow.systemId, flowId: flow.id, linkedAt: now };
   const eventId = restoredEventId(flow.id, now);

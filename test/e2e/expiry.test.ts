@@ -82,6 +82,9 @@ describe('credentials past their expiry date', () => {
     // The day has come: the stored date is in the past (as it would be 200 days later).
     const redis = new Redis(REDIS_URL);
     try {
+      const due = `${bot.keyPrefix}:{rechecks}:due`;
+      // Its dates are scheduled once the link's notices are out.
+      await eventually(async () => expect(await redis.zscore(due, 'T0EXPIRY|workable')).not.toBeNull());
       const key = `${bot.keyPrefix}:{T0EXPIRY}:conns`;
       const record = JSON.parse((await redis.hget(key, 'workable')) ?? '{}');
       await redis.hset(
@@ -89,7 +92,7 @@ describe('credentials past their expiry date', () => {
         'workable',
         JSON.stringify({ ...record, expiresAt: `${dayFromNow(-1)}T00:00:00.000Z` }),
       );
-      await redis.zadd(`${bot.keyPrefix}:{rechecks}:due`, 0, 'T0EXPIRY|workable');
+      await redis.zadd(due, 0, 'T0EXPIRY|workable');
     } finally {
       redis.disconnect();
     }

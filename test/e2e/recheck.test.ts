@@ -34,6 +34,8 @@ async function linkGreenhouse(bot: RunningBot, gated = false) {
     { system: 'Greenhouse', acks },
   );
   await eventually(() => expect(eventsOf('connection.linked')).toHaveLength(1), 8000);
+  // Its first re-check is scheduled once the link's notices are out.
+  await eventually(async () => expect(await dueAt(bot)).toBeTypeOf('number'));
   return admin;
 }
 
@@ -67,10 +69,18 @@ async function dueAt(bot: RunningBot, systemId = 'greenhouse'): Promise<number |
   }
 }
 
-/** Re-checks what is due, as the periodic sweep does (waiting for a sweep already under way). */
+/**
+ * Re-checks the connection now, as the periodic sweep does: made due, then swept. The bot's own
+ * timer may sweep it first; either way this returns once that sweep has finished.
+ */
 async function recheckNow(bot: RunningBot) {
   await makeDue(bot);
-  await eventually(async () => expect(await bot.bot.sweepRechecks()).toBeGreaterThan(0), 5000);
+  await eventually(async () => {
+    await bot.bot.sweepRechecks();
+    expect(await dueAt(bot)).not.toBe(0);
+  }, 5000);
+  // Joins a sweep still under way on this instance (the one that claimed it).
+  await bot.bot.sweepRechecks();
 }
 
 const healthOf = async (bot: RunningBot) => {
