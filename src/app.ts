@@ -193,6 +193,7 @@ function lifecycle(config: Config, { app, deps, stores, logger, customReceiver }
       logger.info('Shutting down: finishing running checks');
       await app.stop().catch(() => undefined);
       cutOffChecks?.stop();
+      deps.homes.close();
       await deps.checks.drain(deps, config.shutdownGraceMs);
       await stores.scheduler.close().catch(() => undefined);
       await deps.rechecks.close().catch(() => undefined);
