@@ -48,7 +48,7 @@ const ENROL_EVERY_MS = 3600_000;
 export type RecheckResult = 'working' | 'broken' | 'transient' | 'skipped' | 'warned' | 'gone';
 
 /** A small counting semaphore per vendor: a thousand due connections make at most `limit` calls each. */
-class PerVendorLimit {
+export class PerVendorLimit {
   private readonly running = new Map<string, number>();
   private readonly waiting = new Map<string, (() => void)[]>();
 
