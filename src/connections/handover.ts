@@ -10,7 +10,7 @@ import type { KeyScheme } from '../store/keys.js';
 import type { RedisTarget } from '../store/redis.js';
 import type { Credentials } from '../systems/types.js';
 import { attemptDelivery } from './delivery.js';
-import { createBullDeliveryQueue, createTimerDeliveryQueue, type DeliveryQueue } from './deliveryQueue.js';
+import { createTimerDeliveryQueue, type DeliveryQueue } from './deliveryQueue.js';
 import { linkedEvent, unlinkedEvent } from './events.js';
 import { type CredentialSealer, createCredentialSealer } from './jwe.js';
 import { LinkedNotices } from './linkedNotices.js';
@@ -191,7 +191,11 @@ export async function openHandover(
 ): Promise<Handover> {
   const queue =
     settings && redisUrl
-      ? createBullDeliveryQueue(redisUrl, `${keys.prefix}:{handover}`, logger)
+      ? (await import('./bullDeliveryQueue.js')).createBullDeliveryQueue(
+          redisUrl,
+          `${keys.prefix}:{handover}`,
+          logger,
+        )
       : createTimerDeliveryQueue(logger);
   const delivery = settings
     ? {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createBullDeliveryQueue } from '../../src/connections/deliveryQueue.js';
+import { createBullDeliveryQueue } from '../../src/connections/bullDeliveryQueue.js';
 import { scanTeams } from '../../src/connections/outbox.js';
 import type { FlowState } from '../../src/flows/state.js';
 import { createLogger } from '../../src/logger.js';
