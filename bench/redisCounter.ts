@@ -29,9 +29,17 @@ export interface RedisCounters {
   byName: Record<string, number>;
   /** Per connection, in the order the connections first sent something; `main` is the app's own. */
   connections: Record<string, ConnectionCounters>;
+  /**
+   * HTTP responses (acknowledgements) the app has written, and how many round trips each request
+   * had sent before its acknowledgement: by count (e.g. `{ "0": 190, "1": 10 }`). Exact when the
+   * requests come one at a time, as in the sequential phase.
+   */
+  beforeAck: Record<string, number>;
 }
 
 const tracked = new Map<Redis, ConnectionCounters & { label: string }>();
+let allRoundTrips = 0;
+const beforeAck: Record<string, number> = {};
 let mainClient: Redis | undefined;
 
 const addressOf = (redis: Redis) => {
@@ -59,11 +67,42 @@ export function instrumentRedis(): void {
         pipelineStreams.add(stream);
         counters.roundTrips += 1;
         counters.pipelines += 1;
+        allRoundTrips += 1;
       }
     } else {
       counters.roundTrips += 1;
+      allRoundTrips += 1;
     }
     return original.call(this, command, stream, ...rest);
+  };
+}
+
+/**
+ * Counts the round trips each HTTP request sends before its response is written (the ack): every
+ * request the app's servers receive notes the count on arrival, and its `end()` takes the difference.
+ */
+export async function instrumentAcks(): Promise<void> {
+  const http = await import('node:http');
+  const proto = http.Server.prototype as any;
+  if (proto.__benchAcks) return;
+  proto.__benchAcks = true;
+  const emit = proto.emit as (...args: unknown[]) => boolean;
+  proto.emit = function (this: unknown, event: string, ...args: unknown[]) {
+    if (event === 'request') {
+      const response = args[1] as { end: (...endArgs: unknown[]) => unknown };
+      const atArrival = allRoundTrips;
+      const end = response.end;
+      let counted = false;
+      response.end = function (this: unknown, ...endArgs: unknown[]) {
+        if (!counted) {
+          counted = true;
+          const sent = String(allRoundTrips - atArrival);
+          beforeAck[sent] = (beforeAck[sent] ?? 0) + 1;
+        }
+        return end.apply(this, endArgs);
+      };
+    }
+    return emit.call(this, event, ...args);
   };
 }
 
@@ -73,7 +112,14 @@ export function markMainClient(redis: Redis): void {
 }
 
 export function redisCounters(): RedisCounters {
-  const total: RedisCounters = { roundTrips: 0, commands: 0, pipelines: 0, byName: {}, connections: {} };
+  const total: RedisCounters = {
+    roundTrips: 0,
+    commands: 0,
+    pipelines: 0,
+    byName: {},
+    connections: {},
+    beforeAck: { ...beforeAck },
+  };
   for (const [redis, counters] of tracked) {
     const label = redis === mainClient ? 'main' : counters.label;
     const address = addressOf(redis);

@@ -29,6 +29,7 @@ import {
   type CommandPathMemory,
   checkTargets,
   compare,
+  type FlatnessFigures,
   type InteractionCost,
   interactionTable,
   loadTable,
@@ -39,8 +40,9 @@ import {
   targetTable,
 } from './report.js';
 import { type ClickTarget, RequestFactory, type SignedRequest, userIdSource } from './requests.js';
+import { seedData } from './seedData.js';
 import { parseFlowRef, seedGuideFlows, sendAll, waitForButton } from './seedFlows.js';
-import { SETTINGS } from './settings.js';
+import { SEED, SETTINGS } from './settings.js';
 import type { CallCounts, LatestMessage, SlackInfo } from './slackProcess.js';
 import type { SutConfig, SutInfo, SutMode, SutStats } from './sut.js';
 
@@ -351,6 +353,12 @@ async function interactionCost(ctx: Context, scenario: Scenario, n: number): Pro
       byConnection[label] = { roundTrips, commands, byName: nameDelta(previous?.byName, connection.byName) };
     }
   }
+  const beforeAck = nameDelta(before.redis?.beforeAck, after.redis?.beforeAck);
+  const acked = Object.values(beforeAck).reduce((sum, count) => sum + count, 0);
+  const tripsBeforeAck = Object.entries(beforeAck).reduce(
+    (sum, [trips, count]) => sum + Number(trips) * count,
+    0,
+  );
   const roundTrips = (after.redis?.roundTrips ?? 0) - (before.redis?.roundTrips ?? 0);
   const clientCommands = (after.redis?.commands ?? 0) - (before.redis?.commands ?? 0);
   const commandstats = statsDelta(statsBefore, statsAfter);
@@ -367,6 +375,8 @@ async function interactionCost(ctx: Context, scenario: Scenario, n: number): Pro
       clientCommands: clientCommands / n,
       serverCommands: monitored.total / n,
       commandstatsCalls: commandstats.total / n,
+      beforeAck: acked ? tripsBeforeAck / acked : Number.NaN,
+      beforeAckMax: Math.max(0, ...Object.keys(beforeAck).map(Number)),
     },
   };
 }
@@ -474,18 +484,20 @@ async function memoryPerFlow(ctx: Context, n: number): Promise<MemoryFigures> {
 
 const kindOf = (key: string) =>
   key.includes('{reminders}')
-    ? /:(events|delayed|meta|id|marker|wait|active|completed|failed|paused|prioritized|stalled-check)$/.test(
-        key,
-      )
-      ? `reminder queue ${/:([a-z-]+)$/.exec(key)?.[1]}`
-      : 'reminder jobs'
+    ? key.endsWith(':due')
+      ? 'reminders due'
+      : `reminders ${/:([a-z-]+)$/.exec(key)?.[1]}`
     : key.includes(':flow:')
       ? 'flow'
       : key.includes(':active:')
         ? 'active index'
         : key.includes(':once:')
           ? 'once-keys'
-          : 'other';
+          : key.includes(':limit:')
+            ? 'new-setup limit'
+            : key.endsWith(':conns')
+              ? 'connections'
+              : 'other';
 
 /** MEMORY USAGE of every key under the bench prefix, summed by kind of key. */
 async function memoryByKind(redis: Redis) {
@@ -543,6 +555,50 @@ async function memoryThroughCommands(ctx: Context, n: number): Promise<CommandPa
         { keys, bytesPerFlow: bytes / flowsCreated },
       ]),
     ),
+  };
+}
+
+/** Sequential clicks (round trips) and a click run at c=10 (latency, CPU) on the bot as Redis is now. */
+async function clickProbe(ctx: Context, poolSize: number) {
+  const click = await interactionCost(ctx, 'click', SETTINGS.sequentialInteractions);
+  const { record: run } = await measureRun(ctx, 'click', 'bot', 10, {
+    duration: SETTINGS.durationSeconds / SETTINGS.rounds,
+    poolSize,
+  });
+  return { click, run };
+}
+
+/**
+ * Flat with data: clicks on an almost empty Redis, then the same after seeding a large installed base
+ * through the bot's store code (bench/seedData.ts); and what that base takes in Redis, by kind.
+ */
+async function flatWithData(ctx: Context, poolSize: number): Promise<FlatnessFigures> {
+  const { redis } = ctx;
+  await redis.flushdb();
+  await sleep(300);
+  const empty = await clickProbe(ctx, poolSize);
+  await redis.flushdb();
+  await sleep(300);
+  const before = await usedMemory(redis);
+  const seeded = await seedData({ redisUrl: SETTINGS.redisUrl, keyPrefix: SETTINGS.keyPrefix, ...SEED });
+  await sleep(300);
+  const delta = (await usedMemory(redis)) - before;
+  const byKind = await memoryByKind(redis);
+  const bytes = (kind: string) => byKind[kind]?.bytes ?? 0;
+  log(
+    `seeded ${seeded.setups} setups, ${seeded.connections} connections in ${seeded.workspaces} workspaces (${seeded.reminders} reminders due) in ${seeded.seconds.toFixed(1)} s`,
+  );
+  const withData = await clickProbe(ctx, poolSize);
+  const reminderBytesPerEntry = bytes('reminders due') / Math.max(1, seeded.reminders);
+  const expiring = seeded.reminders - seeded.setups;
+  return {
+    seeded,
+    empty,
+    withData,
+    bytesPerSetup: (bytes('flow') + bytes('active index')) / seeded.setups + reminderBytesPerEntry,
+    bytesPerConnection: (bytes('connections') + reminderBytesPerEntry * expiring) / seeded.connections,
+    byKind,
+    usedMemoryDelta: delta,
   };
 }
 
@@ -626,7 +682,7 @@ async function main() {
 
   try {
     // Click runs get a pool of flows sized on the highest click rate seen so far for that app.
-    const clickRate: Record<AppName, number> = { bot: 3000, baseline: 3000 };
+    const clickRate: Record<AppName, number> = { bot: 1500, baseline: 1500 };
     const poolFor = (app: AppName, seconds: number) =>
       Math.min(SETTINGS.clickPool, Math.max(2000, Math.ceil(clickRate[app] * seconds * 2)));
 
@@ -704,6 +760,11 @@ async function main() {
     log(`Redis memory: ${SETTINGS.memoryFlows} × /wintro link greenhouse through the bot`);
     const commandMemory = await memoryThroughCommands(ctx, SETTINGS.memoryFlows);
 
+    log(
+      `flat with data: clicks on an empty Redis, then with ${SEED.setups} setups and ${SEED.connections} connections stored`,
+    );
+    const flatness = await flatWithData(ctx, poolFor('bot', SETTINGS.durationSeconds / SETTINGS.rounds));
+
     const botStats = await apps.bot.request<SutStats>('stats');
     const baselineStats = await apps.baseline.request<SutStats>('stats');
     // What stays after a full collection: tells retained memory from garbage not yet collected.
@@ -713,12 +774,21 @@ async function main() {
     };
 
     const comparisons = compare(runs);
+    const peakAtC50 =
+      Math.max(
+        0,
+        ...runs.filter((run) => run.app === 'bot' && run.connections === 50).map((run) => run.peakRssMb),
+      ) *
+      1024 *
+      1024;
     const checks = checkTargets({
       comparisons,
       click: clickCost,
       memory,
       commandMemory,
       botPeakRss: botStats.peakRss,
+      botPeakRssAtC50: peakAtC50,
+      flatness,
     });
 
     const summary = [
@@ -732,7 +802,10 @@ async function main() {
       loadTable(comparisons),
       '',
       'Redis per interaction (bot, sequential):',
-      interactionTable(commandCost, clickCost),
+      interactionTable(commandCost, clickCost, [
+        ['click Next, empty Redis', flatness.empty.click],
+        [`click Next, ${SEED.setups} setups stored`, flatness.withData.click],
+      ]),
       '',
       `Redis memory per flow: ${memory.bytesPerFlow.toFixed(0)} B of flow state (MEMORY USAGE of the flow and index keys of ${memory.flows} setups made through the bot at mixed steps; ` +
         `every key they left: ${memory.memoryUsageSumPerFlow.toFixed(0)} B over ${memory.keysPerFlow.toFixed(2)} keys/flow, used_memory delta ${memory.usedMemoryPerFlow.toFixed(0)} B); ` +
@@ -744,7 +817,16 @@ async function main() {
         .filter(([, figures]) => figures.bytesPerFlow >= 1)
         .map(([kind, figures]) => `${kind} ${figures.bytesPerFlow.toFixed(0)} B (${figures.keys} keys)`)
         .join(', ')}`,
-      `Peak RSS over the whole bench (warm-up, load runs, memory phases): bot ${mb(botStats.peakRss)} (heap used ${mb(botStats.peakHeapUsed)}), baseline ${mb(baselineStats.peakRss)} (heap used ${mb(baselineStats.peakHeapUsed)}); ` +
+      `Flat with data (${flatness.seeded.setups} setups, ${flatness.seeded.connections} connections, ${flatness.seeded.workspaces} workspaces, seeded in ${flatness.seeded.seconds.toFixed(1)} s): click c=10 empty ${flatness.empty.run.load.rps.toFixed(0)} req/s, p50 ${flatness.empty.run.load.latencyMs.p50.toFixed(2)} ms, p99 ${flatness.empty.run.load.latencyMs.p99.toFixed(2)} ms, ${flatness.empty.run.cpuMicrosPerRequest.toFixed(0)} µs CPU/click; with data ${flatness.withData.run.load.rps.toFixed(0)} req/s, p50 ${flatness.withData.run.load.latencyMs.p50.toFixed(2)} ms, p99 ${flatness.withData.run.load.latencyMs.p99.toFixed(2)} ms, ${flatness.withData.run.cpuMicrosPerRequest.toFixed(0)} µs CPU/click; ` +
+        `Redis per stored setup ${flatness.bytesPerSetup.toFixed(0)} B, per connection ${flatness.bytesPerConnection.toFixed(0)} B; MEMORY USAGE by kind: ${Object.entries(
+          flatness.byKind,
+        )
+          .map(
+            ([kind, figures]) =>
+              `${kind} ${(figures.bytes / 1024 / 1024).toFixed(1)} MB (${figures.keys} keys)`,
+          )
+          .join(', ')}`,
+      `Peak RSS: bot ${mb(peakAtC50)} under the c=50 runs; over the whole bench (warm-up, load runs, memory phases): bot ${mb(botStats.peakRss)} (heap used ${mb(botStats.peakHeapUsed)}), baseline ${mb(baselineStats.peakRss)} (heap used ${mb(baselineStats.peakHeapUsed)}); ` +
         `idle after start: bot ${mb(idle.bot.rss)}, baseline ${mb(idle.baseline.rss)}; ` +
         `after the runs and a full GC: bot ${mb(settled.bot.rss)} (heap ${mb(settled.bot.heapUsed)}), baseline ${mb(settled.baseline.rss)} (heap ${mb(settled.baseline.heapUsed)})`,
       ...(process.env.BENCH_CPU_PROF
@@ -786,7 +868,9 @@ async function main() {
       perInteraction: { command: commandCost, click: clickCost },
       memory,
       commandMemory,
+      flatness,
       rss: {
+        botPeakAtC50Bytes: peakAtC50,
         botPeakBytes: botStats.peakRss,
         botPeakHeapUsedBytes: botStats.peakHeapUsed,
         baselinePeakBytes: baselineStats.peakRss,

@@ -43,7 +43,7 @@ export async function waitForButton(
   slack: ChildHandle<SlackInfo>,
   channels: string[],
   actionId: string,
-  timeoutMs = 120_000,
+  timeoutMs = 300_000,
 ): Promise<Record<string, LatestMessage>> {
   const started = Date.now();
   for (;;) {

@@ -17,7 +17,8 @@ export const SETTINGS = {
   durationSeconds: int('BENCH_DURATION', 5),
   /** Each cell's seconds are split into this many runs, alternating the apps. */
   rounds: int('BENCH_ROUNDS', 2),
-  concurrencies: [1, 10, 50],
+  /** BENCH_CONCURRENCIES=50 runs only those cells (e.g. to compare heap flags on peak RSS). */
+  concurrencies: (process.env.BENCH_CONCURRENCIES ?? '1,10,50').split(',').map(Number).filter(Boolean),
   /** Seconds of each kind of request (c=10) per app before anything is measured: JIT, script cache, sockets. */
   warmupSeconds: int('BENCH_WARMUP', 3),
   /** Sequential interactions used to count Redis commands and round trips. */
@@ -35,10 +36,22 @@ export const SETTINGS = {
 } as const;
 
 export const TARGETS = {
-  p99RatioAtC50: 1.5,
+  /** At every concurrency, for commands and clicks. */
+  p99Ratio: 1.5,
   maxAckMs: 1000,
   throughputRatio: 0.6,
+  cpuRatio: 1.6,
+  roundTripsBeforeClickAck: 2,
   roundTripsPerClick: 3,
-  redisBytesPerFlow: 2048,
-  botRssBytes: 150 * 1024 * 1024,
+  /** Latency with the installed base stored, against an empty Redis: within the run-to-run noise. */
+  flatLatencyRatio: 1.3,
+  redisBytesPerSetup: 1024,
+  botRssBytes: 120 * 1024 * 1024,
+} as const;
+
+/** The installed base of the "flat with data" phase (bench/seedData.ts). */
+export const SEED = {
+  setups: int('BENCH_SEED_SETUPS', 100_000),
+  connections: int('BENCH_SEED_CONNECTIONS', 20_000),
+  workspaces: int('BENCH_SEED_WORKSPACES', 10_000),
 } as const;

@@ -81,6 +81,7 @@ let countRedis: (() => RedisCounters) | undefined;
 if (config.mode === 'bot') {
   const counter = await import('./redisCounter.js');
   counter.instrumentRedis();
+  await counter.instrumentAcks();
   const { createWintroApp } = await import('../src/app.js');
   const { loadConfig } = await import('../src/config.js');
   const appConfig = loadConfig({
