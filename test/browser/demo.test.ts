@@ -138,7 +138,9 @@ describe('npm run demo in Chromium', () => {
     const page = await openPage();
     await openConversation(page, /^Wintro/);
     await page.getByRole('tab', { name: 'Home' }).click();
-    await page.getByText(/Home tab/).waitFor();
+    // The bot publishes each person's Home tab: every system with its state.
+    await page.getByText(/Your recruiting and HR systems linked to Wintro/).waitFor();
+    await page.getByText(/Greenhouse.*: linked by/).first().waitFor();
     await expect(page.getByRole('textbox', { name: /^Message / }).isVisible()).resolves.toBe(false);
     await screenshotChecked(page, '8-home');
     await page.getByRole('tab', { name: 'Messages' }).click();
