@@ -51,7 +51,18 @@ export function translator(language: Language): Translate {
   let translate = translators.get(language);
   if (!translate) {
     const fixed = catalog.getFixedT(language);
-    translate = (id, params) => fixed(id, params ?? {}) as string;
+    // Most texts have no placeholders and are asked for on every message drawn: each is looked up
+    // once (the ids are the catalog's, a fixed set).
+    const plain = new Map<string, string>();
+    translate = (id, params) => {
+      if (params) return fixed(id, params) as string;
+      let text = plain.get(id);
+      if (text === undefined) {
+        text = fixed(id, {}) as string;
+        plain.set(id, text);
+      }
+      return text;
+    };
     translators.set(language, translate);
   }
   return translate;
