@@ -1,10 +1,10 @@
-import { renderExpiryWarning, renderIdleReminder, renderNudgeNote } from '../blocks/handover.js';
+import { renderIdleReminder, renderNudgeNote } from '../blocks/handover.js';
 import { describePhase } from '../blocks/replies.js';
+import { warnOfExpiry } from '../connections/healthNotices.js';
 import { type FlowDeps, forWorkspace } from '../flows/deps.js';
 import { sendHelpRequest } from '../flows/helpRequests.js';
-import { holderWords, wordsOf } from '../flows/readers.js';
+import { holderWords } from '../flows/readers.js';
 import { type FlowState, isTerminal } from '../flows/state.js';
-import { formatDay } from '../messages/dates.js';
 import type { ReminderJob } from './scheduler.js';
 
 export interface ReminderSettings {
@@ -37,24 +37,6 @@ export async function scheduleNudge(deps: FlowDeps, state: FlowState): Promise<v
   const seq = state.handover?.seq ?? 0;
   const job: ReminderJob = { kind: 'nudge', teamId: state.teamId, flowId: state.id, seq };
   await scheduleQuietly(deps, job, deps.settings.reminders.nudgeMs, 'the nudge');
-}
-
-/** Schedules the warning before a linked connection's credentials expire (none if that is already close). */
-export async function scheduleExpiryWarning(
-  deps: FlowDeps,
-  flow: FlowState,
-  expiresAt: string,
-): Promise<void> {
-  const warnIn = Date.parse(expiresAt) - deps.settings.reminders.expiryWarningMs - deps.now();
-  if (!Number.isFinite(warnIn) || warnIn <= 0) return;
-  const job: ReminderJob = {
-    kind: 'expiry',
-    teamId: flow.teamId,
-    flowId: flow.id,
-    systemId: flow.systemId,
-    expiresAt,
-  };
-  await scheduleQuietly(deps, job, warnIn, 'the expiry warning');
 }
 
 /**
@@ -125,15 +107,14 @@ async function sendOnce(deps: FlowDeps, teamId: string, name: string, send: () =
   }
 }
 
+/**
+ * An expiry warning scheduled as a reminder before the warning became one of the connection's
+ * dates (src/connections/health.ts): sent the same way, and once, whichever asks first.
+ */
 async function warnBeforeExpiry(deps: FlowDeps, job: Extract<ReminderJob, { kind: 'expiry' }>) {
   const connection = await deps.connections.get(job.teamId, job.systemId);
   // Linked again (or removed) since: the warning was about credentials no longer in use.
   if (!connection || connection.flowId !== job.flowId || connection.expiresAt !== job.expiresAt) return;
-  const linker = await wordsOf(deps, job.teamId, connection.linkedBy);
-  const name = linker.catalog.name(job.systemId);
-  const word = deps.catalogs.any.linkWord(job.systemId, 'exact');
-  const day = formatDay(linker.language, job.expiresAt);
-  await sendOnce(deps, job.teamId, `expiry:${job.systemId}:${job.flowId}`, () =>
-    deps.slack.post(connection.linkedBy, renderExpiryWarning(linker.tr, name, day, word)),
-  );
+  if (!(await warnOfExpiry(deps, { ...connection, teamId: job.teamId })))
+    throw new Error('Slack did not take the expiry warning');
 }
