@@ -140,7 +140,10 @@ describe('npm run demo in Chromium', () => {
     await page.getByRole('tab', { name: 'Home' }).click();
     // The bot publishes each person's Home tab: every system with its state.
     await page.getByText(/Your recruiting and HR systems linked to Wintro/).waitFor();
-    await page.getByText(/Greenhouse.*: linked by/).first().waitFor();
+    await page
+      .getByText(/Greenhouse.*: linked by/)
+      .first()
+      .waitFor();
     await expect(page.getByRole('textbox', { name: /^Message / }).isVisible()).resolves.toBe(false);
     await screenshotChecked(page, '8-home');
     await page.getByRole('tab', { name: 'Messages' }).click();

@@ -384,7 +384,8 @@ export function createFakeSlackCore(options: FakeSlackOptions = {}): FakeSlackCo
         return members ? { ok: true, users: members } : fail('no_such_subteam');
       }
       case 'views.publish': {
-        if (typeof args.user_id !== 'string' || !args.user_id) return fail('invalid_arguments', ['missing user_id']);
+        if (typeof args.user_id !== 'string' || !args.user_id)
+          return fail('invalid_arguments', ['missing user_id']);
         if (!args.view || typeof args.view !== 'object' || args.view.type !== 'home')
           return fail('invalid_arguments', ['view.type must be home']);
         const id = `VHOME${args.user_id}`;

@@ -19,8 +19,8 @@ import {
   previousStep,
   resumeSetup,
 } from '../../flows/steps.js';
-import { askUnlink, confirmUnlink } from '../../flows/unlink.js';
 import { unknownButton } from '../../flows/unknownButton.js';
+import { askUnlink, confirmUnlink } from '../../flows/unlink.js';
 import { buttonListener } from '../answer.js';
 
 const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
