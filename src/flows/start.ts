@@ -1,5 +1,5 @@
 import { UNAVAILABLE_TEXT } from '../blocks/notices.js';
-import { t } from '../messages/index.js';
+import { isLanguage, type Language, translator } from '../messages/index.js';
 import { funnelMark, funnelStep } from '../metrics/flowCounters.js';
 import { scheduleIdleReminder } from '../reminders/reminders.js';
 import { describeSlackFailure, isSlackFailure } from '../slack/gateway.js';
@@ -8,7 +8,9 @@ import { applyAndRun } from './applyEvent.js';
 import type { FlowDeps } from './deps.js';
 import { postFlow } from './flowDm.js';
 import { refuseNewSetupOverLimit, SetupLimitReached } from './limits.js';
+import { refusedClick, toDm } from './linkerGate.js';
 import type { LinkTarget } from './parseCommand.js';
+import { replacementQuestion } from './replace.js';
 import type { ClickHandler, CommandResult } from './requests.js';
 import { recoverStaleCheck } from './staleChecks.js';
 import type { FlowState } from './state.js';
@@ -17,7 +19,7 @@ import { notice } from './tell.js';
 /** Whether a flow is a setup of this system (or of one of this vendor's kinds of credentials). */
 export function flowMatches(deps: FlowDeps, flow: FlowState, target: LinkTarget): boolean {
   if (target.type === 'system') return flow.systemId === target.id;
-  const family = deps.catalog.family(target.id);
+  const family = deps.catalogs.any.family(target.id);
   return (
     flow.systemId === target.id ||
     Boolean(family?.variants.some((variant) => variant.systemId === flow.systemId))
@@ -30,30 +32,41 @@ export function linkSystem(
   teamId: string,
   userId: string,
   target: LinkTarget,
+  language: Language,
 ): CommandResult {
-  const name = deps.catalog.name(target.id);
+  const tr = translator(language);
+  const name = deps.catalogs.any.name(target.id);
   return {
-    reply: notice(t('command.link.continuesInDm', { name })),
+    reply: notice(tr('command.link.continuesInDm', { name })),
     followUp: async () => {
       try {
-        await startOrResume(deps, teamId, userId, target);
+        await startOrResume(deps, teamId, userId, target, undefined, language);
         return undefined;
       } catch (error) {
         if (error instanceof SetupLimitReached) return notice(error.message);
         deps.logger.error({ teamId, error: (error as Error).message }, 'Could not start a flow');
         if (!isSlackFailure(error)) return notice(UNAVAILABLE_TEXT);
-        return notice(t('command.link.dmFailed', { name, reason: describeSlackFailure(error) }));
+        return notice(tr('command.link.dmFailed', { name, reason: describeSlackFailure(tr, error) }));
       }
     },
   };
 }
 
-/** The person's setup of this system again at the bottom of their DM, or a new one. */
+/** Where a new setup starts when not at the beginning: a relink that fixes a broken connection. */
+export type SetupPlacement = Pick<FlowState, 'phase' | 'stepIndex'>;
+
+/**
+ * The person's setup of this system again at the bottom of their DM, or a new one (at `placement`,
+ * when given: the step of a relink that fixes what broke), in the person's `language` (found when
+ * not given).
+ */
 export async function startOrResume(
   deps: FlowDeps,
   teamId: string,
   userId: string,
   target: LinkTarget,
+  placement?: SetupPlacement,
+  language?: Language,
 ): Promise<FlowState> {
   const existing = await activeSetupOf(deps, teamId, userId, target);
   if (existing) {
@@ -71,7 +84,7 @@ export async function startOrResume(
     if (started) return started;
   }
   try {
-    return await createSetup(deps, teamId, userId, target);
+    return await createSetup(deps, teamId, userId, target, placement, { language });
   } finally {
     await deps.once.release(teamId, starting);
   }
@@ -97,23 +110,50 @@ async function waitForSetup(deps: FlowDeps, teamId: string, userId: string, targ
   return undefined;
 }
 
-async function createSetup(deps: FlowDeps, teamId: string, userId: string, target: LinkTarget) {
-  await refuseNewSetupOverLimit(deps, teamId, userId);
+/** How a setup is created besides its placement: its id chosen before (a form opened for it), or no DM yet. */
+export interface NewSetupOptions {
+  id?: string;
+  /** Posted later or never (a setup made only to ask a colleague to take it over). */
+  withoutDm?: boolean;
+  /** The holder's language, when the caller knows it already (found otherwise). */
+  language?: Language;
+}
+
+/**
+ * A new setup. When the system is linked now, the setup replaces that connection once verified
+ * (the person was asked first, or is fixing it); a link made meanwhile is not overwritten.
+ */
+export async function createSetup(
+  deps: FlowDeps,
+  teamId: string,
+  userId: string,
+  target: LinkTarget,
+  placement?: SetupPlacement,
+  options: NewSetupOptions = {},
+) {
+  const language = options.language ?? (await deps.languages.of(teamId, userId));
+  await refuseNewSetupOverLimit(translator(language), deps, teamId, userId);
   const at = deps.now();
+  const current = target.type === 'system' ? await deps.connections.get(teamId, target.id) : undefined;
   const draft: FlowState = {
-    id: newFlowId(),
+    id: options.id ?? newFlowId(),
     teamId,
     systemId: target.id,
     starterId: userId,
     holderId: userId,
+    language,
     phase: target.type === 'family' ? 'choose_variant' : 'prerequisites',
     stepIndex: 0,
+    ...(target.type === 'system' ? placement : undefined),
+    ...(current
+      ? { replaces: { flowId: current.flowId, linkedBy: current.linkedBy, linkedAt: current.linkedAt } }
+      : {}),
     attempts: 0,
     version: 1,
     createdAt: at,
     updatedAt: at,
   };
-  const state = { ...draft, dm: await postFlow(deps, userId, draft) };
+  const state = options.withoutDm ? draft : { ...draft, dm: await postFlow(deps, userId, draft) };
   await deps.flows.create(state, funnelMark(state));
   deps.metrics.flowStarted(state.systemId);
   deps.metrics.stepReached(state.systemId, state.phase, funnelStep(state));
@@ -121,17 +161,32 @@ async function createSetup(deps: FlowDeps, teamId: string, userId: string, targe
   return state;
 }
 
-/** A button in the `/wintro link` picker: its value is `system:<id>` or `family:<id>`. */
+/**
+ * A button in the `/wintro link` picker: its value is `system:<id>` or `family:<id>`, then the
+ * language the picker was drawn in (its reader's), so the click needs no look-up for it.
+ */
 export const pickSystem: ClickHandler = async (deps, click) => {
-  const [type, id] = (click.value ?? '').split(':');
+  const [type, id, drawnIn] = (click.value ?? '').split(':');
+  const language = isLanguage(drawnIn) ? drawnIn : await deps.languages.of(click.teamId, click.userId);
+  const tr = translator(language);
+  const catalog = deps.catalogs.any;
   const known =
-    id && ((type === 'system' && deps.catalog.system(id)) || (type === 'family' && deps.catalog.family(id)));
-  if (!known || !id) return t('command.pick.gone');
+    id && ((type === 'system' && catalog.system(id)) || (type === 'family' && catalog.family(id)));
+  if (!known || !id) return tr('command.pick.gone');
+  const target = { type: type as LinkTarget['type'], id };
+  // As `/wintro link <system>`: who may link is checked, and a linked system asks first.
+  const asked =
+    (await refusedClick(deps, click, `link ${catalog.linkWord(id, 'exact')}`, target)) ??
+    (await replacementQuestion(deps, click.teamId, click.userId, target));
+  if (asked) {
+    await toDm(deps, click.userId, asked);
+    return asked.text;
+  }
   try {
-    await startOrResume(deps, click.teamId, click.userId, { type: type as LinkTarget['type'], id });
+    await startOrResume(deps, click.teamId, click.userId, target, undefined, language);
   } catch (error) {
     if (error instanceof SetupLimitReached) return error.message;
     throw error;
   }
-  return t('command.pick.continuesInDm', { name: deps.catalog.name(id) });
+  return tr('command.pick.continuesInDm', { name: catalog.name(id) });
 };
