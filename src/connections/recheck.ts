@@ -17,7 +17,14 @@ import {
   type RecheckVerdict,
   transientRetryMs,
 } from './health.js';
-import { markBroken, markWorking, restoredByRelink, tellBroken, warnOfExpiry } from './healthNotices.js';
+import {
+  forgetBroken,
+  markBroken,
+  markWorking,
+  restoredByRelink,
+  tellBroken,
+  warnOfExpiry,
+} from './healthNotices.js';
 import type { DueConnection, RecheckDue } from './recheckDue.js';
 
 export interface RecheckSettings {
@@ -106,6 +113,12 @@ export class Rechecks {
         'Could not schedule the re-check of a new link; the hourly enrolment does',
       );
     }
+  }
+
+  /** A system was unlinked: its re-checks and dates stop now, and its breakage is forgotten. */
+  async unlinked(deps: FlowDeps, teamId: string, systemId: string): Promise<void> {
+    await this.due.remove({ teamId, systemId });
+    await forgetBroken(deps, teamId, systemId);
   }
 
   private async scheduleNext(deps: FlowDeps, connection: HealthSubject, warned?: boolean): Promise<void> {

@@ -90,6 +90,15 @@ export const confirmUnlink: ClickHandler = async (deps, click) => {
     return tr('lifecycle.unlink.changed', { ...said, user: now?.linkedBy ?? '' });
   }
   deps.logger.info({ teamId, system: system.id }, 'Unlinked a connection');
+  // Its re-checks and expiry warning stop with it.
+  await deps.rechecks
+    .unlinked(deps, teamId, system.id)
+    .catch((error: unknown) =>
+      deps.logger.warn(
+        { error: (error as Error).message },
+        'Could not stop the re-checks of an unlinked system',
+      ),
+    );
   if (eventId) {
     await deps.handover
       .enqueue(teamId, eventId)

@@ -20,7 +20,7 @@ const e2e = useE2e({
 const { vendors, acks } = e2e;
 const prerequisite = 'Can manage ALL organization';
 
-async function linkGreenhouse(bot: RunningBot, gated = false) {
+async function linkGreenhouse(bot: RunningBot, gated = false, linkedEvents = 1) {
   const admin = e2e.journey(ADMIN, TEAM, bot);
   // With WINTRO_LINKERS set the command first says it is asking Slack who may link.
   if (gated) await admin.command('link greenhouse');
@@ -33,7 +33,7 @@ async function linkGreenhouse(bot: RunningBot, gated = false) {
     { client_id: ACCOUNT.clientId, client_secret: ACCOUNT.secret, user_id: ACCOUNT.userId },
     { system: 'Greenhouse', acks },
   );
-  await eventually(() => expect(eventsOf('connection.linked')).toHaveLength(1), 8000);
+  await eventually(() => expect(eventsOf('connection.linked')).toHaveLength(linkedEvents), 8000);
   // Its first re-check is scheduled once the link's notices are out.
   await eventually(async () => expect(await dueAt(bot)).toBeTypeOf('number'));
   return admin;
@@ -283,5 +283,26 @@ describe('noticing that a linked connection broke', () => {
     // Whoever linked it, an admin, may.
     await e2e.journey(ADMIN, TEAM, bot).click(fix?.action_id ?? '', { button: fix });
     await e2e.journey(ADMIN, TEAM, bot).waitForMessage((text) => text.includes('flow.credentials'));
+  });
+
+  it('stops checking a system once it is unlinked, and forgets that it was broken', async () => {
+    const bot = await e2e.boot();
+    const admin = await linkGreenhouse(bot);
+    vendors.greenhouse.clients.delete(ACCOUNT.clientId);
+    await recheckNow(bot);
+    await eventually(() => expect(brokenDms()).toHaveLength(1));
+    const question = await admin.command('unlink greenhouse');
+    const confirm = buttonsOf(question.body.blocks).find(
+      (button) => button.action_id === 'connection.unlink',
+    );
+    await admin.click('connection.unlink', { button: confirm });
+    await eventually(async () => expect(await healthOf(bot)).toBeUndefined());
+    await eventually(async () => expect(await dueAt(bot)).toBeUndefined());
+    // Linked afresh later: a new connection, not a restored one.
+    vendors.greenhouse.reset(ACCOUNT);
+    await linkGreenhouse(bot, false, 2);
+    await settle(300);
+    expect(eventsOf('connection.restored')).toHaveLength(0);
+    expect(channelSaying('working again')).toHaveLength(0);
   });
 });
