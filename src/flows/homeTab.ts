@@ -13,7 +13,7 @@ import { startOrResume } from './start.js';
 export async function publishHome(deps: FlowDeps, teamId: string, userId: string): Promise<void> {
   const [connections, setups, language] = await Promise.all([
     deps.connections.list(teamId),
-    deps.flows.activeInTeam(teamId),
+    deps.flows.setupsInTeam(teamId),
     deps.languages.of(teamId, userId),
   ]);
   const tr = translator(language);

@@ -3,7 +3,6 @@ import { renderLinkerRefusal } from '../blocks/lifecycle.js';
 import type { SlackMessage } from '../blocks/message.js';
 import { type LinkerDecision, mayLink } from '../connections/linkers.js';
 import { type Language, type Translate, translator } from '../messages/index.js';
-import { newFlowId } from '../store/flowStore.js';
 import type { Catalog } from '../systems/catalog.js';
 import type { FlowDeps } from './deps.js';
 import type { LinkTarget } from './parseCommand.js';
@@ -96,14 +95,13 @@ export const askLinker: ClickHandler = async (deps, click) => {
   const system = type === 'system' && id ? catalog.system(id) : undefined;
   if (!system || !id) return tr('command.pick.gone');
   if (!click.triggerId) return tr('flow.button.noTrigger');
-  const flowId = newFlowId();
-  // The trigger lives 3 seconds: the form first, then the setup it belongs to.
-  await deps.slack.openModal(click.triggerId, renderHelpModal(tr, flowId, system));
-  await createSetup(deps, click.teamId, click.userId, { type: 'system', id }, undefined, {
-    id: flowId,
+  // The setup first (Redis only: the language is known), so the form never names a setup not yet
+  // stored; the trigger lives 3 seconds, which that leaves for the form.
+  const flow = await createSetup(deps, click.teamId, click.userId, { type: 'system', id }, undefined, {
     withoutDm: true,
     language,
   });
+  await deps.slack.openModal(click.triggerId, renderHelpModal(tr, flow.id, system));
   return undefined;
 };
 

@@ -110,9 +110,8 @@ async function waitForSetup(deps: FlowDeps, teamId: string, userId: string, targ
   return undefined;
 }
 
-/** How a setup is created besides its placement: its id chosen before (a form opened for it), or no DM yet. */
+/** How a setup is created besides its placement: with no DM yet, in a language already known. */
 export interface NewSetupOptions {
-  id?: string;
   /** Posted later or never (a setup made only to ask a colleague to take it over). */
   withoutDm?: boolean;
   /** The holder's language, when the caller knows it already (found otherwise). */
@@ -136,7 +135,7 @@ export async function createSetup(
   const at = deps.now();
   const current = target.type === 'system' ? await deps.connections.get(teamId, target.id) : undefined;
   const draft: FlowState = {
-    id: options.id ?? newFlowId(),
+    id: newFlowId(),
     teamId,
     systemId: target.id,
     starterId: userId,

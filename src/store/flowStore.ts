@@ -108,6 +108,8 @@ export class FlowStore {
       .expire(flowKey, this.ttlSeconds)
       .hset(activeKey, state.id, state.systemId)
       .expire(activeKey, this.ttlSeconds)
+      .sadd(this.keys.teamSetups(state.teamId), state.id)
+      .expire(this.keys.teamSetups(state.teamId), this.ttlSeconds)
       .exec();
   }
 
@@ -190,6 +192,30 @@ export class FlowStore {
       }
     }
     return [...flows.values()];
+  }
+
+  /**
+   * Every unfinished setup of a workspace from its index of setups, without a scan (the Home tab,
+   * drawn each time someone opens it): ids whose setup ended or expired are dropped as they are
+   * found. The index lists setups created since it exists.
+   */
+  async setupsInTeam(teamId: string): Promise<FlowState[]> {
+    const key = this.keys.teamSetups(teamId);
+    const ids = await this.redis.smembers(key);
+    if (ids.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const id of ids) pipeline.hget(this.keys.flow(teamId, id), 'd');
+    const results = (await pipeline.exec()) ?? [];
+    const flows: FlowState[] = [];
+    const ended: string[] = [];
+    ids.forEach((id, index) => {
+      const raw = results[index]?.[1];
+      const parsed = typeof raw === 'string' ? flowStateSchema.safeParse(JSON.parse(raw)) : undefined;
+      if (parsed?.success && !isTerminal(parsed.data)) flows.push(parsed.data);
+      else ended.push(id);
+    });
+    if (ended.length) await this.redis.srem(key, ...ended);
+    return flows;
   }
 
   /** The user's unfinished flows, by system id. Entries whose flow has expired are dropped. */

@@ -25,6 +25,8 @@ export interface KeyScheme {
   handovers(teamId: string): string;
   /** Channel notices of new links not yet confirmed posted, by flow id. */
   pendingNotices(teamId: string): string;
+  /** The ids of a workspace's setups, unfinished or recently so (pruned as they are read). */
+  teamSetups(teamId: string): string;
   /** A short-lived answer of Slack about who may link (an admin flag, a user group's members). */
   linkerCache(teamId: string, name: string): string;
   /** When each running credential check must have finished, across workspaces (one key, its own slot). */
@@ -52,6 +54,7 @@ export function keyScheme(prefix = 'wintro'): KeyScheme {
     teamSettings: (teamId) => `${team(teamId)}:settings`,
     language: (teamId, userId) => `${team(teamId)}:lang:${userId}`,
     activeFlowsPattern: (teamId) => `${team(teamId)}:active:*`,
+    teamSetups: (teamId) => `${team(teamId)}:setups`,
     linkerCache: (teamId, name) => `${team(teamId)}:linkers:${name}`,
     checkDeadlines: () => `${prefix}:{checks}:deadlines`,
     recheckDue: () => `${prefix}:{rechecks}:due`,
