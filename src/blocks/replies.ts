@@ -1,5 +1,5 @@
 import type { FlowState } from '../flows/state.js';
-import { t } from '../messages/index.js';
+import type { Language, Translate } from '../messages/index.js';
 import type { ConnectionSummary } from '../store/connectionStore.js';
 import type { Catalog } from '../systems/catalog.js';
 import { ACTIONS } from './ids.js';
@@ -20,27 +20,34 @@ function linkableWords(catalog: Catalog): string[] {
   ];
 }
 
-export function renderHelp(catalog: Catalog, intro?: string): SlackMessage {
+export function renderHelp(tr: Translate, catalog: Catalog, intro?: string): SlackMessage {
   const words = linkableWords(catalog)
     .map((word) => `\`${word}\``)
     .join(', ');
   const lines = [
-    t('ui.help.link', { words }),
-    t('ui.help.pick'),
-    t('lifecycle.unlink.help'),
-    t('ui.help.status'),
-    t('ui.help.cancel'),
-    t('ui.help.notify'),
-    t('ui.help.help'),
+    tr('ui.help.link', { words }),
+    tr('ui.help.pick'),
+    tr('lifecycle.unlink.help'),
+    tr('ui.help.status'),
+    tr('ui.help.cancel'),
+    tr('ui.help.notify'),
+    tr('language.help.line'),
+    tr('ui.help.help'),
   ];
-  const summary = t('ui.help.summary');
+  const summary = tr('ui.help.summary');
   return {
     text: intro ? `${intro} ${summary}` : summary,
-    blocks: [...(intro ? [section(intro)] : []), section(`*${summary}*`), section(lines.join('\n'))],
+    blocks: [
+      ...(intro ? [section(intro)] : []),
+      section(`*${summary}*`),
+      section(lines.join('\n')),
+      context(tr('language.help.aliases')),
+    ],
   };
 }
 
-export function renderPicker(catalog: Catalog): SlackMessage {
+/** `drawnIn`: the reader's language, carried by each button so the click knows it without a look-up. */
+export function renderPicker(tr: Translate, catalog: Catalog, drawnIn?: Language): SlackMessage {
   const familySystems = new Set(
     catalog.families.flatMap((family) => family.variants.map((variant) => variant.systemId)),
   );
@@ -50,7 +57,7 @@ export function renderPicker(catalog: Catalog): SlackMessage {
       .filter((system) => !familySystems.has(system.id))
       .map((system) => ({ id: `system:${system.id}`, name: system.name })),
   ];
-  const question = t('ui.picker.question');
+  const question = tr('ui.picker.question');
   return {
     text: question,
     blocks: [
@@ -60,7 +67,7 @@ export function renderPicker(catalog: Catalog): SlackMessage {
         choices.map((choice) => ({
           text: choice.name,
           actionId: `${ACTIONS.pick}:${choice.id}`,
-          value: choice.id,
+          value: drawnIn ? `${choice.id}:${drawnIn}` : choice.id,
         })),
       ),
     ],
@@ -69,6 +76,7 @@ export function renderPicker(catalog: Catalog): SlackMessage {
 
 /** `suggestion` is the system or family (a link target) whose name looked like the input. */
 export function renderUnknownSystem(
+  tr: Translate,
   catalog: Catalog,
   input: string,
   suggestion?: { type: 'system' | 'family'; id: string },
@@ -81,41 +89,53 @@ export function renderUnknownSystem(
       name: catalog.name(suggestion.id),
       word: catalog.linkWord(suggestion.id, 'exact'),
     };
-    return { text: t('ui.unknown.systemText', hint), blocks: [section(t('ui.unknown.system', hint))] };
+    return { text: tr('ui.unknown.systemText', hint), blocks: [section(tr('ui.unknown.system', hint))] };
   }
-  return renderHelp(catalog, t('ui.unknown.systemNoSuggestion', { input: shown }));
+  return renderHelp(tr, catalog, tr('ui.unknown.systemNoSuggestion', { input: shown }));
 }
 
-export function renderUnknownCommand(catalog: Catalog, input: string, suggestion?: string): SlackMessage {
+export function renderUnknownCommand(
+  tr: Translate,
+  catalog: Catalog,
+  input: string,
+  suggestion?: string,
+): SlackMessage {
   const shown = escapeText(input.slice(0, 60));
   return renderHelp(
+    tr,
     catalog,
     suggestion
-      ? t('ui.unknown.command', { input: shown, suggestion: escapeText(suggestion) })
-      : t('ui.unknown.commandNoSuggestion', { input: shown }),
+      ? tr('ui.unknown.command', { input: shown, suggestion: escapeText(suggestion) })
+      : tr('ui.unknown.commandNoSuggestion', { input: shown }),
   );
 }
 
-export const describePhase = (flow: FlowState, stepCount: number): string => {
+/** Where a setup stands, in a few words of its reader's. */
+export const describePhase = (flow: FlowState, stepCount: number, tr: Translate): string => {
   switch (flow.phase) {
     case 'choose_variant':
-      return t('ui.phase.chooseVariant');
+      return tr('ui.phase.chooseVariant');
     case 'prerequisites':
-      return t('ui.phase.prerequisites');
+      return tr('ui.phase.prerequisites');
     case 'guide':
-      return t('ui.phase.guide', { step: flow.stepIndex + 1, total: stepCount });
+      return tr('ui.phase.guide', { step: flow.stepIndex + 1, total: stepCount });
     case 'credentials':
       return flow.lastOutcome
-        ? t('ui.phase.credentialsAfterCheck', { title: flow.lastOutcome.title })
-        : t('ui.phase.credentials');
+        ? tr('ui.phase.credentialsAfterCheck', { title: flow.lastOutcome.title })
+        : tr('ui.phase.credentials');
     case 'verifying':
-      return t('ui.phase.verifying');
+      return tr('ui.phase.verifying');
     default:
       return flow.phase;
   }
 };
 
-function linkedLine(name: string, connection: ConnectionSummary, handover?: HandoverView): string {
+function linkedLine(
+  tr: Translate,
+  name: string,
+  connection: ConnectionSummary,
+  handover?: HandoverView,
+): string {
   const iso = new Date(connection.linkedAt).toISOString().slice(0, 10);
   const line = {
     system: name,
@@ -123,13 +143,14 @@ function linkedLine(name: string, connection: ConnectionSummary, handover?: Hand
     when: `<!date^${Math.floor(connection.linkedAt / 1000)}^{date_short}|${iso}>`,
   };
   const text = connection.expiresAt
-    ? t('ui.status.linkedLineExpiring', { ...line, day: connection.expiresAt.slice(0, 10) })
-    : t('ui.status.linkedLine', line);
-  const handedOver = handoverStatus(handover);
+    ? tr('ui.status.linkedLineExpiring', { ...line, day: connection.expiresAt.slice(0, 10) })
+    : tr('ui.status.linkedLine', line);
+  const handedOver = handoverStatus(tr, handover);
   return handedOver ? `${text} · ${handedOver}` : text;
 }
 
 export function renderStatus(
+  tr: Translate,
   catalog: Catalog,
   active: FlowState[],
   connections: ConnectionSummary[],
@@ -140,32 +161,34 @@ export function renderStatus(
   const activeBySystem = new Map(active.map((flow) => [flow.systemId, flow]));
   const systemLines = catalog.systems.map((system) => {
     const connection = connected.get(system.id);
-    if (connection) return linkedLine(system.name, connection, handovers.get(system.id));
+    if (connection) return linkedLine(tr, system.name, connection, handovers.get(system.id));
     const flow = activeBySystem.get(system.id);
     if (flow)
-      return t('ui.status.activeLine', {
+      return tr('ui.status.activeLine', {
         system: system.name,
-        phase: describePhase(flow, system.steps.length),
+        phase: describePhase(flow, system.steps.length, tr),
       });
-    return t('ui.status.notLinkedLine', { system: system.name });
+    return tr('ui.status.notLinkedLine', { system: system.name });
   });
   const familyLines = active.flatMap((flow) => {
     const family = catalog.family(flow.systemId);
     return family
-      ? [t('ui.status.activeLine', { system: family.name, phase: t('ui.phase.chooseVariant') })]
+      ? [tr('ui.status.activeLine', { system: family.name, phase: tr('ui.phase.chooseVariant') })]
       : [];
   });
   return {
-    text: t('ui.status.text', { linked: connections.length, active: active.length }),
+    text: tr('ui.status.text', { linked: connections.length, active: active.length }),
     blocks: [
-      header(t('ui.status.title')),
+      header(tr('ui.status.title')),
       section([...systemLines, ...familyLines].join('\n')),
-      context(active.length ? t('ui.status.continuesInDm') : t('ui.status.startHint')),
+      context(active.length ? tr('ui.status.continuesInDm') : tr('ui.status.startHint')),
     ],
   };
 }
 
+/** The notice of a new link, in its readers' words (a channel's: the workspace's). Pure. */
 export function renderLinkedNotification(
+  tr: Translate,
   systemName: string,
   userId: string,
   details: { label: string; value: string }[],
@@ -174,9 +197,9 @@ export function renderLinkedNotification(
 ): SlackMessage {
   const who = { system: systemName, user: userId };
   return {
-    text: replaced ? t('lifecycle.replace.noticeText', who) : t('ui.linkedNotification.text', who),
+    text: replaced ? tr('lifecycle.replace.noticeText', who) : tr('ui.linkedNotification.text', who),
     blocks: [
-      section(replaced ? t('lifecycle.replace.notice', who) : t('ui.linkedNotification.section', who)),
+      section(replaced ? tr('lifecycle.replace.notice', who) : tr('ui.linkedNotification.section', who)),
       ...(details.length
         ? [context(details.map((detail) => `${detail.label}: ${detail.value}`).join(' · '))]
         : []),

@@ -1,7 +1,7 @@
 import { decodeFlowRef } from '../blocks/ids.js';
 import { stepCountOf } from './applyEvent.js';
 import type { FlowDeps } from './deps.js';
-import { wordsIn } from './readers.js';
+import { personWords, wordsOf } from './readers.js';
 import { refusalText, type Surface } from './refusals.js';
 import type { Click } from './requests.js';
 import { recoverStaleCheck } from './staleChecks.js';
@@ -17,11 +17,17 @@ export async function clickedFlow(
   action: FlowEvent | FlowQuery,
   surface: Surface = 'button',
 ): Promise<ClickedFlow> {
-  const words = wordsIn(deps, click.language);
   const ref = decodeFlowRef(click.value);
-  if (!ref) return { ok: false, told: words.tr('flow.button.noLongerWorks') };
+  if (!ref)
+    return {
+      ok: false,
+      told: (await wordsOf(deps, click.teamId, click.userId)).tr('flow.button.noLongerWorks'),
+    };
   const stored = await deps.flows.get(click.teamId, ref.flowId);
-  if (!stored) return { ok: false, told: refusalText(deps, words, surface, 'expired') };
+  if (!stored) {
+    const words = await wordsOf(deps, click.teamId, click.userId);
+    return { ok: false, told: refusalText(deps, words, surface, 'expired') };
+  }
   const flow = await recoverStaleCheck(deps, stored);
   const permission = can(flow, action, {
     now: deps.now(),
@@ -29,6 +35,9 @@ export async function clickedFlow(
     actorId: click.userId,
     drawnVersion: ref.version,
   });
-  if (!permission.ok) return { ok: false, told: refusalText(deps, words, surface, permission.refusal, flow) };
+  if (!permission.ok) {
+    const words = await personWords(deps, click.teamId, click.userId, flow);
+    return { ok: false, told: refusalText(deps, words, surface, permission.refusal, flow) };
+  }
   return { ok: true, flow, drawnVersion: ref.version };
 }

@@ -5,7 +5,7 @@ import { applyEvent, stepCountOf } from './applyEvent.js';
 import { clickedFlow } from './clickedFlow.js';
 import { credentialCheckRefusal } from './limits.js';
 import { linkerFormError } from './linkerGate.js';
-import { holderWords, wordsIn } from './readers.js';
+import { holderWords, personWords, wordsOf } from './readers.js';
 import { refusalText } from './refusals.js';
 import type { ClickHandler, FormHandler, FormResult } from './requests.js';
 import { recoverStaleCheck } from './staleChecks.js';
@@ -18,12 +18,11 @@ const FINAL: ReadonlySet<Refusal> = new Set(['not_holder', 'linked', 'cancelled'
 export const openCredentialsForm: ClickHandler = async (deps, click) => {
   const clicked = await clickedFlow(deps, click, { type: 'open_credentials' }, 'open_credentials');
   if (!clicked.ok) return clicked.told;
-  const clicker = wordsIn(deps, click.language);
-  // The form is the holder's (only the holder gets this far): in their words, like the checks.
+  // Only the holder gets this far: the form is in their words, like the checks.
   const holder = holderWords(deps, clicked.flow);
   const system = holder.catalog.system(clicked.flow.systemId);
-  if (!system) return refusalText(deps, clicker, 'open_credentials', 'not_now', clicked.flow);
-  if (!click.triggerId) return clicker.tr('flow.button.noTrigger');
+  if (!system) return refusalText(deps, holder, 'open_credentials', 'not_now', clicked.flow);
+  if (!click.triggerId) return holder.tr('flow.button.noTrigger');
   await deps.slack.openModal(
     click.triggerId,
     renderCredentialsModal(holder.tr, clicked.flow.id, system, { kind: 'form' }),
@@ -58,16 +57,20 @@ function readCredentials(
 export const submitCredentials: FormHandler = async (deps, form) => {
   const stored = await deps.flows.get(form.teamId, form.privateMetadata);
   const flow = stored ? await recoverStaleCheck(deps, stored) : undefined;
-  const submitter = wordsIn(deps, form.language);
-  const holder = flow ? holderWords(deps, flow) : submitter;
-  const system = flow ? holder.catalog.system(flow.systemId) : undefined;
-  if (!flow || !system)
-    return onFirstField(system, refusalText(deps, submitter, 'credentials_form', 'expired'));
+  if (!flow) {
+    const submitter = await wordsOf(deps, form.teamId, form.userId);
+    return onFirstField(undefined, refusalText(deps, submitter, 'credentials_form', 'expired'));
+  }
+  // The form is the holder's; someone else is refused in their own words (looked up only then).
+  const holder = holderWords(deps, flow);
+  const system = holder.catalog.system(flow.systemId);
+  if (!system) return onFirstField(system, refusalText(deps, holder, 'credentials_form', 'expired'));
   const now = deps.now();
   const context = { now, stepCount: stepCountOf(deps, flow), actorId: form.userId };
   const checkId = randomBytes(6).toString('base64url');
   const permission = can(flow, { type: 'submit_credentials', checkId }, context);
   if (!permission.ok && FINAL.has(permission.refusal)) {
+    const submitter = await personWords(deps, form.teamId, form.userId, flow);
     return onFirstField(system, refusalText(deps, submitter, 'credentials_form', permission.refusal, flow));
   }
   const { tr } = holder;

@@ -8,7 +8,7 @@ import { decodeFlowRef } from '../blocks/ids.js';
 import { applyAndRun, type EventContext, stepCountOf } from './applyEvent.js';
 import type { FlowDeps } from './deps.js';
 import { cleanNote } from './helpRequests.js';
-import { wordsIn } from './readers.js';
+import { personWords, wordsOf } from './readers.js';
 import { refusalText } from './refusals.js';
 import { parseRequestMessageRef } from './requestRef.js';
 import type { Click, ClickHandler, FormHandler } from './requests.js';
@@ -24,17 +24,23 @@ async function answeredRequest(
   click: Click,
   answer: (seq: number) => AnswerEvent,
 ): Promise<{ ok: true; flow: FlowState; event: AnswerEvent } | { ok: false; told: string }> {
-  const words = wordsIn(deps, click.language);
   const ref = decodeFlowRef(click.value);
-  if (!ref) return { ok: false, told: words.tr('flow.button.noLongerWorks') };
+  if (!ref) {
+    const { tr } = await wordsOf(deps, click.teamId, click.userId);
+    return { ok: false, told: tr('flow.button.noLongerWorks') };
+  }
   const flow = await deps.flows.get(click.teamId, ref.flowId);
   if (!flow || !deps.catalogs.any.system(flow.systemId)) {
+    const words = await wordsOf(deps, click.teamId, click.userId);
     return { ok: false, told: refusalText(deps, words, 'answer', 'expired') };
   }
   const event = answer(ref.version);
   const permission = can(flow, event, { now: deps.now(), stepCount: stepCountOf(deps, flow) });
-  if (!permission.ok)
+  if (!permission.ok) {
+    // The colleague's language came with the request; anyone else is looked up.
+    const words = await personWords(deps, click.teamId, click.userId, flow);
     return { ok: false, told: refusalText(deps, words, 'answer', permission.refusal, flow) };
+  }
   return { ok: true, flow, event };
 }
 
@@ -44,9 +50,9 @@ async function answer(deps: FlowDeps, click: Click, make: (seq: number) => Answe
   if (!answered.ok) return answered.told;
   const context: EventContext = { requestMessage: { channelId: click.channelId, ts: click.messageTs } };
   const result = await applyAndRun(deps, answered.flow, answered.event, context);
-  return result.ok
-    ? undefined
-    : refusalText(deps, wordsIn(deps, click.language), 'answer', result.refusal, answered.flow);
+  if (result.ok) return undefined;
+  const words = await personWords(deps, click.teamId, click.userId, answered.flow);
+  return refusalText(deps, words, 'answer', result.refusal, answered.flow);
 }
 
 /** "Take over the setup": the flow moves to the colleague, at the step where it was. */
@@ -71,7 +77,7 @@ export const declineHelp: ClickHandler = async (deps, click) => {
     reason: '',
   }));
   if (!answered.ok) return answered.told;
-  const { tr } = wordsIn(deps, click.language);
+  const { tr } = await personWords(deps, click.teamId, click.userId, answered.flow);
   if (!click.triggerId) return tr('flow.button.noTrigger');
   const { flow, event } = answered;
   const ref: RequestMessageRef = {
@@ -89,8 +95,8 @@ export const submitDecline: FormHandler = async (deps, form) => {
   const ref = parseRequestMessageRef(form.privateMetadata);
   if (!ref) return {};
   const reason = cleanNote(form.values[REASON_BLOCK]);
-  const { tr } = wordsIn(deps, form.language);
   if (!reason) {
+    const { tr } = await wordsOf(deps, form.teamId, form.userId);
     return { ack: { response_action: 'errors', errors: { [REASON_BLOCK]: tr('handover.form.sayWhy') } } };
   }
   const requestMessage = { channelId: ref.channelId, ts: ref.ts };
@@ -101,6 +107,7 @@ export const submitDecline: FormHandler = async (deps, form) => {
       const event: FlowEvent = { type: 'help_declined', by: form.userId, seq: ref.seq, reason };
       const result = await applyAndRun(deps, flow, event, { requestMessage });
       if (!result.ok) {
+        const { tr } = await personWords(deps, form.teamId, form.userId, flow);
         await updateQuietly(deps, requestMessage, renderStaleRequest(tr('handover.alreadyAnswered')));
       }
     },

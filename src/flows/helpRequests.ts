@@ -10,7 +10,7 @@ import { clickedFlow } from './clickedFlow.js';
 import type { FlowDeps } from './deps.js';
 import { helpRequestRefusal } from './limits.js';
 import { linkersToAsk } from './linkerGate.js';
-import { colleagueWords, holderWords, wordsIn } from './readers.js';
+import { colleagueWords, holderWords, personWords, wordsOf } from './readers.js';
 import { refusalText } from './refusals.js';
 import type { ClickHandler, FormHandler, FormResult } from './requests.js';
 import type { FlowState } from './state.js';
@@ -35,7 +35,8 @@ export const askForHelp: ClickHandler = async (deps, click) => {
   const clicked = await clickedFlow(deps, click, { type: 'open_help_form' }, 'open_help_form');
   if (!clicked.ok) return clicked.told;
   const { flow } = clicked;
-  const words = wordsIn(deps, click.language);
+  // Only the holder gets this far.
+  const words = holderWords(deps, flow);
   const system = words.catalog.system(flow.systemId);
   if (!system) return refusalText(deps, words, 'open_help_form', 'not_now', flow);
   if (!click.triggerId) return words.tr('flow.button.noTrigger');
@@ -58,7 +59,9 @@ const ON_THE_FORM: ReadonlySet<Refusal> = new Set(['not_holder', 'linked', 'canc
 /** The form that asks a colleague was submitted: the request goes out after the acknowledgement. */
 export const submitHelpRequest: FormHandler = async (deps, form) => {
   const flow = await deps.flows.get(form.teamId, form.privateMetadata);
-  const words = wordsIn(deps, form.language);
+  const words = flow
+    ? await personWords(deps, form.teamId, form.userId, flow)
+    : await wordsOf(deps, form.teamId, form.userId);
   const system = flow ? words.catalog.system(flow.systemId) : undefined;
   const error = (message: string): FormResult => ({
     ack: { response_action: 'errors', errors: { [COLLEAGUE_BLOCK]: message } },

@@ -39,3 +39,19 @@ export async function colleagueWords(deps: FlowDeps, state: FlowState, colleague
 export async function workspaceWords(deps: FlowDeps, teamId: string): Promise<Words> {
   return wordsIn(deps, await deps.languages.ofWorkspace(teamId));
 }
+
+/**
+ * The words of a person acting on a flow, without a look-up when the flow says their language: its
+ * holder (the flow's), or the colleague asked for help (found when asked). Anyone else (a refused
+ * click) is looked up.
+ */
+export async function personWords(
+  deps: FlowDeps,
+  teamId: string,
+  userId: string,
+  flow?: FlowState,
+): Promise<Words> {
+  if (flow?.holderId === userId && flow.language) return holderWords(deps, flow);
+  const colleague = flow?.handover?.colleagueId === userId ? flow.handover.colleagueLanguage : undefined;
+  return colleague ? wordsIn(deps, colleague) : wordsOf(deps, teamId, userId);
+}

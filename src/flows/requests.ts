@@ -8,8 +8,6 @@ import type { FlowDeps } from './deps.js';
 export interface Click {
   teamId: string;
   userId: string;
-  /** The language of the person who clicked: what the handler returns is in it. */
-  language: Language;
   actionId: string;
   value?: string;
   triggerId?: string;
@@ -26,8 +24,6 @@ export type ClickHandler = (deps: FlowDeps, click: Click) => Promise<string | un
 export interface FormSubmission {
   teamId: string;
   userId: string;
-  /** The language of the person who submitted: errors on the form are in it. */
-  language: Language;
   viewId: string;
   privateMetadata: string;
   /** Typed values by block id. */

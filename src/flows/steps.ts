@@ -2,7 +2,7 @@ import { ACTIONS } from '../blocks/ids.js';
 import { applyAndRun } from './applyEvent.js';
 import { clickedFlow } from './clickedFlow.js';
 import type { FlowDeps } from './deps.js';
-import { wordsIn } from './readers.js';
+import { personWords, wordsOf } from './readers.js';
 import { refusalText } from './refusals.js';
 import type { Click, ClickHandler } from './requests.js';
 import type { FlowEvent } from './transitions.js';
@@ -18,10 +18,14 @@ async function moveFlow(deps: FlowDeps, click: Click, event: FlowEvent): Promise
     claim: click.claim,
   });
   if (!result.ok && result.refusal === 'replayed') return undefined;
-  if (!result.ok) return refusalText(deps, wordsIn(deps, click.language), 'button', result.refusal, flow);
+  if (!result.ok) {
+    const words = await personWords(deps, click.teamId, click.userId, flow);
+    return refusalText(deps, words, 'button', result.refusal, flow);
+  }
   if (result.notShown) {
     const word = deps.catalogs.any.linkWord(flow.systemId);
-    return wordsIn(deps, click.language).tr('flow.step.notShown', { reason: result.notShown, word });
+    const { tr } = await personWords(deps, click.teamId, click.userId, flow);
+    return tr('flow.step.notShown', { reason: result.notShown, word });
   }
   return undefined;
 }
@@ -34,7 +38,9 @@ export const cancelSetup: ClickHandler = (deps, click) => moveFlow(deps, click, 
 /** Picks one kind of credentials of a vendor that has several (the action id names the system). */
 export const chooseVariant: ClickHandler = async (deps, click) => {
   const systemId = click.actionId.slice(ACTIONS.variant.length + 1);
-  if (!deps.catalogs.any.system(systemId)) return wordsIn(deps, click.language).tr('flow.button.unknown');
+  if (!deps.catalogs.any.system(systemId)) {
+    return (await wordsOf(deps, click.teamId, click.userId)).tr('flow.button.unknown');
+  }
   return moveFlow(deps, click, { type: 'choose_variant', systemId });
 };
 

@@ -35,7 +35,9 @@ const resources: Resource = { en: { translation: en }, de: { translation: de } }
 const catalog = i18next.createInstance();
 void catalog.init({
   lng: DEFAULT_LANGUAGE,
-  fallbackLng: false,
+  // Never a bare id in front of a person: a text missing in a language comes in English (the parity
+  // test keeps every language complete).
+  fallbackLng: DEFAULT_LANGUAGE,
   resources,
   initAsync: false,
   // Messages are Slack mrkdwn, not HTML: escaping for Slack happens where text a person typed is shown.
@@ -67,12 +69,6 @@ export function translator(language: Language): Translate {
   }
   return translate;
 }
-
-/**
- * The text of a message in English.
- * @deprecated Take the reader's `Translate` (see `translator`) instead; kept while callers move over.
- */
-export const t: Translate = (id, params) => translator(DEFAULT_LANGUAGE)(id, params);
 
 /** Whether a message with this id exists (for ids built from data, e.g. a refusal or a phase). */
 export const hasMessage = (id: string): id is MessageId => catalog.exists(id);

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
 import type { Logger } from '../logger.js';
-import { t } from '../messages/index.js';
+import { DEFAULT_LANGUAGE, translator } from '../messages/index.js';
 import type { Metrics } from './metrics.js';
 
 export const METRICS_PATH = '/metrics';
@@ -22,6 +22,9 @@ export function bearerMatches(req: IncomingMessage, token: string): boolean {
  * `GET /metrics`: the Prometheus text exposition. With a token, only a scraper that brings it as a
  * bearer token gets it; anyone else gets 401 (the token is never logged, nor echoed).
  */
+/** The scraper's operator reads these: Prometheus sends no language. */
+const operatorWords = translator(DEFAULT_LANGUAGE);
+
 export function metricsRoute(metrics: Metrics, logger: Logger, token?: string): CustomRoute {
   return {
     path: METRICS_PATH,
@@ -29,7 +32,7 @@ export function metricsRoute(metrics: Metrics, logger: Logger, token?: string): 
     handler: (req, res) => {
       if (token && !bearerMatches(req, token)) {
         res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'www-authenticate': 'Bearer' });
-        res.end(`${t('metrics.tokenRequired')}\n`);
+        res.end(`${operatorWords('metrics.tokenRequired')}\n`);
         return;
       }
       metrics.exposition().then(
@@ -40,7 +43,7 @@ export function metricsRoute(metrics: Metrics, logger: Logger, token?: string): 
         (error: unknown) => {
           logger.error({ error: (error as Error).message }, 'Could not collect the metrics');
           res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-          res.end(`${t('metrics.unavailable')}\n`);
+          res.end(`${operatorWords('metrics.unavailable')}\n`);
         },
       );
     },

@@ -6,7 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Demo, startDemo } from '../../demo/demo.js';
 import type { Failure } from '../../demo/sandbox/index.js';
-import { t } from '../../src/messages/index.js';
+import { translator } from '../../src/messages/index.js';
+
+/** The demo's people read English (their Slack locale is not German). */
+const t = translator('en');
 
 const ADMIN = 'U0ALEXADM';
 let demo: Demo;

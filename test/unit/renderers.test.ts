@@ -14,7 +14,7 @@ import {
 import { decodeFlowRef, encodeFlowRef } from '../../src/blocks/ids.js';
 import { escapeText } from '../../src/blocks/kit.js';
 import type { SlackMessage } from '../../src/blocks/message.js';
-import { UNAVAILABLE_CHECK_TEXT } from '../../src/blocks/notices.js';
+import { unavailableCheckText } from '../../src/blocks/notices.js';
 import { renderExpiryWarning, renderIdleReminder, renderNudgeNote } from '../../src/blocks/reminders.js';
 import {
   renderHelp,
@@ -26,11 +26,13 @@ import {
 } from '../../src/blocks/replies.js';
 import { unavailableForm } from '../../src/blocks/unavailableForm.js';
 import { type Handover, PHASES } from '../../src/flows/state.js';
+import { translator } from '../../src/messages/index.js';
 import { catalogOf, createCatalog } from '../../src/systems/catalog.js';
 import { aFlow } from '../support/flowFixture.js';
 import { messageViolations, viewViolations } from '../support/slackLimits.js';
 
 const everything = createCatalog();
+const english = translator('en');
 const greenhouse = everything.system('greenhouse')!;
 
 const state = aFlow({ id: 'flowABCDEF', version: 5 });
@@ -41,16 +43,16 @@ describe('flow message', () => {
   it('draws every phase and step within Slack limits', () => {
     const phases = ['prerequisites', 'credentials', 'verifying', 'linked', 'cancelled'] as const;
     const drawings = [
-      ...phases.map((phase) => renderFlowMessage({ ...state, phase }, greenhouse, options)),
+      ...phases.map((phase) => renderFlowMessage(english, { ...state, phase }, greenhouse, options)),
       ...greenhouse.steps.map((_, stepIndex) =>
-        renderFlowMessage({ ...state, stepIndex }, greenhouse, options),
+        renderFlowMessage(english, { ...state, stepIndex }, greenhouse, options),
       ),
     ];
     for (const message of drawings) expect(messageViolations(message)).toEqual([]);
   });
 
   it('shows progress, the step screenshot and buttons that carry the flow id and version', () => {
-    const message = renderFlowMessage({ ...state, stepIndex: 1 }, greenhouse, options);
+    const message = renderFlowMessage(english, { ...state, stepIndex: 1 }, greenhouse, options);
     expect(all(message)).toContain('Step 2 of 6');
     const imageBlock = message.blocks.find((block) => block.type === 'image');
     expect(imageBlock).toMatchObject({
@@ -62,16 +64,16 @@ describe('flow message', () => {
   });
 
   it('draws the step without images, with a link, when images are off', () => {
-    const message = renderFlowMessage({ ...state, stepIndex: 1 }, greenhouse, { withImages: false });
+    const message = renderFlowMessage(english, { ...state, stepIndex: 1 }, greenhouse, { withImages: false });
     expect(message.blocks.some((block) => block.type === 'image')).toBe(false);
     expect(all(message)).toContain('Screenshot:');
   });
 
   it('shows no image for a screen that changed with Harvest V3, until Wintro hosts one', () => {
     const v3Step = greenhouse.steps.findIndex((step) => step.title.includes('Harvest V3'));
-    const plain = renderFlowMessage({ ...state, stepIndex: v3Step }, greenhouse, options);
+    const plain = renderFlowMessage(english, { ...state, stepIndex: v3Step }, greenhouse, options);
     expect(plain.blocks.some((block) => block.type === 'image')).toBe(false);
-    const hosted = renderFlowMessage({ ...state, stepIndex: v3Step }, greenhouse, {
+    const hosted = renderFlowMessage(english, { ...state, stepIndex: v3Step }, greenhouse, {
       withImages: true,
       screenshotBaseUrl: 'https://static.example/guides/',
     });
@@ -81,7 +83,12 @@ describe('flow message', () => {
   });
 
   it('offers "Enter credentials" on the last step instead of Next', () => {
-    const last = renderFlowMessage({ ...state, stepIndex: greenhouse.steps.length - 1 }, greenhouse, options);
+    const last = renderFlowMessage(
+      english,
+      { ...state, stepIndex: greenhouse.steps.length - 1 },
+      greenhouse,
+      options,
+    );
     expect(all(last)).toContain('flow.credentials');
     expect(all(last)).not.toContain('flow.next');
   });
@@ -90,9 +97,9 @@ describe('flow message', () => {
 describe('credentials modal', () => {
   it('keeps the same inputs in every state and only the flow id in private_metadata', () => {
     const views = [
-      renderCredentialsModal('flowABCDEF', greenhouse, { kind: 'form' }),
-      renderCredentialsModal('flowABCDEF', greenhouse, { kind: 'checking' }),
-      renderCredentialsModal('flowABCDEF', greenhouse, {
+      renderCredentialsModal(english, 'flowABCDEF', greenhouse, { kind: 'form' }),
+      renderCredentialsModal(english, 'flowABCDEF', greenhouse, { kind: 'checking' }),
+      renderCredentialsModal(english, 'flowABCDEF', greenhouse, {
         kind: 'failed',
         outcome: { ok: false, code: 'x', title: 'T', detail: 'D', fieldErrors: { user_id: 'bad' } },
       }),
@@ -110,7 +117,7 @@ describe('credentials modal', () => {
   });
 
   it('never prefills a value', () => {
-    const view = renderCredentialsModal('flowABCDEF', greenhouse, { kind: 'form' });
+    const view = renderCredentialsModal(english, 'flowABCDEF', greenhouse, { kind: 'form' });
     expect(JSON.stringify(view)).not.toContain('initial_value');
   });
 });
@@ -125,6 +132,7 @@ describe('replies', () => {
   it('shows each system with its state', () => {
     const catalog = catalogOf([greenhouse], []);
     const linked = renderStatus(
+      english,
       catalog,
       [],
       [
@@ -140,12 +148,12 @@ describe('replies', () => {
     );
     expect(all(linked)).toContain('linked by <@U9>');
     expect(all(linked)).toContain('expires 2027-01-01');
-    const pending = renderStatus(catalog, [{ ...state, stepIndex: 2 }], []);
+    const pending = renderStatus(english, catalog, [{ ...state, stepIndex: 2 }], []);
     expect(all(pending)).toContain('step 3 of 6');
   });
 
   it('names who linked what in the notification', () => {
-    const message = renderLinkedNotification('Greenhouse', 'U7', [{ label: 'a', value: 'b' }]);
+    const message = renderLinkedNotification(english, 'Greenhouse', 'U7', [{ label: 'a', value: 'b' }]);
     expect(message.text).toBe('Greenhouse is now linked to Wintro, set up by <@U7>.');
     expect(messageViolations(message)).toEqual([]);
   });
@@ -182,41 +190,46 @@ describe('every renderer', () => {
           const steps = phase === 'guide' ? system.steps.map((_, index) => index) : [0];
           for (const stepIndex of steps)
             for (const withImages of [true, false])
-              drawn.push(renderFlowMessage({ ...flow, phase, stepIndex }, system, { withImages }));
+              drawn.push(renderFlowMessage(english, { ...flow, phase, stepIndex }, system, { withImages }));
         }
         if (!handover) continue;
         drawn.push(
-          renderHelpRequest(flow, system),
-          renderHelpRequest(flow, system, true),
-          renderAnsweredRequest(flow, system),
-          renderTakenOverNotice(flow, system, 'U1'),
-          renderGrantedNotice(flow, system),
-          renderDeclinedNotice(flow, system),
-          renderNudgeNote(flow, system),
+          renderHelpRequest(english, flow, system),
+          renderHelpRequest(english, flow, system, true),
+          renderAnsweredRequest(english, flow, system),
+          renderTakenOverNotice(english, flow, system, 'U1'),
+          renderGrantedNotice(english, flow, system),
+          renderDeclinedNotice(english, flow, system),
+          renderNudgeNote(english, flow, system),
         );
       }
       drawn.push(
-        renderIdleReminder(state, system, 'step 2 of 6'),
-        renderExpiryWarning(system.name, '2027-01-01T00:00:00Z', 'personio employees'),
-        renderLinkedNotification(system.name, 'U7', [{ label: 'Company', value: long }]),
+        renderIdleReminder(english, state, system, 'step 2 of 6'),
+        renderExpiryWarning(english, system.name, '2027-01-01T00:00:00Z', 'personio employees'),
+        renderLinkedNotification(english, system.name, 'U7', [{ label: 'Company', value: long }]),
       );
     }
     for (const family of everything.families)
       for (const phase of ['choose_variant', 'cancelled'] as const)
-        drawn.push(renderVariantChoice({ ...state, systemId: family.id, phase }, family));
+        drawn.push(renderVariantChoice(english, { ...state, systemId: family.id, phase }, family));
     const active = [
       { ...state, systemId: 'personio', phase: 'choose_variant' as const },
       { ...state, stepIndex: 2 },
     ];
     const linked = { systemId: 'recruitee', linkedBy: 'U9', linkedAt: 0, flowId: 'f', details: [] };
     drawn.push(
-      renderHelp(everything),
-      renderPicker(everything),
-      renderUnknownSystem(everything, long),
-      renderUnknownSystem(everything, 'grenhouse', { type: 'system', id: 'greenhouse' }),
-      renderUnknownCommand(everything, long, 'status'),
-      renderStatus(everything, active, [linked]),
-      renderStatus(everything, [], []),
+      ...(['en', 'de'] as const).flatMap((language) => {
+        const tr = translator(language);
+        return [
+          renderHelp(tr, everything),
+          renderPicker(tr, everything, language),
+          renderUnknownSystem(tr, everything, long),
+          renderUnknownSystem(tr, everything, 'grenhouse', { type: 'system', id: 'greenhouse' }),
+          renderUnknownCommand(tr, everything, long, 'status'),
+          renderStatus(tr, everything, active, [linked]),
+          renderStatus(tr, everything, [], []),
+        ];
+      }),
       renderStaleRequest('This request was already answered or replaced.'),
     );
     return drawn;
@@ -230,33 +243,33 @@ describe('every renderer', () => {
 
   it('draws modals within Slack limits', () => {
     const views = everything.systems.flatMap((system) => [
-      renderCredentialsModal('flowABCDEF', system, { kind: 'form' }),
-      renderCredentialsModal('flowABCDEF', system, { kind: 'checking' }),
-      renderCredentialsModal('flowABCDEF', system, {
+      renderCredentialsModal(english, 'flowABCDEF', system, { kind: 'form' }),
+      renderCredentialsModal(english, 'flowABCDEF', system, { kind: 'checking' }),
+      renderCredentialsModal(english, 'flowABCDEF', system, {
         kind: 'failed',
         outcome: { ok: false, code: 'x', title: 'T', detail: long, fieldErrors: { unknown: long } },
       }),
-      renderCredentialsModal('flowABCDEF', system, {
+      renderCredentialsModal(english, 'flowABCDEF', system, {
         kind: 'linked',
         details: [{ label: 'a', value: long }],
       }),
-      renderHelpModal('flowABCDEF', system),
-      renderHelpModal('flowABCDEF', system, 'U9'),
+      renderHelpModal(english, 'flowABCDEF', system),
+      renderHelpModal(english, 'flowABCDEF', system, 'U9'),
     ]);
-    views.push(renderDeclineModal({ flowId: 'flowABCDEF', seq: 3, channelId: 'D1', ts: '1.2' }));
-    views.push(unavailableForm(views[0], 'flowABCDEF'));
+    views.push(renderDeclineModal(english, { flowId: 'flowABCDEF', seq: 3, channelId: 'D1', ts: '1.2' }));
+    views.push(unavailableForm(english, views[0], 'flowABCDEF'));
     for (const view of views) expect(viewViolations(view)).toEqual([]);
   });
 });
 
 describe('credentials form when a check could not be stored', () => {
-  const submitted = renderCredentialsModal('flowABCDEF', greenhouse, { kind: 'checking' });
+  const submitted = renderCredentialsModal(english, 'flowABCDEF', greenhouse, { kind: 'checking' });
 
   it('puts the notice on top of the form as it was submitted, once', () => {
-    const again = unavailableForm(unavailableForm(submitted, 'flowABCDEF'), 'flowABCDEF');
+    const again = unavailableForm(english, unavailableForm(english, submitted, 'flowABCDEF'), 'flowABCDEF');
     expect(again.blocks[0]).toEqual({
       type: 'section',
-      text: { type: 'mrkdwn', text: `:warning: ${UNAVAILABLE_CHECK_TEXT}` },
+      text: { type: 'mrkdwn', text: `:warning: ${unavailableCheckText(english)}` },
       block_id: 'wintro_unavailable',
     });
     expect(again.blocks.slice(1)).toEqual(submitted.blocks);
@@ -270,7 +283,7 @@ describe('credentials form when a check could not be stored', () => {
   });
 
   it('still gives a form to close when the submitted view is unreadable', () => {
-    const view = unavailableForm('not a view', 'flowABCDEF', 'Try later.');
+    const view = unavailableForm(english, 'not a view', 'flowABCDEF', 'Try later.');
     expect(view).toEqual({
       type: 'modal',
       callback_id: 'credentials.submit',
