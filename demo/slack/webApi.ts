@@ -1,5 +1,5 @@
 import { parse as parseQuery } from 'node:querystring';
-import { BOT, dmOf, TEAM, type Workspace } from './workspace.js';
+import { BOT, dmOf, personOf, TEAM, type Workspace } from './workspace.js';
 
 /**
  * The Web API methods the bot calls, answered from the demo workspace the way Slack answers them:
@@ -142,6 +142,24 @@ export class WebApi {
         if (known && text(args.hash) && text(args.hash) !== known.hash) return fail('hash_conflict');
         const home = this.workspace.publishHome(user, args.view as Args);
         return { ok: true, view: this.viewOut(home.id, home.hash, home.view) };
+      }
+      case 'users.info': {
+        const person = personOf(text(args.user));
+        if (!person) return fail('user_not_found');
+        return {
+          ok: true,
+          user: {
+            id: person.id,
+            team_id: TEAM.id,
+            name: person.name.toLowerCase().replace(/\W+/g, '.'),
+            real_name: person.name,
+            tz: person.tz,
+            is_bot: false,
+            deleted: false,
+            ...(text(args.include_locale) === 'true' ? { locale: person.locale } : {}),
+            profile: { real_name: person.name, display_name: person.name, title: person.title },
+          },
+        };
       }
       default:
         return fail('unknown_method');

@@ -11,16 +11,23 @@ export interface Person {
   title: string;
   /** The people the page lets you act as. */
   playable: boolean;
+  /** Their Slack language and time zone (users.info): the bot writes to each in their language. */
+  locale: string;
+  tz: string;
 }
 
 export const TEAM = { id: 'T0DEMO', name: 'Acme (demo)', domain: 'acme-demo' };
 export const BOT = { userId: 'U0WINTRO', botId: 'B0WINTRO', appId: 'A0WINTRO', name: 'Wintro' };
 
+const DUBLIN = { locale: 'en-US', tz: 'Europe/Dublin' };
+const MUNICH = { locale: 'de-DE', tz: 'Europe/Berlin' };
+
 export const PEOPLE: readonly Person[] = [
-  { id: 'U0ALEXADM', name: 'Alex Admin', title: 'HR admin', playable: true },
-  { id: 'U0CASEYIT', name: 'Casey Colleague', title: 'IT admin', playable: true },
-  { id: 'U0ROBINHR', name: 'Robin Recruiter', title: 'Recruiter', playable: false },
-  { id: 'U0SAMOPS', name: 'Sam Operations', title: 'People operations', playable: false },
+  { id: 'U0ALEXADM', name: 'Alex Admin', title: 'HR admin', playable: true, ...DUBLIN },
+  { id: 'U0CASEYIT', name: 'Casey Colleague', title: 'IT admin', playable: true, ...DUBLIN },
+  { id: 'U0KIMHRDE', name: 'Kim Keller', title: 'HR-Admin, München', playable: true, ...MUNICH },
+  { id: 'U0ROBINHR', name: 'Robin Recruiter', title: 'Recruiter', playable: false, ...DUBLIN },
+  { id: 'U0SAMOPS', name: 'Sam Operations', title: 'People operations', playable: false, ...DUBLIN },
 ];
 
 export const CHANNELS = [

@@ -255,8 +255,12 @@ describe('an org-wide install on Enterprise Grid', () => {
         response_url: e2e.slack.responseUrl('org'),
       }),
     });
-    acks.push(reply.body);
-    expect(reply.body.text).toContain('direct message');
+    // A new person: acknowledged at once, answered through the response URL once Slack said their language.
+    const answer = reply.body?.text
+      ? reply.body
+      : (await e2e.slack.waitForResponse((r) => r.id === 'org')).body;
+    acks.push(answer);
+    expect(answer.text).toContain('direct message');
     const dm = await e2e.slack.waitFor(
       (call) => call.method === 'chat.postMessage' && call.args.channel === 'U0ORGADM',
     );

@@ -94,6 +94,7 @@ describe('an instance killed in the middle of a check', () => {
       const viaFirst = new SlackSender({
         baseUrl: `http://127.0.0.1:${port}`,
         signingSecret: SIGNING_SECRET,
+        responseUrl: (id) => slack.responseUrl(id),
       });
       const admin = new Journey(slack, viaFirst, 'T0KILLED', 'U0ADMIN');
       await admin.command('link greenhouse');

@@ -7,7 +7,7 @@ import {
   startFakeGreenhouse,
 } from '../support/fakeGreenhouse.js';
 import { type FakeSlack, type RecordedCall, startFakeSlack } from '../support/fakeSlack.js';
-import { buttonsOf, textOf } from '../support/journey.js';
+import { buttonsOf, commandAnswer, textOf } from '../support/journey.js';
 import { responseViolations, slackLimitViolations } from '../support/slackLimits.js';
 import type { SlackReply } from '../support/slackRequests.js';
 
@@ -132,7 +132,7 @@ async function click(tenant: Tenant, actionId: string, message: RecordedCall) {
 
 /** One admin: command → begin → Next ×5 → credentials → submit. */
 async function walk(tenant: Tenant) {
-  const reply = await timed(() =>
+  const acknowledged = await timed(() =>
     running.sender.command({
       teamId: tenant.teamId,
       userId: tenant.adminId,
@@ -140,6 +140,8 @@ async function walk(tenant: Tenant) {
       channelId: 'C0GENERAL',
     }),
   );
+  // The admin's first command: the answer follows the acknowledgement, once Slack said their language.
+  const reply = await commandAnswer(slack, acknowledged);
   acks.push(reply.body);
   expect(reply.body.text).toMatch(/direct message/);
   let message = await waitForDm(tenant.dm, 'Can manage ALL organization');

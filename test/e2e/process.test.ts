@@ -11,6 +11,7 @@ import { createSealer, keyIdOf } from '../../src/store/sealing.js';
 import { deleteKeys, REDIS_URL, SIGNING_SECRET } from '../support/bot.js';
 import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
 import { freePort } from '../support/freePort.js';
+import { commandAnswer } from '../support/journey.js';
 import { SlackSender } from '../support/slackRequests.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -115,12 +116,20 @@ describe('the bot as a process', () => {
     });
     try {
       await waitForHealth(port);
-      const sender = new SlackSender({ baseUrl: `http://127.0.0.1:${port}`, signingSecret: SIGNING_SECRET });
-      const reply = await sender.command({
-        teamId: `T0PROC${randomBytes(3).toString('hex').toUpperCase()}`,
-        userId: 'U0PROC',
-        text: 'help',
+      const sender = new SlackSender({
+        baseUrl: `http://127.0.0.1:${port}`,
+        signingSecret: SIGNING_SECRET,
+        responseUrl: (id) => slack.responseUrl(id),
       });
+      // A new person: the answer follows the acknowledgement, once Slack said their language.
+      const reply = await commandAnswer(
+        slack,
+        await sender.command({
+          teamId: `T0PROC${randomBytes(3).toString('hex').toUpperCase()}`,
+          userId: 'U0PROC',
+          text: 'help',
+        }),
+      );
       expect(reply.status).toBe(200);
       expect(JSON.stringify(reply.body)).toContain('/wintro link');
       run.child.kill('SIGTERM');

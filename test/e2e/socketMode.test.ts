@@ -96,7 +96,12 @@ describe('Socket Mode', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const ack = socket.acks.find((candidate) => candidate.envelope_id === 'env-1');
-    expect(ack?.payload?.text).toContain('direct message');
+    expect(ack).toBeDefined();
+    // A new person: acknowledged at once, answered through the response URL once Slack said their language.
+    const answer = ack?.payload?.text
+      ? ack.payload
+      : (await slack.waitForResponse((response) => response.id === 'socket')).body;
+    expect(answer.text).toContain('direct message');
     const dm = await slack.waitFor(
       (call) => call.method === 'chat.postMessage' && call.channel === 'DU0ADMIN',
     );

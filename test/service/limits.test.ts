@@ -59,7 +59,10 @@ describe('abuse limits', () => {
     for (let n = 0; n < 20; n++) expect(await limits.newSetup(TEAM, ADMIN)).toBeUndefined();
     const reply = await ctx.admin.command('link greenhouse');
     ctx.acks.push(reply.body);
-    const told = await ctx.bot.slack.waitForResponse((response) => response.id === reply.responseUrlId);
+    // The follow-up after the answer (which itself went to the response URL: a new person's language is asked first).
+    const told = await ctx.bot.slack.waitForResponse(
+      (response) => response.id === reply.responseUrlId && textOf(response.body.blocks).includes('20 setups'),
+    );
     expect(textOf(told.body.blocks)).toMatch(
       /started 20 setups in the last day.*start another in about 24 hours/,
     );

@@ -77,8 +77,18 @@ export class Journey {
     return found;
   }
 
-  command(text: string): Promise<SlackReply> {
-    return this.sender.command({ teamId: this.teamId, userId: this.userId, text, channelId: 'C0GENERAL' });
+  /**
+   * Types `/wintro <text>`: the answer as the person sees it. It is in the acknowledgement, or — when
+   * the bot must ask Slack for the person's language first — the first post to the response URL.
+   */
+  async command(text: string): Promise<SlackReply> {
+    const reply = await this.sender.command({
+      teamId: this.teamId,
+      userId: this.userId,
+      text,
+      channelId: 'C0GENERAL',
+    });
+    return commandAnswer(this.slack, reply);
   }
 
   /** Clicks a button on the newest DM message, as this person. */
@@ -115,6 +125,14 @@ export class Journey {
       ),
     });
   }
+}
+
+/** A command's answer: the acknowledgement's, or the first response-URL post after an empty one. */
+export async function commandAnswer(slack: FakeSlackRecorder, reply: SlackReply): Promise<SlackReply> {
+  const answered = reply.body && typeof reply.body === 'object' && (reply.body.text || reply.body.blocks);
+  if (reply.status !== 200 || answered || !reply.responseUrlId) return reply;
+  const posted = await slack.waitForResponse((response) => response.id === reply.responseUrlId);
+  return { ...reply, body: posted.body };
 }
 
 export const settle = (ms = 150) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -33,7 +33,7 @@ export const languages = {
     help: {
       line: '`/wintro language de|en|auto`: die Sprache, in der ich Ihnen schreibe (`/wintro language channel de|en`: in Channels)',
       aliases:
-        'Deutsche Befehle funktionieren auch: `verbinden` (link), `hilfe` (help), `status`, `abbrechen` (cancel), `benachrichtigen` (notify), `sprache` (language).',
+        'Deutsche Befehle funktionieren auch: `verbinden` (link), `trennen` (unlink), `hilfe` (help), `status`, `abbrechen` (cancel), `benachrichtigen` (notify), `sprache` (language).',
     },
   },
 } as const satisfies CatalogShape<typeof english>;

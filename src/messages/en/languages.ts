@@ -28,7 +28,7 @@ export const languages = {
     help: {
       line: '`/wintro language de|en|auto`: the language I write to you in (`/wintro language channel de|en`: in channels)',
       aliases:
-        'German words work too: `verbinden` (link), `hilfe` (help), `status`, `abbrechen` (cancel), `benachrichtigen` (notify), `sprache` (language).',
+        'German words work too: `verbinden` (link), `trennen` (unlink), `hilfe` (help), `status`, `abbrechen` (cancel), `benachrichtigen` (notify), `sprache` (language).',
     },
   },
 } as const;
