@@ -7,17 +7,30 @@ import type {
 import { COLLEAGUE_ACTION, COLLEAGUE_BLOCK } from '../blocks/handover.js';
 import { FIELD_ACTION } from '../blocks/ids.js';
 import type { SlackMessage } from '../blocks/message.js';
-import { UNAVAILABLE_TEXT } from '../blocks/notices.js';
+import { UNAVAILABLE_TEXT, unavailableText } from '../blocks/notices.js';
 import { unavailableForm } from '../blocks/unavailableForm.js';
 import { type FlowDeps, forWorkspace } from '../flows/deps.js';
 import type { ClickHandler, CommandRequest, CommandResult, FormHandler } from '../flows/requests.js';
 import { notice } from '../flows/tell.js';
-import { DEFAULT_LANGUAGE, type Language, t } from '../messages/index.js';
+import { DEFAULT_LANGUAGE, type Language, translator } from '../messages/index.js';
 import { requestOf } from './middleware.js';
 import { fieldValues, selectedUser } from './payloads.js';
+import { workLimit } from './workLimit.js';
+
+/** Button handlers running at once, in this process (see workLimit.ts). */
+const clickWork = workLimit(32);
 
 /** For logs: the message of whatever was thrown. */
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * A person's language without asking Slack, fit for before an acknowledgement: theirs when known,
+ * else their workspace's; the default when Redis cannot say.
+ */
+async function quickLanguage(deps: FlowDeps, teamId: string, userId: string): Promise<Language> {
+  const known = await deps.languages.known(teamId, userId).catch(() => undefined);
+  return known ?? (await deps.languages.ofWorkspace(teamId).catch(() => DEFAULT_LANGUAGE));
+}
 
 /**
  * A slash command listener: answers inside Slack's window with the handler's reply, in the person's
@@ -32,11 +45,15 @@ export function commandListener(
   return async ({ ack, respond, context }) => {
     const request = requestOf(context);
     if (request?.surface !== 'command' || 'malformed' in request) {
-      await ack({ response_type: 'ephemeral', text: t('command.malformed') });
+      // Nobody to ask the language of: the request did not say who sent it.
+      await ack({ response_type: 'ephemeral', text: translator(DEFAULT_LANGUAGE)('command.malformed') });
       return;
     }
     if (request.unavailable || request.notInstalled) {
-      const text = request.notInstalled ? t('workspace.notInstalled') : UNAVAILABLE_TEXT;
+      const { team_id: teamId, user_id: userId } = request.payload;
+      const text = request.notInstalled
+        ? translator(await quickLanguage(deps, teamId, userId))('workspace.notInstalled')
+        : UNAVAILABLE_TEXT;
       await ack({ response_type: 'ephemeral', text });
       return;
     }
@@ -112,31 +129,36 @@ export function buttonListener(
     const channelId = payload.channel?.id;
     if (request.notInstalled) {
       // No token to speak with: the response URL is all there is.
+      const tr = translator(await quickLanguage(deps, teamId, userId));
       await respond({
         response_type: 'ephemeral',
         replace_original: false,
-        text: t('workspace.notInstalled'),
+        text: tr('workspace.notInstalled'),
       }).catch((error: unknown) => deps.logger.warn({ error: reason(error) }, 'Could not tell the user'));
       return;
     }
     const teamDeps = await forWorkspace(deps, teamId, request.botToken);
+    // Handlers answer in the clicker's words (the flow they load says them); only what goes wrong
+    // around them needs the language here.
     let told: string | undefined;
     if (request.unavailable) told = UNAVAILABLE_TEXT;
     else {
       try {
-        told = await handler(teamDeps, {
-          teamId,
-          userId,
-          actionId: action.action_id,
-          value: action.value,
-          triggerId: payload.trigger_id,
-          channelId,
-          messageTs: payload.container?.message_ts ?? payload.message?.ts,
-          ...(request.claim ? { claim: request.claim } : {}),
-        });
+        told = await clickWork(() =>
+          handler(teamDeps, {
+            teamId,
+            userId,
+            actionId: action.action_id,
+            value: action.value,
+            triggerId: payload.trigger_id,
+            channelId,
+            messageTs: payload.container?.message_ts ?? payload.message?.ts,
+            ...(request.claim ? { claim: request.claim } : {}),
+          }),
+        );
       } catch (error) {
         deps.logger.error({ error: reason(error), actionId: action.action_id }, 'Button failed');
-        told = UNAVAILABLE_TEXT;
+        told = unavailableText(translator(await quickLanguage(teamDeps, teamId, userId)));
       }
     }
     if (!told) return;
@@ -174,11 +196,13 @@ export function formListener(deps: FlowDeps, handler: FormHandler): Middleware<S
     }
     const { view, user } = request.payload;
     const firstBlock = Object.keys(view.state.values)[0] ?? 'value';
+    // A failure before the acknowledgement is most likely Redis, where languages are kept too.
     const unavailable = { response_action: 'errors' as const, errors: { [firstBlock]: UNAVAILABLE_TEXT } };
     // Redis unavailable: a form still goes ahead, and meets the outage where it needs Redis (see
     // middleware.ts), so a form that closes first tells the person afterwards.
     if (request.notInstalled) {
-      await ack({ response_action: 'errors', errors: { [firstBlock]: t('workspace.notInstalled') } });
+      const tr = translator(await quickLanguage(deps, request.teamId, user.id));
+      await ack({ response_action: 'errors', errors: { [firstBlock]: tr('workspace.notInstalled') } });
       return;
     }
     const teamDeps = await forWorkspace(deps, request.teamId, request.botToken);
@@ -205,10 +229,11 @@ export function formListener(deps: FlowDeps, handler: FormHandler): Middleware<S
       await result.afterAck();
     } catch (error) {
       deps.logger.error({ error: reason(error), callbackId }, 'Form failed after it closed');
+      const tr = translator(await quickLanguage(teamDeps, request.teamId, user.id));
       if (result.whenAfterAckFails === 'show_form_again') {
         // The check could not finish: the form must not keep saying "checking"; it comes back.
         await teamDeps.slack
-          .updateModal(view.id, unavailableForm(body.view, view.private_metadata))
+          .updateModal(view.id, unavailableForm(tr, body.view, view.private_metadata))
           .catch((updateError: unknown) =>
             deps.logger.warn({ error: reason(updateError) }, 'Could not tell the user'),
           );
@@ -216,7 +241,7 @@ export function formListener(deps: FlowDeps, handler: FormHandler): Middleware<S
       }
       try {
         const channelId = await teamDeps.slack.openDm(user.id);
-        await teamDeps.slack.ephemeral(channelId, user.id, UNAVAILABLE_TEXT);
+        await teamDeps.slack.ephemeral(channelId, user.id, unavailableText(tr));
       } catch (tellError) {
         deps.logger.warn({ error: reason(tellError) }, 'Could not tell the user');
       }
