@@ -4,6 +4,7 @@ import type { ConnectionSummary } from '../store/connectionStore.js';
 import type { Catalog } from '../systems/catalog.js';
 import { ACTIONS } from './ids.js';
 import { actions, context, escapeText, header, section } from './kit.js';
+import { slackDate } from './homeTab.js';
 import type { SlackMessage } from './message.js';
 import { type HandoverView, handoverStatus } from './wintroHandover.js';
 
@@ -145,8 +146,17 @@ function linkedLine(
   const text = connection.expiresAt
     ? tr('ui.status.linkedLineExpiring', { ...line, day: connection.expiresAt.slice(0, 10) })
     : tr('ui.status.linkedLine', line);
+  const { health } = connection;
+  // What the last re-check found, when it found the connection broken.
+  const broken =
+    health?.state === 'broken'
+      ? tr('health.status.broken', {
+          when: slackDate(tr, health.brokenSince ?? health.checkedAt),
+          title: escapeText(health.failure?.title ?? ''),
+        })
+      : undefined;
   const handedOver = handoverStatus(tr, handover);
-  return handedOver ? `${text} · ${handedOver}` : text;
+  return [text, broken, handedOver].filter(Boolean).join(' · ');
 }
 
 export function renderStatus(

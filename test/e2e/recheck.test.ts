@@ -130,6 +130,12 @@ describe('noticing that a linked connection broke', () => {
     });
     const health = await healthOf(bot);
     expect(health).toMatchObject({ state: 'broken', failure: { code: 'invalid_client' } });
+    const status = await admin.command('status');
+    acks.push(status.body);
+    expect(textOf(status.body.blocks)).toContain('broken since <!date^');
+    expect(textOf(status.body.blocks)).toContain(
+      ': Greenhouse did not accept the Client ID and Client Secret',
+    );
     const { text: metrics } = await bot.bot.metrics.exposition();
     expect(metrics).toContain('wintro_reverify_total{system="greenhouse",outcome="broken"} 1');
     expect(health.brokenSince).toBeTypeOf('number');

@@ -27,6 +27,9 @@ export const health = {
       detail:
         'Sie waren bis zum {{day}} gültig. Erstellen Sie neue Zugangsdaten in {{vendor}} und verbinden Sie {{system}} damit erneut.',
     },
+    status: {
+      broken: ':warning: funktioniert nicht mehr seit {{when}}: {{title}}',
+    },
     fix: {
       continuesInDm: 'Beheben wir {{system}}: Die Einrichtung geht in Ihrer Direktnachricht mit mir weiter.',
       noLongerWorks:

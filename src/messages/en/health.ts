@@ -23,6 +23,9 @@ export const health = {
       detail:
         'They were valid until {{day}}. Create new credentials in {{vendor}} and link {{system}} again with them.',
     },
+    status: {
+      broken: ':warning: broken since {{when}}: {{title}}',
+    },
     fix: {
       continuesInDm: 'Let’s fix {{system}}: the setup continues in your direct message with me.',
       noLongerWorks: 'This button no longer works. To link a system again: `/wintro link`.',
