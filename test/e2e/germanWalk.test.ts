@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/messages/index.js';
+import { createCatalog } from '../../src/systems/catalog.js';
 import { greenhouseAccount, greenhouseSetup, useE2e } from '../support/e2e.js';
 import { answerRequest, askForHelp } from '../support/handover.js';
 import { eventually, type Journey, textOf } from '../support/journey.js';
@@ -12,6 +13,11 @@ const e2e = useE2e({ ...greenhouseSetup(ACCOUNT) });
 const de = translator('de');
 const en = translator('en');
 const STEPS = stepCount('greenhouse');
+/** Greenhouse's own words (guide steps, prerequisites) in each language. */
+const greenhouseIn = {
+  de: createCatalog({}, 'de').system('greenhouse'),
+  en: createCatalog({}, 'en').system('greenhouse'),
+};
 
 const MUNICH = 'U0MUNICH';
 const DUBLIN = 'U0DUBLIN';
@@ -65,7 +71,14 @@ describe('Greenhouse in German, from the command to the link', () => {
       de('command.link.continuesInDm', { name: 'Greenhouse' }),
     );
     const view = await walkGuide(admin, de);
-    expect(JSON.stringify(view.title)).not.toContain('Greenhouse credentials');
+    // Every guide step was drawn in Greenhouse's German words.
+    const drawn = textOf(admin.latestMessage()?.args.blocks);
+    const lastStep = greenhouseIn.de?.steps.at(-1);
+    expect(lastStep && drawn.includes(JSON.stringify(lastStep.title).slice(1, -1))).toBe(true);
+    expect(lastStep?.title).not.toBe(greenhouseIn.en?.steps.at(-1)?.title);
+    expect(view.title.text).toBe(de('ui.credentials.title', { vendor: 'Greenhouse' }));
+    expect(view.submit.text).toBe(de('ui.credentials.submit'));
+    expect(textOf(view.blocks)).toContain(de('ui.credentials.privacy', { vendor: 'Greenhouse' }));
     const { checking, done } = await submitGood(admin, view);
     expect(checking).toContain(de('ui.credentials.checking', { vendor: 'Greenhouse' }));
     expect(done).toContain(de('ui.credentials.linked', { system: 'Greenhouse' }));
