@@ -2,8 +2,10 @@ import { ACTIONS } from '../blocks/ids.js';
 import { applyAndRun } from './applyEvent.js';
 import { clickedFlow } from './clickedFlow.js';
 import type { FlowDeps } from './deps.js';
+import { toDm } from './linkerGate.js';
 import { personWords, wordsOf } from './readers.js';
 import { refusalText } from './refusals.js';
+import { replacementQuestion } from './replace.js';
 import type { Click, ClickHandler } from './requests.js';
 import type { FlowEvent } from './transitions.js';
 
@@ -40,6 +42,15 @@ export const chooseVariant: ClickHandler = async (deps, click) => {
   const systemId = click.actionId.slice(ACTIONS.variant.length + 1);
   if (!deps.catalogs.any.system(systemId)) {
     return (await wordsOf(deps, click.teamId, click.userId)).tr('flow.button.unknown');
+  }
+  // A kind that is linked already asks first, as `/wintro link <it>` does; confirmed, it is set up anew.
+  const question = await replacementQuestion(deps, click.teamId, click.userId, {
+    type: 'system',
+    id: systemId,
+  });
+  if (question) {
+    await toDm(deps, click.userId, question);
+    return undefined;
   }
   return moveFlow(deps, click, { type: 'choose_variant', systemId });
 };
