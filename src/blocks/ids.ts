@@ -30,6 +30,8 @@ export const ACTIONS = {
   homeUnlink: 'home.unlink',
   /** Fix it, in the DM that a re-check found a connection broken: the value as for `confirmReplace`. */
   fixConnection: 'connection.fix',
+  /** Renew now, in the warning that credentials expire soon: the value as for `confirmReplace`. */
+  renewConnection: 'connection.renew',
 } as const;
 
 /** A question about one connection as it was when asked: a system id and that connection's flow id. */

@@ -2,7 +2,7 @@ import type { FlowState } from '../flows/state.js';
 import type { Translate } from '../messages/index.js';
 import type { LinkableSystem } from '../systems/types.js';
 import { handoverOf } from './helpRequest.js';
-import { ACTIONS, encodeFlowRef } from './ids.js';
+import { ACTIONS, encodeConnectionRef, encodeFlowRef } from './ids.js';
 import { actions, section } from './kit.js';
 import type { SlackMessage } from './message.js';
 
@@ -57,10 +57,26 @@ export function renderExpiryWarning(
   systemName: string,
   day: string,
   linkWord: string,
+  /** The connection that expires: with it, **Renew now** starts linking it again at the credentials. */
+  renew?: { systemId: string; flowId: string },
 ): SlackMessage {
   const text = tr('ui.reminder.expiryText', { system: systemName, day });
   return {
     text,
-    blocks: [section(tr('ui.reminder.expiry', { notice: text, system: systemName, word: linkWord }))],
+    blocks: [
+      section(tr('ui.reminder.expiry', { notice: text, system: systemName, word: linkWord })),
+      ...(renew
+        ? [
+            actions('expiry', [
+              {
+                text: tr('health.renew.button'),
+                actionId: ACTIONS.renewConnection,
+                value: encodeConnectionRef(renew.systemId, renew.flowId),
+                style: 'primary',
+              },
+            ]),
+          ]
+        : []),
+    ],
   };
 }

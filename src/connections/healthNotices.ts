@@ -269,6 +269,7 @@ export async function warnOfExpiry(deps: FlowDeps, connection: Checked & { expir
     catalog.name(connection.systemId),
     formatDay(language, connection.expiresAt),
     deps.catalogs.any.linkWord(connection.systemId, 'exact'),
+    connection,
   );
   try {
     await deps.slack.post(connection.linkedBy, warning);

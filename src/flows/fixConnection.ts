@@ -18,6 +18,24 @@ export const fixConnection: ClickHandler = async (deps, click) => {
   return fixSystem(deps, click, ref.systemId, ref.flowId);
 };
 
+/**
+ * **Renew now** in the warning that credentials expire soon: a relink at the credentials form while
+ * the current connection keeps working until the new credentials are verified.
+ */
+export const renewConnection: ClickHandler = async (deps, click) => {
+  const ref = decodeConnectionRef(click.value);
+  const { tr, catalog } = await readerOf(deps, click.teamId, click.userId);
+  const system = ref && catalog.system(ref.systemId);
+  if (!ref || !system) return tr('health.fix.noLongerWorks');
+  const words = { system: system.name, word: catalog.linkWord(ref.systemId, 'exact') };
+  const connection = await deps.connections.get(click.teamId, ref.systemId);
+  if (!connection) return tr('health.fix.unlinked', words);
+  if (connection.flowId !== ref.flowId)
+    return tr('health.fix.replaced', { ...words, user: connection.linkedBy });
+  const started = await relink(deps, click, ref.systemId, fixPlacement(undefined, system.steps));
+  return started ?? tr('health.renew.continuesInDm', words);
+};
+
 /** Starts the fix of a system's broken connection (`flowId`: the connection the button was about). */
 export async function fixSystem(
   deps: FlowDeps,
@@ -35,17 +53,31 @@ export async function fixSystem(
   if (flowId && connection.flowId !== flowId)
     return tr('health.fix.replaced', { ...words, user: connection.linkedBy });
   if (connection.health?.state !== 'broken') return tr('health.fix.working', words);
-  const refusal = await refusedClick(deps, click, `link ${words.word}`, { type: 'system', id: systemId });
+  const told = await relink(deps, click, systemId, fixPlacement(connection.health.failure, system.steps));
+  return told ?? tr('health.fix.continuesInDm', words);
+}
+
+/**
+ * A relink of the system at `placement`, if the person may link: undefined once it is under way,
+ * else what they were told ('' when that went to their DM).
+ */
+async function relink(
+  deps: FlowDeps,
+  click: Pick<Click, 'teamId' | 'userId'>,
+  systemId: string,
+  placement: ReturnType<typeof fixPlacement>,
+): Promise<string | undefined> {
+  const word = deps.catalogs.any.linkWord(systemId, 'exact');
+  const refusal = await refusedClick(deps, click, `link ${word}`, { type: 'system', id: systemId });
   if (refusal) {
-    await toDm(deps, userId, refusal);
-    return undefined;
+    await toDm(deps, click.userId, refusal);
+    return '';
   }
-  const placement = fixPlacement(connection.health.failure, system.steps);
   try {
-    await startOrResume(deps, teamId, userId, { type: 'system', id: systemId }, placement);
+    await startOrResume(deps, click.teamId, click.userId, { type: 'system', id: systemId }, placement);
   } catch (error) {
     if (error instanceof SetupLimitReached) return error.message;
     throw error;
   }
-  return tr('health.fix.continuesInDm', words);
+  return undefined;
 }

@@ -56,7 +56,7 @@ describe('warning before credentials expire', () => {
     const expiry = dayFromNow(3);
     // Warn so that the warning is due about two seconds after the link.
     const warnSeconds = Math.floor((Date.parse(`${expiry}T00:00:00Z`) - Date.now()) / 1000) - 2;
-    await linkWorkable(expiry, warnSeconds);
+    const admin = await linkWorkable(expiry, warnSeconds);
     await e2e.slack.waitFor(
       (call) => call.method === 'chat.postMessage' && String(call.args.text).includes('expire on'),
       8000,
@@ -66,6 +66,11 @@ describe('warning before credentials expire', () => {
     const [warning] = warnings();
     expect(warning?.args.text).toBe(`The Workable credentials Wintro uses expire on ${expiry}.`);
     expect(JSON.stringify(warning?.args.blocks)).toContain('/wintro link workable');
+    // Renew now: linking it again starts at the credentials form; the connection keeps working meanwhile.
+    const [renew] = buttonsOf(warning?.args.blocks);
+    expect(renew?.text.text).toBe('Renew now');
+    await admin.click(renew?.action_id ?? '', { button: renew });
+    await admin.waitForMessage((text) => text.includes('flow.credentials'));
   });
 
   it('does not warn when the expiry is closer than the warning period', async () => {

@@ -3,7 +3,7 @@ import { ACTIONS } from '../../blocks/ids.js';
 import { followAuthorizationLink } from '../../flows/authorization.js';
 import { openCredentialsForm } from '../../flows/credentialsForm.js';
 import type { FlowDeps } from '../../flows/deps.js';
-import { fixConnection } from '../../flows/fixConnection.js';
+import { fixConnection, renewConnection } from '../../flows/fixConnection.js';
 import { confirmGranted, declineHelp, takeOver } from '../../flows/helpAnswers.js';
 import { askForHelp } from '../../flows/helpRequests.js';
 import { homeFix, homeLink } from '../../flows/homeTab.js';
@@ -42,6 +42,7 @@ const BUTTONS: [string | RegExp, ClickHandler][] = [
   [ACTIONS.granted, confirmGranted],
   [ACTIONS.decline, declineHelp],
   [ACTIONS.fixConnection, fixConnection],
+  [ACTIONS.renewConnection, renewConnection],
   [ACTIONS.askLinker, askLinker],
   [ACTIONS.retryLinker, retryLinker],
   [ACTIONS.homeLink, homeLink],

@@ -27,6 +27,11 @@ export const health = {
       detail:
         'Sie waren bis zum {{day}} gültig. Erstellen Sie neue Zugangsdaten in {{vendor}} und verbinden Sie {{system}} damit erneut.',
     },
+    renew: {
+      button: 'Jetzt erneuern',
+      continuesInDm:
+        'Erneuern wir die {{system}}-Zugangsdaten: Die Einrichtung geht in Ihrer Direktnachricht mit mir weiter.',
+    },
     status: {
       broken: ':warning: funktioniert nicht mehr seit {{when}}: {{title}}',
     },

@@ -23,6 +23,11 @@ export const health = {
       detail:
         'They were valid until {{day}}. Create new credentials in {{vendor}} and link {{system}} again with them.',
     },
+    renew: {
+      button: 'Renew now',
+      continuesInDm:
+        'Let’s renew the {{system}} credentials: the setup continues in your direct message with me.',
+    },
     status: {
       broken: ':warning: broken since {{when}}: {{title}}',
     },
