@@ -1,10 +1,11 @@
 import type { FlowState } from '../flows/state.js';
+import { formatDay } from '../messages/dates.js';
 import type { Language, Translate } from '../messages/index.js';
 import type { ConnectionSummary } from '../store/connectionStore.js';
 import type { Catalog } from '../systems/catalog.js';
+import { slackDate } from './homeTab.js';
 import { ACTIONS } from './ids.js';
 import { actions, context, escapeText, header, section } from './kit.js';
-import { slackDate } from './homeTab.js';
 import type { SlackMessage } from './message.js';
 import { type HandoverView, handoverStatus } from './wintroHandover.js';
 
@@ -133,18 +134,20 @@ export const describePhase = (flow: FlowState, stepCount: number, tr: Translate)
 
 function linkedLine(
   tr: Translate,
+  language: Language,
   name: string,
   connection: ConnectionSummary,
   handover?: HandoverView,
 ): string {
-  const iso = new Date(connection.linkedAt).toISOString().slice(0, 10);
+  // Slack writes the date in the reader's own format; the fallback is as the reader writes dates.
+  const day = formatDay(language, connection.linkedAt);
   const line = {
     system: name,
     user: connection.linkedBy,
-    when: `<!date^${Math.floor(connection.linkedAt / 1000)}^{date_short}|${iso}>`,
+    when: `<!date^${Math.floor(connection.linkedAt / 1000)}^{date_short}|${day}>`,
   };
   const text = connection.expiresAt
-    ? tr('ui.status.linkedLineExpiring', { ...line, day: connection.expiresAt.slice(0, 10) })
+    ? tr('ui.status.linkedLineExpiring', { ...line, day: formatDay(language, connection.expiresAt) })
     : tr('ui.status.linkedLine', line);
   const { health } = connection;
   // What the last re-check found, when it found the connection broken.
@@ -159,8 +162,10 @@ function linkedLine(
   return [text, broken, handedOver].filter(Boolean).join(' · ');
 }
 
+/** `/wintro status` in the reader's words: `catalog` and dates in their `language`. Pure. */
 export function renderStatus(
   tr: Translate,
+  language: Language,
   catalog: Catalog,
   active: FlowState[],
   connections: ConnectionSummary[],
@@ -171,7 +176,7 @@ export function renderStatus(
   const activeBySystem = new Map(active.map((flow) => [flow.systemId, flow]));
   const systemLines = catalog.systems.map((system) => {
     const connection = connected.get(system.id);
-    if (connection) return linkedLine(tr, system.name, connection, handovers.get(system.id));
+    if (connection) return linkedLine(tr, language, system.name, connection, handovers.get(system.id));
     const flow = activeBySystem.get(system.id);
     if (flow)
       return tr('ui.status.activeLine', {

@@ -9,17 +9,17 @@ import {
 } from '../blocks/replies.js';
 import { notifyChannelLine } from '../blocks/welcome.js';
 import { handoverViews } from '../connections/handoverViews.js';
-import { type Translate, translator } from '../messages/index.js';
+import { type Language, type Translate, translator } from '../messages/index.js';
 import { applyEvent } from './applyEvent.js';
 import type { FlowDeps } from './deps.js';
 import { languageCommand } from './languageCommand.js';
 import { notifyChannelOf } from './notifyChannel.js';
 import { type LinkTarget, parseCommand } from './parseCommand.js';
-import type { CommandRequest, CommandResult } from './requests.js';
 import { linkCommand } from './replace.js';
+import type { CommandRequest, CommandResult } from './requests.js';
 import { flowMatches } from './start.js';
-import { unlinkCommand } from './unlink.js';
 import { notice } from './tell.js';
+import { unlinkCommand } from './unlink.js';
 
 /** `/wintro …`: what each subcommand answers, in the language of the person who typed it. */
 export async function wintroCommand(deps: FlowDeps, request: CommandRequest): Promise<CommandResult> {
@@ -37,7 +37,7 @@ export async function wintroCommand(deps: FlowDeps, request: CommandRequest): Pr
     case 'unknown':
       return { reply: renderUnknownCommand(tr, catalog, command.input, command.suggestion) };
     case 'status':
-      return { reply: await teamStatus(deps, tr, teamId, userId) };
+      return { reply: await teamStatus(deps, language, teamId, userId) };
     case 'cancel':
       return cancelSetups(deps, request, command.target);
     case 'notify':
@@ -58,7 +58,7 @@ export async function wintroCommand(deps: FlowDeps, request: CommandRequest): Pr
 /** `/wintro status`: the person's setups in progress and every system's state for the team. */
 async function teamStatus(
   deps: FlowDeps,
-  tr: Translate,
+  language: Language,
   teamId: string,
   userId: string,
 ): Promise<SlackMessage> {
@@ -67,7 +67,8 @@ async function teamStatus(
     deps.connections.list(teamId),
     handoverViews(deps, teamId),
   ]);
-  const status = renderStatus(tr, deps.catalogs.any, active, connections, handovers);
+  const tr = translator(language);
+  const status = renderStatus(tr, language, deps.catalogs.in(language), active, connections, handovers);
   const channelLine = notifyChannelLine(
     tr,
     await notifyChannelOf(deps, teamId),
@@ -108,7 +109,9 @@ async function cancelSetups(
   const cancelled: { name: string; redraw: () => Promise<unknown> }[] = [];
   for (const flow of chosen) {
     const applied = await applyEvent(deps, flow, { type: 'cancel' });
-    if (applied.ok) cancelled.push({ name: deps.catalogs.any.name(flow.systemId), redraw: applied.run });
+    if (applied.ok) {
+      cancelled.push({ name: deps.catalogs.in(language).name(flow.systemId), redraw: applied.run });
+    }
   }
   if (cancelled.length === 0) return { reply: notice(tr('command.cancel.changed')) };
   const systems = new Intl.ListFormat(language, { type: 'conjunction' }).format(

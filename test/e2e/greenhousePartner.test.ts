@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../src/messages/index.js';
 import { dumpRedis } from '../support/bot.js';
 import { useE2e } from '../support/e2e.js';
 import { type FakeGreenhouseOAuth, startFakeGreenhouseOAuth } from '../support/fakeGreenhouseOAuth.js';
@@ -64,8 +65,9 @@ async function approveInBrowser(authorizeUrl: string) {
   return { callback, ...(await openPage(callback)) };
 }
 
-async function openPage(url: string) {
-  const page = await fetch(url, { redirect: 'manual' });
+async function openPage(url: string, acceptLanguage?: string) {
+  const headers = acceptLanguage ? { 'accept-language': acceptLanguage } : undefined;
+  const page = await fetch(url, { redirect: 'manual', ...(headers ? { headers } : {}) });
   const html = await page.text();
   pages.push(html, JSON.stringify(Object.fromEntries(page.headers.entries())));
   return { status: page.status, html, headers: page.headers };
@@ -176,7 +178,14 @@ describe('Greenhouse as a partner: Connect with Greenhouse', () => {
     // A state that was never issued, and one that is not a state at all.
     const callback = new URL(first.callback);
     callback.searchParams.set('state', 'T0ACME.notaflow1.AAAAAAAAAAAAAAAAAAAAAAAA');
-    expect((await openPage(callback.toString())).html).toContain('not valid');
+    const invalid = await openPage(callback.toString());
+    expect(invalid.html).toContain('not valid');
+    expect(invalid.html).toContain('<html lang="en">');
+    // The page speaks the browser's language.
+    const german = await openPage(callback.toString(), 'de-DE,de;q=0.9,en;q=0.8');
+    const word = 'greenhouse';
+    expect(german.html).toContain('<html lang="de">');
+    expect(german.html).toContain(translator('de')('systems.common.authorization.page.invalid', { word }));
     callback.searchParams.set('state', '<script>alert(1)</script>');
     const forged = await openPage(callback.toString());
     expect(forged.status).toBe(400);

@@ -1,9 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderCallbackPage } from '../../src/blocks/callbackPage.js';
 import { renderCredentialsModal } from '../../src/blocks/credentialsModal.js';
 import { renderFlowMessage } from '../../src/blocks/flowMessage.js';
+import { renderStatus } from '../../src/blocks/replies.js';
 import type { FlowState } from '../../src/flows/state.js';
+import { renderInstallFailure, renderInstallSuccess } from '../../src/installations/pages.js';
 import { browserLanguage } from '../../src/messages/browserLanguage.js';
 import { formatDay } from '../../src/messages/dates.js';
 import { translator } from '../../src/messages/index.js';
@@ -93,6 +96,37 @@ describe('dates as the reader writes them', () => {
     expect(formatDay('en', '2026-11-30T23:30:00.000Z')).toBe('2026-11-30');
     expect(formatDay('de', Date.UTC(2027, 0, 5))).toBe('05.01.2027');
     expect(formatDay('en', 'not a date')).toBe('not a date');
+  });
+});
+
+describe('dates in what a reader is shown', () => {
+  it('writes the expiry in /wintro status as its reader writes dates', () => {
+    const connection = {
+      systemId: 'workable',
+      flowId: 'flowABCDEF',
+      linkedBy: 'U1',
+      linkedAt: Date.UTC(2026, 10, 2),
+      expiresAt: '2026-11-30T00:00:00.000Z',
+      details: [],
+    };
+    const status = (language: 'de' | 'en') =>
+      textOf(renderStatus(translator(language), language, catalogs.in(language), [], [connection]).blocks);
+    expect(status('de')).toContain('30.11.2026');
+    expect(status('de')).toContain('|02.11.2026>');
+    expect(status('en')).toContain('2026-11-30');
+    expect(status('en')).not.toContain('30.11.2026');
+  });
+});
+
+describe('pages for a browser', () => {
+  it('are in the browser’s language, and say so', () => {
+    const german = renderCallbackPage('de', de('systems.common.authorization.page.denied'));
+    expect(german.html).toContain('<html lang="de">');
+    expect(german.html).toContain(`<title>${de('systems.common.authorization.page.title')}</title>`);
+    expect(renderCallbackPage('en', 'x').html).toContain('<html lang="en">');
+    expect(renderInstallSuccess('de', 'Acme')).toContain('<html lang="de">');
+    expect(renderInstallSuccess('de', 'Acme')).toContain(de('install.success.title'));
+    expect(renderInstallFailure('en', 'cancelled')).toContain(en('install.failed.cancelled.title'));
   });
 });
 

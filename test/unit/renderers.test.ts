@@ -133,6 +133,7 @@ describe('replies', () => {
     const catalog = catalogOf([greenhouse], []);
     const linked = renderStatus(
       english,
+      'en',
       catalog,
       [],
       [
@@ -148,7 +149,7 @@ describe('replies', () => {
     );
     expect(all(linked)).toContain('linked by <@U9>');
     expect(all(linked)).toContain('expires 2027-01-01');
-    const pending = renderStatus(english, catalog, [{ ...state, stepIndex: 2 }], []);
+    const pending = renderStatus(english, 'en', catalog, [{ ...state, stepIndex: 2 }], []);
     expect(all(pending)).toContain('step 3 of 6');
   });
 
@@ -226,8 +227,8 @@ describe('every renderer', () => {
           renderUnknownSystem(tr, everything, long),
           renderUnknownSystem(tr, everything, 'grenhouse', { type: 'system', id: 'greenhouse' }),
           renderUnknownCommand(tr, everything, long, 'status'),
-          renderStatus(tr, everything, active, [linked]),
-          renderStatus(tr, everything, [], []),
+          renderStatus(tr, language, everything, active, [linked]),
+          renderStatus(tr, language, everything, [], []),
         ];
       }),
       renderStaleRequest('This request was already answered or replaced.'),

@@ -49,6 +49,7 @@ describe('where the hand-over to Wintro stands, as a person sees it', () => {
       text(
         renderStatus(
           translator('en'),
+          'en',
           catalog,
           [],
           [connection],
