@@ -42,6 +42,7 @@ const PLACES = {
       'ui.handover.granted',
       'ui.handover.decline',
       'health.broken.fixButton',
+      'health.renew.button',
       'lifecycle.linkers.ask',
       'lifecycle.linkers.retry',
       'lifecycle.replace.confirm',
