@@ -17,7 +17,7 @@ import { requestOf } from './middleware.js';
 import { fieldValues, selectedUser } from './payloads.js';
 import { workLimit } from './workLimit.js';
 
-/** Button handlers running at once, in this process (see workLimit.ts). */
+/** Button clicks being handled at once, in this process (see workLimit.ts). */
 const clickWork = workLimit(32);
 
 /** For logs: the message of whatever was thrown. */
@@ -118,7 +118,7 @@ export function buttonListener(
   handler: ClickHandler,
   answer: 'ephemeral' | 'replace' = 'ephemeral',
 ): Middleware<SlackActionMiddlewareArgs> {
-  return async ({ ack, respond, context }) => {
+  const listen: Middleware<SlackActionMiddlewareArgs> = async ({ ack, respond, context }) => {
     await ack();
     const request = requestOf(context);
     if (request?.surface !== 'action' || 'malformed' in request) return;
@@ -144,18 +144,16 @@ export function buttonListener(
     if (request.unavailable) told = UNAVAILABLE_TEXT;
     else {
       try {
-        told = await clickWork(() =>
-          handler(teamDeps, {
-            teamId,
-            userId,
-            actionId: action.action_id,
-            value: action.value,
-            triggerId: payload.trigger_id,
-            channelId,
-            messageTs: payload.container?.message_ts ?? payload.message?.ts,
-            ...(request.claim ? { claim: request.claim } : {}),
-          }),
-        );
+        told = await handler(teamDeps, {
+          teamId,
+          userId,
+          actionId: action.action_id,
+          value: action.value,
+          triggerId: payload.trigger_id,
+          channelId,
+          messageTs: payload.container?.message_ts ?? payload.message?.ts,
+          ...(request.claim ? { claim: request.claim } : {}),
+        });
       } catch (error) {
         deps.logger.error({ error: reason(error), actionId: action.action_id }, 'Button failed');
         told = unavailableText(translator(await quickLanguage(teamDeps, teamId, userId)));
@@ -180,6 +178,8 @@ export function buttonListener(
       deps.logger.warn({ error: reason(error) }, 'Could not tell the user'),
     );
   };
+  // Acknowledged once a place is free: a burst waits before its acknowledgement, not after it.
+  return (args) => clickWork(() => listen(args));
 }
 
 /**
