@@ -10,6 +10,7 @@
  * - A script call is one EVALSHA; if Redis answers NOSCRIPT, ioredis sends it again: a second
  *   round trip, counted as one.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Redis } from 'ioredis';
 
 export interface ConnectionCounters {
@@ -40,6 +41,22 @@ export interface RedisCounters {
 const tracked = new Map<Redis, ConnectionCounters & { label: string }>();
 let allRoundTrips = 0;
 const beforeAck: Record<string, number> = {};
+/**
+ * While on (the sequential phase only: async context tracking costs CPU), each request's round
+ * trips are counted in its own async context, so work another request left running (a command's
+ * follow-up after its ack) is not counted against this one.
+ */
+const requestScope = new AsyncLocalStorage<{ sent: number; acked: boolean }>();
+let scoping = false;
+export function scopeRequests(on: boolean): boolean {
+  scoping = on;
+  if (!on) requestScope.disable();
+  return on;
+}
+const countInScope = () => {
+  const scope = scoping ? requestScope.getStore() : undefined;
+  if (scope && !scope.acked) scope.sent += 1;
+};
 let mainClient: Redis | undefined;
 
 const addressOf = (redis: Redis) => {
@@ -68,10 +85,12 @@ export function instrumentRedis(): void {
         counters.roundTrips += 1;
         counters.pipelines += 1;
         allRoundTrips += 1;
+        countInScope();
       }
     } else {
       counters.roundTrips += 1;
       allRoundTrips += 1;
+      countInScope();
     }
     return original.call(this, command, stream, ...rest);
   };
@@ -91,16 +110,17 @@ export async function instrumentAcks(): Promise<void> {
     if (event === 'request') {
       const response = args[1] as { end: (...endArgs: unknown[]) => unknown };
       const atArrival = allRoundTrips;
+      const scope = { sent: 0, acked: false };
       const end = response.end;
-      let counted = false;
       response.end = function (this: unknown, ...endArgs: unknown[]) {
-        if (!counted) {
-          counted = true;
-          const sent = String(allRoundTrips - atArrival);
+        if (!scope.acked) {
+          scope.acked = true;
+          const sent = String(scoping ? scope.sent : allRoundTrips - atArrival);
           beforeAck[sent] = (beforeAck[sent] ?? 0) + 1;
         }
         return end.apply(this, endArgs);
       };
+      if (scoping) return requestScope.run(scope, () => emit.call(this, event, ...args));
     }
     return emit.call(this, event, ...args);
   };

@@ -326,6 +326,7 @@ async function interactionCost(ctx: Context, scenario: Scenario, n: number): Pro
     .filter((address): address is string => Boolean(address));
   const monitor = await watchCommands(SETTINGS.redisUrl, db, addresses);
   const statsBefore = await commandStats(ctx.redis);
+  await app.request('scopeRequests', true);
 
   const load = await runLoad({
     port: app.info.port,
@@ -335,6 +336,7 @@ async function interactionCost(ctx: Context, scenario: Scenario, n: number): Pro
     expectAck: prepared.expectAck,
   });
   await drain(ctx, app, completionCalls(scenario), load.acks);
+  await app.request('scopeRequests', false);
 
   const statsAfter = await commandStats(ctx.redis);
   const monitored = await monitor.stop();

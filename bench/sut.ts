@@ -77,6 +77,7 @@ const logDestination: DestinationStream = {
 let port: number;
 let stop: () => Promise<void>;
 let countRedis: (() => RedisCounters) | undefined;
+let scopeRequests: ((on: boolean) => boolean) | undefined;
 
 if (config.mode === 'bot') {
   const counter = await import('./redisCounter.js');
@@ -97,6 +98,7 @@ if (config.mode === 'bot') {
   const bot = await createWintroApp(appConfig, { logDestination, keyPrefix: config.keyPrefix });
   counter.markMainClient(bot.redis);
   countRedis = counter.redisCounters;
+  scopeRequests = counter.scopeRequests;
   await simulateFixes((process.env.BENCH_WHATIF ?? '').split(',').filter(Boolean));
   port = (await bot.start()) as number;
   stop = () => bot.stop();
@@ -184,6 +186,8 @@ serve(info, {
     return before;
   },
   phasePeakRss: () => phasePeakRss,
+  /** Counts each request's round trips in its own async context (see redisCounter.ts). */
+  scopeRequests: (on: boolean) => scopeRequests?.(on) ?? false,
   gc: () => {
     (globalThis as { gc?: () => void }).gc?.();
     return true;
