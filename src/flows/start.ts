@@ -35,7 +35,7 @@ export function linkSystem(
   language: Language,
 ): CommandResult {
   const tr = translator(language);
-  const name = deps.catalogs.any.name(target.id);
+  const name = deps.catalogs.in(language).name(target.id);
   return {
     reply: notice(tr('command.link.continuesInDm', { name })),
     followUp: async () => {
@@ -168,7 +168,7 @@ export const pickSystem: ClickHandler = async (deps, click) => {
   const [type, id, drawnIn] = (click.value ?? '').split(':');
   const language = isLanguage(drawnIn) ? drawnIn : await deps.languages.of(click.teamId, click.userId);
   const tr = translator(language);
-  const catalog = deps.catalogs.any;
+  const catalog = deps.catalogs.in(language);
   const known =
     id && ((type === 'system' && catalog.system(id)) || (type === 'family' && catalog.family(id)));
   if (!known || !id) return tr('command.pick.gone');
