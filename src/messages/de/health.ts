@@ -33,7 +33,7 @@ export const health = {
         'Erneuern wir die {{system}}-Zugangsdaten: Die Einrichtung geht in Ihrer Direktnachricht mit mir weiter.',
     },
     status: {
-      broken: ':warning: funktioniert nicht mehr seit {{when}}: {{title}}',
+      broken: ':warning: gestört seit {{when}}: {{title}}',
     },
     fix: {
       continuesInDm: 'Beheben wir {{system}}: Die Einrichtung geht in Ihrer Direktnachricht mit mir weiter.',
