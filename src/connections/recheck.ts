@@ -166,6 +166,7 @@ export class Rechecks {
     deps.metrics.recheckFinished(system.id, verdict.kind);
     deps.logger.info(
       {
+        teamId: due.teamId,
         system: system.id,
         outcome: verdict.kind,
         ...(verdict.kind === 'broken' || verdict.kind === 'transient' ? { code: verdict.failure.code } : {}),
