@@ -10,7 +10,8 @@ const SCOPES_MENU =
 
 export const greenhouseMessagesDe = {
   name: 'Greenhouse',
-  revokePath: '„Configure“ (Zahnrad) → „Dev Center“ → „API Credential Management“ → die für Wintro angelegten Zugangsdaten',
+  revokePath:
+    '„Configure“ (Zahnrad) → „Dev Center“ → „API Credential Management“ → die für Wintro angelegten Zugangsdaten',
   summary: 'Recruiting: Client-Zugangsdaten für Harvest V3 (OAuth)',
   prerequisites: {
     text: [
@@ -74,7 +75,7 @@ export const greenhouseMessagesDe = {
       alt: 'Manage scopes mit den angekreuzten Harvest-Scopes',
     },
     userId: {
-      title: 'Die Person finden, als die Wintro handelt',
+      title: 'Die Person finden, in deren Namen Wintro liest',
       text: [
         'Wintro liest Greenhouse mit den Berechtigungen einer Greenhouse-Person; Harvest-Listen antworten nur für einen *Site Admin*.',
         'Öffnen Sie diese Person („Configure“ → „Users“ → die Person) und kopieren Sie die Zahl nach `/account/users/` in der Adresszeile, z. B. `https://app.greenhouse.io/account/users/12345` → `12345`.',
@@ -99,7 +100,7 @@ export const greenhouseMessagesDe = {
     },
     userId: {
       label: 'Greenhouse-Benutzer-ID',
-      hint: 'Die Zahl nach /account/users/ in der Adresszeile der Person, als die Wintro handelt. Die ganze Adresse einzufügen geht auch.',
+      hint: 'Die Zahl nach /account/users/ in der Adresszeile der Person, in deren Namen Wintro liest. Die ganze Adresse einzufügen geht auch.',
       placeholder: 'z. B. 12345',
       looksLike: 'eine Zahl wie 12345 (die Ziffern nach /account/users/ in der Adresszeile)',
     },
@@ -109,7 +110,7 @@ export const greenhouseMessagesDe = {
   unknownUser: {
     title: 'Greenhouse kennt diese Benutzer-ID nicht',
     detail:
-      'Client ID und Client Secret wurden akzeptiert, die Benutzer-ID aber nicht. Öffnen Sie die Person, als die Wintro handeln soll („Configure“ → „Users“), und kopieren Sie die Zahl nach /account/users/ in der Adresszeile.',
+      'Client ID und Client Secret wurden akzeptiert, die Benutzer-ID aber nicht. Öffnen Sie die Person, in deren Namen Wintro lesen soll („Configure“ → „Users“), und kopieren Sie die Zahl nach /account/users/ in der Adresszeile.',
     userId:
       'In Ihrem Greenhouse-Konto gibt es keine Person mit dieser ID. Prüfen Sie die Zahl nach /account/users/.',
   },
@@ -124,11 +125,11 @@ export const greenhouseMessagesDe = {
   missingScopes: {
     title_one: 'Wintro kann eine Sache, die es braucht, noch nicht lesen',
     title_other: 'Wintro kann {{count}} Dinge, die es braucht, noch nicht lesen',
-    detail: `Kreuzen Sie diese Scopes unter ${SCOPES_MENU} an, klicken Sie auf „Save“ und prüfen Sie dann erneut:\n{{scopes}}\nSind sie bereits angekreuzt, fehlen der Person, als die Wintro handelt, vielleicht die Greenhouse-Berechtigungen dafür: Harvest-Listen antworten nur für einen Site Admin.`,
+    detail: `Kreuzen Sie diese Scopes unter ${SCOPES_MENU} an, klicken Sie auf „Save“ und prüfen Sie dann erneut:\n{{scopes}}\nSind sie bereits angekreuzt, fehlen der Person, in deren Namen Wintro liest, vielleicht die Greenhouse-Berechtigungen dafür: Harvest-Listen antworten nur für einen Site Admin.`,
   },
   /** What each scope lets Wintro read, in "das Lesen fehlgeschlagen ist (…: 403)". */
   covers: { users: 'Benutzer', jobs: 'Stellen', candidates: 'Kandidaten', applications: 'Bewerbungen' },
-  details: { actingAs: 'Handelt als Greenhouse-Person', scopes: 'Geprüfte Scopes' },
+  details: { actingAs: 'Liest im Namen der Greenhouse-Person', scopes: 'Geprüfte Scopes' },
   /** Wintro as a Greenhouse partner: the admin approves Wintro on Greenhouse's own page. */
   partner: {
     button: 'Mit Greenhouse verbinden',
