@@ -60,7 +60,7 @@ export const personioEmployeesMessagesDe = {
     },
     create: {
       title: 'Eine benutzerdefinierte Integration erstellen',
-      text: 'Klicken Sie auf *Create custom integration* (ältere Konten: *Neue Zugriffsdaten generieren*). Geben Sie einen *Name* ein, den Sie wiedererkennen, etwa `Wintro`, und klicken Sie auf *Next* (Weiter).',
+      text: 'Klicken Sie auf *Create custom integration* (ältere Konten: *Neue Zugriffsdaten generieren*). Geben Sie unter *Name* einen Namen ein, den Sie wiedererkennen, etwa `Wintro`, und klicken Sie auf *Next* (Weiter).',
       alt: 'Die Schaltfläche Create custom integration',
     },
     access: {
