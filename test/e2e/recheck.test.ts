@@ -214,6 +214,14 @@ describe('noticing that a linked connection broke', () => {
     });
     expect(textOf(dm.args.blocks)).toContain('harvest:jobs:list');
     await eventually(() => expect(eventsOf('connection.broken')).toHaveLength(1), 8000);
+    // Fix it opens the guide at the step where scopes are ticked.
+    const [fix] = buttonsOf(dm.args.blocks);
+    const admin = e2e.journey(ADMIN, TEAM, bot);
+    await admin.click(fix?.action_id ?? '', { button: fix });
+    const step = await admin.waitForMessage(
+      (text) => /Step \d of 6/.test(text) && text.includes('harvest:jobs:list'),
+    );
+    expect(textOf(step.args.blocks)).toContain('Manage scopes');
 
     client.scopes.push('harvest:jobs:list');
     await recheckNow(bot);
