@@ -1,4 +1,4 @@
-import { UNAVAILABLE_TEXT } from '../blocks/notices.js';
+import { unavailableText } from '../blocks/notices.js';
 import { isLanguage, type Language, translator } from '../messages/index.js';
 import { funnelMark, funnelStep } from '../metrics/flowCounters.js';
 import { scheduleIdleReminder } from '../reminders/reminders.js';
@@ -45,7 +45,7 @@ export function linkSystem(
       } catch (error) {
         if (error instanceof SetupLimitReached) return notice(error.message);
         deps.logger.error({ teamId, error: (error as Error).message }, 'Could not start a flow');
-        if (!isSlackFailure(error)) return notice(UNAVAILABLE_TEXT);
+        if (!isSlackFailure(error)) return notice(unavailableText(tr));
         return notice(tr('command.link.dmFailed', { name, reason: describeSlackFailure(tr, error) }));
       }
     },

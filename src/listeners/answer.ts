@@ -90,8 +90,9 @@ export function commandListener(
       result = await handler(teamDeps, { teamId, userId, text, language });
     } catch (error) {
       deps.logger.error({ error: reason(error) }, 'Command failed');
-      if (inAck) await ack({ response_type: 'ephemeral', text: UNAVAILABLE_TEXT });
-      else await say(notice(UNAVAILABLE_TEXT));
+      const unavailable = unavailableText(translator(language));
+      if (inAck) await ack({ response_type: 'ephemeral', text: unavailable });
+      else await say(notice(unavailable));
       return;
     }
     if (inAck) await ack({ response_type: 'ephemeral', ...result.reply });
@@ -103,7 +104,7 @@ export function commandListener(
     } catch (error) {
       // The reply has gone out already; what came after it failed, and the person must hear so.
       deps.logger.error({ error: reason(error) }, 'Command follow-up failed');
-      followUp = notice(UNAVAILABLE_TEXT);
+      followUp = notice(unavailableText(translator(language)));
     }
     if (followUp) await say(followUp);
   };
@@ -156,7 +157,8 @@ export function buttonListener(
         });
       } catch (error) {
         deps.logger.error({ error: reason(error), actionId: action.action_id }, 'Button failed');
-        told = unavailableText(translator(await quickLanguage(teamDeps, teamId, userId)));
+        // Most likely Redis, where the clicker's language is kept too: not asked again.
+        told = UNAVAILABLE_TEXT;
       }
     }
     if (!told) return;
@@ -229,7 +231,8 @@ export function formListener(deps: FlowDeps, handler: FormHandler): Middleware<S
       await result.afterAck();
     } catch (error) {
       deps.logger.error({ error: reason(error), callbackId }, 'Form failed after it closed');
-      const tr = translator(await quickLanguage(teamDeps, request.teamId, user.id));
+      // Most likely Redis, where the person's language is kept too: not asked again.
+      const tr = translator(DEFAULT_LANGUAGE);
       if (result.whenAfterAckFails === 'show_form_again') {
         // The check could not finish: the form must not keep saying "checking"; it comes back.
         await teamDeps.slack
