@@ -115,3 +115,32 @@ describe('credentials past their expiry date', () => {
     await admin.waitForMessage((text) => text.includes('flow.credentials'));
   });
 });
+
+describe('a Workable connection that broke', () => {
+  it('names the removed recruiter, and Fix it opens the step that adds it', async () => {
+    const admin = await linkWorkable(dayFromNow(200), 7 * 24 * 3600);
+    const bot = e2e.running;
+    const account = workable.accounts.get(SUBDOMAIN);
+    if (!account) throw new Error('no account');
+    account.recruiters = [];
+    const redis = new Redis(REDIS_URL);
+    try {
+      const due = `${bot.keyPrefix}:{rechecks}:due`;
+      await eventually(async () => expect(await redis.zscore(due, 'T0EXPIRY|workable')).not.toBeNull());
+      await redis.zadd(due, 0, 'T0EXPIRY|workable');
+    } finally {
+      redis.disconnect();
+    }
+    await eventually(async () => expect(await bot.bot.sweepRechecks()).toBeGreaterThan(0));
+    const dm = await e2e.slack.waitFor(
+      (call) => call.method === 'chat.postMessage' && String(call.args.text).includes('stopped working'),
+    );
+    expect(textOf(dm.args.blocks)).toContain(RECRUITER_EMAIL);
+    const [fix] = buttonsOf(dm.args.blocks);
+    await admin.click(fix?.action_id ?? '', { button: fix });
+    const step = await admin.waitForMessage(
+      (text) => /Step \d of \d/.test(text) && text.includes('Add recruiter'),
+    );
+    expect(textOf(step.args.blocks)).toContain(RECRUITER_EMAIL);
+  });
+});
