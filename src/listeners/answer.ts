@@ -18,7 +18,7 @@ import { fieldValues, selectedUser } from './payloads.js';
 import { workLimit } from './workLimit.js';
 
 /** Button clicks being handled at once, in this process (see workLimit.ts). */
-const clickWork = workLimit(32);
+const clickWork = workLimit(64);
 
 /** For logs: the message of whatever was thrown. */
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
