@@ -93,9 +93,7 @@ describe('Workable: the token expiry is picked, not typed', () => {
 
   it('counts a picked period from today in the admin’s time zone (users.info)', async () => {
     // Far east of UTC: for half of every UTC day it is already tomorrow there.
-    e2e.slack.scriptReply('users.info', {
-      body: { ok: true, user: { id: 'U0ADMIN', tz: 'Pacific/Kiritimati' } },
-    });
+    e2e.slack.setTimeZone('U0ADMIN', 'Pacific/Kiritimati');
     const journey = e2e.journey();
     const { flowId } = await walkWorkable(journey);
     const submitted = await submitWorkable(journey, flowId, 'days90');

@@ -5,7 +5,8 @@
  *
  * It answers only the methods the bot calls: auth.test, chat.postMessage, chat.update,
  * chat.postEphemeral, conversations.open, views.open, views.update, views.publish (the Home tab,
- * kept in `homes`), users.info (everyone in UTC, a plain member unless a test sets a role with
+ * kept in `homes`), users.info (everyone in UTC unless a test sets a time zone with `setTimeZone`,
+ * a plain member unless a test sets a role with
  * `setRole`, and, asked with `include_locale`, in locale en-US unless a test sets another with
  * `setLocale` or scripts another answer) and usergroups.users.list (the groups a test sets with
  * `setUsergroup`), plus response_url posts.
@@ -77,13 +78,15 @@ export interface FakeSlackRecorder {
   waitForResponse(pred: (r: RecordedResponse) => boolean, timeoutMs?: number): Promise<RecordedResponse>;
   /** The locale users.info gives for this person (`include_locale`); undefined = none at all. en-US until set. */
   setLocale(userId: string, locale: string | undefined): void;
+  /** The time zone users.info gives for this person (IANA); everyone is in UTC until set. */
+  setTimeZone(userId: string, tz: string): void;
   /** The workspace role users.info gives for this person (everyone is a plain member until set). */
   setRole(userId: string, role: 'member' | 'admin' | 'owner' | 'primary_owner'): void;
   /** The members usergroups.users.list gives for a user group (an unknown group is `no_such_subteam`). */
   setUsergroup(groupId: string, members: string[]): void;
   /** Each person's Home tab as last published (views.publish), by user id. */
   homes: Map<string, Record<string, Any>>;
-  /** Clears calls, responses, scripts, known views, locales, roles, user groups and Home tabs set. */
+  /** Clears calls, responses, scripts, known views, locales, time zones, roles, user groups and Home tabs set. */
   reset(): void;
 }
 
@@ -186,7 +189,7 @@ function viewOut(input: Record<string, Any>, id: string, hash: string, rootViewI
 const DEFAULT_LOCALE = 'en-US';
 
 /** users.info as Slack answers it, for anyone: the fields the bot could read, in UTC; `locale` only when asked. */
-function userOf(id: string, locale: string | undefined, role = 'member') {
+function userOf(id: string, locale: string | undefined, role = 'member', tz = 'UTC') {
   const name = `user-${id.toLowerCase()}`;
   return {
     ...(locale ? { locale } : {}),
@@ -197,9 +200,8 @@ function userOf(id: string, locale: string | undefined, role = 'member') {
     team_id: 'T0TEAM',
     name,
     real_name: `User ${id}`,
-    tz: 'UTC',
-    tz_label: 'Coordinated Universal Time',
-    tz_offset: 0,
+    tz,
+    ...(tz === 'UTC' ? { tz_label: 'Coordinated Universal Time', tz_offset: 0 } : {}),
     is_bot: false,
     deleted: false,
     profile: { display_name: name, real_name: `User ${id}` },
@@ -275,6 +277,7 @@ export function createFakeSlackCore(options: FakeSlackOptions = {}): FakeSlackCo
   let scripts = new Map<string, { reply: ScriptedReply; remaining: number }[]>();
   let views = new Map<string, { hash: string; view: Record<string, Any> }>();
   let locales = new Map<string, string | undefined>();
+  let timeZones = new Map<string, string>();
   let roles = new Map<string, string>();
   let usergroups = new Map<string, string[]>();
   const homes = new Map<string, Record<string, Any>>();
@@ -377,6 +380,7 @@ export function createFakeSlackCore(options: FakeSlackOptions = {}): FakeSlackCo
                 : DEFAULT_LOCALE
               : undefined,
             roles.get(args.user),
+            timeZones.get(args.user),
           ),
         };
       case 'usergroups.users.list': {
@@ -426,6 +430,9 @@ export function createFakeSlackCore(options: FakeSlackOptions = {}): FakeSlackCo
     setLocale(userId, locale) {
       locales.set(userId, locale);
     },
+    setTimeZone(userId, tz) {
+      timeZones.set(userId, tz);
+    },
     setRole(userId, role) {
       roles.set(userId, role);
     },
@@ -439,6 +446,7 @@ export function createFakeSlackCore(options: FakeSlackOptions = {}): FakeSlackCo
       scripts = new Map();
       views = new Map();
       locales = new Map();
+      timeZones = new Map();
       roles = new Map();
       usergroups = new Map();
       homes.clear();
