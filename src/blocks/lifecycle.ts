@@ -39,9 +39,12 @@ export function renderLinkerRefusal(
     };
   }
   const { linkers } = refused;
+  const named = refused.examples?.length
+    ? ` ${tr('lifecycle.linkers.someAdmins', { users: refused.examples.map((user) => `<@${user}>`).join(', ') })}`
+    : '';
   const text =
     linkers.kind === 'admins'
-      ? tr('lifecycle.linkers.notAllowedAdmins')
+      ? `${tr('lifecycle.linkers.notAllowedAdmins')}${named}`
       : tr('lifecycle.linkers.notAllowedGroup', { group: linkers.groupId });
   return {
     text,

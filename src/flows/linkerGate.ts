@@ -101,7 +101,10 @@ export const askLinker: ClickHandler = async (deps, click) => {
     withoutDm: true,
     language,
   });
-  await deps.slack.openModal(click.triggerId, renderHelpModal(tr, flow.id, system));
+  // An admin seen here before is offered first (a person not allowed was told who they are).
+  const decision = await mayLink(deps, click.teamId, click.userId);
+  const suggested = !decision.ok && decision.reason === 'not_allowed' ? decision.examples?.[0] : undefined;
+  await deps.slack.openModal(click.triggerId, renderHelpModal(tr, flow.id, system, suggested));
   return undefined;
 };
 

@@ -114,6 +114,17 @@ describe('who may link (WINTRO_LINKERS)', () => {
     await settle(200);
     const asked2 = e2e.slack.callsTo('users.info').filter((call) => call.args.user === 'U0ADMIN');
     expect(asked2.length).toBeLessThanOrEqual(2); // one for the role, at most one for the language
+
+    // Now that Slack named an admin, the next refusal names them, and the form offers them first.
+    const again = await member.command('link workable');
+    const named = await followUpOf(again, (text) => text.includes('admins and owners'));
+    expect(textOf(named.blocks)).toContain('Admins who have used Wintro here: <@U0ADMIN>.');
+    const opens = e2e.slack.callsTo('views.open').length;
+    await clickIn(member, named, 'linkers.ask');
+    const offered = await e2e.slack.waitFor(
+      (call) => call.method === 'views.open' && e2e.slack.callsTo('views.open').indexOf(call) >= opens,
+    );
+    expect(JSON.stringify(offered.args.view)).toContain('"initial_user":"U0ADMIN"');
   });
 
   it('a user group: only its members; a Slack error says so and Try again works; removal mid-setup is refused at submit', async () => {

@@ -157,6 +157,12 @@ describe.each(LANGUAGES)('questions and answers about a connection (%s)', (langu
       },
     );
     expect(buttonsOf(admins.blocks as never[]).map((button) => button.action_id)).toEqual(['linkers.ask']);
+    const named = renderLinkerRefusal(
+      tr,
+      { ok: false, reason: 'not_allowed', linkers: { kind: 'admins' }, examples: ['U0A', 'U0B'] },
+      { retryCommand: 'link greenhouse' },
+    );
+    expect(textOf(named.blocks)).toContain('<@U0A>, <@U0B>');
     const group = renderLinkerRefusal(
       tr,
       { ok: false, reason: 'not_allowed', linkers: { kind: 'group', groupId: 'S0HR' } },

@@ -49,9 +49,13 @@ describe('who may link (WINTRO_LINKERS)', () => {
       ok: false,
       reason: 'not_allowed',
       linkers: { kind: 'admins' },
+      examples: ['U0ADMIN'],
     });
     expect(await admins.decide(slack, 'T1', 'U0MEMBER')).toMatchObject({ ok: false });
     expect(asked.admin).toBe(2);
+    // Once Slack named an admin, a refusal names them as someone to ask; never across workspaces.
+    expect(await admins.decide(slack, 'T1', 'U0NEW')).toMatchObject({ examples: ['U0ADMIN'] });
+    expect(await admins.decide(slack, 'T2', 'U0NEW')).not.toHaveProperty('examples');
   });
 
   it('a user group: its members only; the member list is asked once per workspace and kept', async () => {

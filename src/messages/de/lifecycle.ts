@@ -21,6 +21,7 @@ export const lifecycle = {
         'In diesem Workspace können nur Mitglieder der Slack-Benutzergruppe {{group}} Systeme für Wintro verbinden, und Sie gehören (nicht mehr) dazu. Es wurde nichts geprüft; ein Mitglied kann diese Einrichtung übernehmen.',
       formCheckFailed:
         'Ich konnte bei Slack nicht prüfen, ob Sie hier Systeme verbinden dürfen. Klicken Sie gleich noch einmal auf die Schaltfläche: Ihre Eingaben bleiben erhalten.',
+      someAdmins: 'Admins, die Wintro hier schon verwendet haben: {{users}}.',
       whoAdmins: 'Admins und Inhaber des Slack-Workspace',
       whoGroup: 'Mitglieder von <!subteam^{{group}}>',
       requestMissing:

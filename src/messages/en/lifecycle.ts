@@ -12,6 +12,7 @@ export const lifecycle = {
         'I could not check with Slack whether you may link systems here, so nothing was changed. Click *Try again* in a moment.',
       retry: 'Try again',
       whoAdmins: 'a Slack workspace admin or owner',
+      someAdmins: 'Admins who have used Wintro here: {{users}}.',
       whoGroup: 'a member of <!subteam^{{group}}>',
       formNotAllowedAdmins:
         'In this workspace only Slack workspace admins and owners can link systems for Wintro, and you are not one of them (any more). Nothing was checked; an admin can take over this setup.',
