@@ -8,6 +8,7 @@ import { decodeFlowRef } from '../blocks/ids.js';
 import { applyAndRun, type EventContext, stepCountOf } from './applyEvent.js';
 import type { FlowDeps } from './deps.js';
 import { cleanNote } from './helpRequests.js';
+import { refusedClick, toDm } from './linkerGate.js';
 import { personWords, wordsOf } from './readers.js';
 import { refusalText } from './refusals.js';
 import { parseRequestMessageRef } from './requestRef.js';
@@ -48,6 +49,15 @@ async function answeredRequest(
 async function answer(deps: FlowDeps, click: Click, make: (seq: number) => AnswerEvent) {
   const answered = await answeredRequest(deps, click, make);
   if (!answered.ok) return answered.told;
+  if (answered.event.type === 'take_over') {
+    // Taking a setup over is starting to link: WINTRO_LINKERS holds for the colleague too.
+    const word = deps.catalogs.any.linkWord(answered.flow.systemId, 'exact');
+    const refused = await refusedClick(deps, click, `link ${word}`);
+    if (refused) {
+      await toDm(deps, click.userId, refused);
+      return refused.text;
+    }
+  }
   const context: EventContext = { requestMessage: { channelId: click.channelId, ts: click.messageTs } };
   const result = await applyAndRun(deps, answered.flow, answered.event, context);
   if (result.ok) return undefined;

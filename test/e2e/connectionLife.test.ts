@@ -127,6 +127,50 @@ describe('who may link (WINTRO_LINKERS)', () => {
     expect(JSON.stringify(offered.args.view)).toContain('"initial_user":"U0ADMIN"');
   });
 
+  it('admins: a colleague asked who is no admin either cannot take the setup over', async () => {
+    await e2e.restart({ WINTRO_LINKERS: 'admins' });
+    const member = e2e.journey('U0MEMBER');
+    const refused = await member.command('link greenhouse');
+    const answer = await followUpOf(refused, (text) => text.includes('admins and owners'));
+    await clickIn(member, answer, 'linkers.ask');
+    const form = await e2e.slack.waitFor((call) => call.method === 'views.open');
+    await member.sender.viewSubmission({
+      teamId: TEAM,
+      userId: 'U0MEMBER',
+      viewId: 'V0HELP',
+      callbackId: 'handover.ask',
+      privateMetadata: form.args.view.private_metadata as string,
+      values: { colleague: { user: { type: 'users_select', selected_user: 'U0PEER' } } },
+    });
+    const request = await e2e.slack.waitFor(
+      (call) => call.method === 'chat.postMessage' && call.args.channel === 'U0PEER',
+    );
+    const take = buttonsOf(request.args.blocks).find((button) => button.action_id === 'handover.take');
+    await member.sender.blockAction({
+      teamId: TEAM,
+      userId: 'U0PEER',
+      actionId: 'handover.take',
+      value: take?.value,
+      channelId: 'DU0PEER',
+    });
+    const told = await e2e.slack.waitFor(
+      (call) =>
+        call.method === 'chat.postMessage' &&
+        call.args.channel === 'U0PEER' &&
+        /admins and owners/.test(call.args.text),
+    );
+    expect(told.args.text).toContain('you are not one of them');
+    const redis = new Redis(REDIS_URL);
+    const stored = JSON.parse(
+      (await redis.hget(
+        `${e2e.running.keyPrefix}:{${TEAM}}:flow:${form.args.view.private_metadata}`,
+        'd',
+      )) as string,
+    );
+    redis.disconnect();
+    expect(stored.holderId).toBe('U0MEMBER');
+  });
+
   it('a user group: only its members; a Slack error says so and Try again works; removal mid-setup is refused at submit', async () => {
     await e2e.restart({ WINTRO_LINKERS: 'S0HRTEAM' });
     e2e.slack.setUsergroup('S0HRTEAM', ['U0ADMIN']);
