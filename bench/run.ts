@@ -122,8 +122,11 @@ async function prepare(ctx: Context, scenario: Scenario, app: AppName, poolSize:
         users.push(user);
         return ctx.factory.command(user, 'link greenhouse');
       },
+      // The bot acks a person whose language it does not know yet (a new user) with nothing, asks
+      // Slack, and sends the reply to the response URL.
       expectAck: (status, body) =>
-        status === 200 && (app === 'bot' ? body.includes('direct message') : body.includes('Baseline')),
+        status === 200 &&
+        (app === 'bot' ? body.includes('direct message') || body.length === 0 : body.includes('Baseline')),
       verify: async (load, counts) => {
         const posted = counts['chat.postMessage'] ?? 0;
         const figures: Record<string, number> = { sent: load.sent, acks: load.acks, posted };
@@ -499,7 +502,9 @@ const kindOf = (key: string) =>
             ? 'new-setup limit'
             : key.endsWith(':conns')
               ? 'connections'
-              : 'other';
+              : key.includes(':lang:')
+                ? 'person language'
+                : 'other';
 
 /** MEMORY USAGE of every key under the bench prefix, summed by kind of key. */
 async function memoryByKind(redis: Redis) {
