@@ -1,5 +1,6 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { FlowState } from '../flows/state.js';
+import { formatDay } from '../messages/dates.js';
 import type { Translate } from '../messages/index.js';
 import type { ConnectionSummary } from '../store/connectionStore.js';
 import { ACTIONS, encodeFlowRef } from './ids.js';
@@ -29,7 +30,7 @@ export const HOME_LIMITS = { systems: 30, setups: 8, requests: 8, blocks: 100 } 
 export const slackDate = (tr: Translate, ms: number) =>
   tr('lifecycle.when.date', {
     seconds: Math.floor(ms / 1000),
-    iso: new Date(ms).toISOString().slice(0, 10),
+    iso: formatDay(tr.language, ms),
   });
 
 /** The line and buttons of one system: not linked, in progress, linked, broken, expiring. */
@@ -57,7 +58,7 @@ function systemBlocks(
           when: slackDate(tr, connection.linkedAt),
         });
     if (connection.expiresAt)
-      line += ` · ${tr('lifecycle.home.expires', { day: connection.expiresAt.slice(0, 10) })}`;
+      line += ` · ${tr('lifecycle.home.expires', { day: formatDay(tr.language, connection.expiresAt) })}`;
     buttons.push(
       broken
         ? { text: tr('lifecycle.home.fix'), actionId: ACTIONS.homeFix, value: system.id, style: 'primary' }

@@ -28,7 +28,10 @@ export const isLanguage = (value: unknown): value is Language =>
   typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
 /** The words of one language: a message's text with its placeholders filled in. */
-export type Translate = (id: MessageId, params?: MessageParams) => string;
+export type Translate = ((id: MessageId, params?: MessageParams) => string) & {
+  /** The language these words are in, for what a renderer writes itself (dates). */
+  readonly language: Language;
+};
 
 const resources: Resource = { en: { translation: en }, de: { translation: de } };
 
@@ -56,7 +59,7 @@ export function translator(language: Language): Translate {
     // Most texts have no placeholders and are asked for on every message drawn: each is looked up
     // once (the ids are the catalog's, a fixed set).
     const plain = new Map<string, string>();
-    translate = (id, params) => {
+    const words = (id: MessageId, params?: MessageParams) => {
       if (params) return fixed(id, params) as string;
       let text = plain.get(id);
       if (text === undefined) {
@@ -65,6 +68,7 @@ export function translator(language: Language): Translate {
       }
       return text;
     };
+    translate = Object.assign(words, { language });
     translators.set(language, translate);
   }
   return translate;
