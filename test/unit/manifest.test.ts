@@ -27,7 +27,7 @@ describe.each(['manifest.yml', 'manifest.socket.yml'])('%s', (file) => {
     expect(listUnder(yaml, 'bot_events')).toEqual(['app_home_opened', 'app_uninstalled', 'tokens_revoked']);
   });
 
-  it('has the Home tab on (each system\'s state, drawn per person) and the Messages tab for the DMs', () => {
+  it("has the Home tab on (each system's state, drawn per person) and the Messages tab for the DMs", () => {
     expect(yaml).toMatch(/home_tab_enabled: true/);
     expect(yaml).toMatch(/messages_tab_enabled: true/);
   });
