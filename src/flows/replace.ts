@@ -2,6 +2,7 @@ import { decodeConnectionRef } from '../blocks/ids.js';
 import { renderReplaceQuestion } from '../blocks/lifecycle.js';
 import type { SlackMessage } from '../blocks/message.js';
 import type { Language } from '../messages/index.js';
+import type { ConnectionSummary } from '../store/connectionStore.js';
 import { applyToCurrentFlow } from './applyEvent.js';
 import type { FlowDeps } from './deps.js';
 import { SetupLimitReached } from './limits.js';
@@ -21,10 +22,13 @@ export function linkCommand(
   language: Language,
 ): Promise<CommandResult> {
   return gatedCommand(deps, request, target, async () => {
-    const question = await replacementQuestion(deps, request.teamId, request.userId, target);
+    // Read once: the question needs it now, and a new setup records what it replaces.
+    const linked =
+      target.type === 'system' ? ((await deps.connections.get(request.teamId, target.id)) ?? null) : null;
+    const question = await replacementQuestion(deps, request.teamId, request.userId, target, linked);
     return question
       ? { reply: question }
-      : linkSystem(deps, request.teamId, request.userId, target, language);
+      : linkSystem(deps, request.teamId, request.userId, target, language, linked);
   });
 }
 
@@ -37,9 +41,11 @@ export async function replacementQuestion(
   teamId: string,
   userId: string,
   target: LinkTarget,
+  /** The system's connection when the caller has read it (null: none); read here otherwise. */
+  linked?: ConnectionSummary | null,
 ): Promise<SlackMessage | undefined> {
   if (target.type !== 'system') return undefined;
-  const connection = await deps.connections.get(teamId, target.id);
+  const connection = linked === undefined ? await deps.connections.get(teamId, target.id) : linked;
   if (!connection) return undefined;
   const active = await deps.flows.activeFor(teamId, userId);
   if (active.some((flow) => flow.systemId === target.id && flow.replaces?.flowId === connection.flowId))

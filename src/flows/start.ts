@@ -3,6 +3,7 @@ import { isLanguage, type Language, translator } from '../messages/index.js';
 import { funnelMark, funnelStep } from '../metrics/flowCounters.js';
 import { scheduleIdleReminder } from '../reminders/reminders.js';
 import { describeSlackFailure, isSlackFailure } from '../slack/gateway.js';
+import type { ConnectionSummary } from '../store/connectionStore.js';
 import { newFlowId } from '../store/flowStore.js';
 import { applyAndRun } from './applyEvent.js';
 import type { FlowDeps } from './deps.js';
@@ -33,6 +34,8 @@ export function linkSystem(
   userId: string,
   target: LinkTarget,
   language: Language,
+  /** The system's connection as the command read it (null: none), so the setup need not read it again. */
+  linked?: ConnectionSummary | null,
 ): CommandResult {
   const tr = translator(language);
   const name = deps.catalogs.in(language).name(target.id);
@@ -40,7 +43,7 @@ export function linkSystem(
     reply: notice(tr('command.link.continuesInDm', { name })),
     followUp: async () => {
       try {
-        await startOrResume(deps, teamId, userId, target, undefined, language);
+        await startOrResume(deps, teamId, userId, target, undefined, language, linked);
         return undefined;
       } catch (error) {
         if (error instanceof SetupLimitReached) return notice(error.message);
@@ -67,9 +70,17 @@ export async function startOrResume(
   target: LinkTarget,
   placement?: SetupPlacement,
   language?: Language,
+  linked?: ConnectionSummary | null,
 ): Promise<FlowState> {
-  const existing = await activeSetupOf(deps, teamId, userId, target);
+  // Two commands at once (a double Enter, a retried request) make one setup: the second waits for it.
+  // The claim is taken with the look-up of the person's setups, in its round trip.
+  const starting = `starting:${userId}:${target.id}`;
+  const [existing, first] = await Promise.all([
+    activeSetupOf(deps, teamId, userId, target),
+    deps.once.claim(teamId, starting, STARTING_CLAIM_SECONDS),
+  ]);
   if (existing) {
+    if (first) void deps.once.release(teamId, starting).catch(() => undefined);
     // Posting to the user id lands in their DM with the bot, without opening it first.
     const reposted = await applyAndRun(deps, existing, {
       type: 'repost',
@@ -77,16 +88,21 @@ export async function startOrResume(
     });
     return reposted.ok ? reposted.state : existing;
   }
-  // Two commands at once (a double Enter, a retried request) make one setup: the second waits for it.
-  const starting = `starting:${userId}:${target.id}`;
-  if (!(await deps.once.claim(teamId, starting, STARTING_CLAIM_SECONDS))) {
+  if (!first) {
     const started = await waitForSetup(deps, teamId, userId, target);
     if (started) return started;
   }
+  let released = false;
   try {
-    return await createSetup(deps, teamId, userId, target, placement, { language });
+    const created = await createSetup(deps, teamId, userId, target, placement, {
+      language,
+      releasing: starting,
+      ...(linked !== undefined ? { linked } : {}),
+    });
+    released = true;
+    return created;
   } finally {
-    await deps.once.release(teamId, starting);
+    if (!released) await deps.once.release(teamId, starting);
   }
 }
 
@@ -116,6 +132,13 @@ export interface NewSetupOptions {
   withoutDm?: boolean;
   /** The holder's language, when the caller knows it already (found otherwise). */
   language?: Language;
+  /** A once-claim (see `OnceGuard`) given back in the step that stores the setup. */
+  releasing?: string;
+  /**
+   * The system's connection as the caller read it moments ago (null: none). A link made since is
+   * still not overwritten: the setup's verified connection is stored only where it expects one.
+   */
+  linked?: ConnectionSummary | null;
 }
 
 /**
@@ -131,9 +154,16 @@ export async function createSetup(
   options: NewSetupOptions = {},
 ) {
   const language = options.language ?? (await deps.languages.of(teamId, userId));
-  await refuseNewSetupOverLimit(translator(language), deps, teamId, userId);
+  // Both in one round trip; a setup refused by its limit simply does not use the connection read.
+  const [, current] = await Promise.all([
+    refuseNewSetupOverLimit(translator(language), deps, teamId, userId),
+    target.type !== 'system'
+      ? undefined
+      : options.linked !== undefined
+        ? (options.linked ?? undefined)
+        : deps.connections.get(teamId, target.id),
+  ]);
   const at = deps.now();
-  const current = target.type === 'system' ? await deps.connections.get(teamId, target.id) : undefined;
   const draft: FlowState = {
     id: newFlowId(),
     teamId,
@@ -153,10 +183,13 @@ export async function createSetup(
     updatedAt: at,
   };
   const state = options.withoutDm ? draft : { ...draft, dm: await postFlow(deps, userId, draft) };
-  await deps.flows.create(state, funnelMark(state));
+  // The due time goes out with the flow's transaction (another slot on a Cluster: not inside it).
+  await Promise.all([
+    deps.flows.create(state, funnelMark(state), options.releasing),
+    scheduleIdleReminder(deps, teamId, state.id),
+  ]);
   deps.metrics.flowStarted(state.systemId);
   deps.metrics.stepReached(state.systemId, state.phase, funnelStep(state));
-  await scheduleIdleReminder(deps, teamId, state.id);
   return state;
 }
 

@@ -5,7 +5,7 @@ import type { SlackGateway } from '../slack/gateway.js';
 import type { KeyScheme } from '../store/keys.js';
 import type { TeamSettings } from '../store/teamSettings.js';
 import { languageOfLocale } from './locale.js';
-import type { PersonLanguage, PersonLanguages } from './personLanguages.js';
+import type { LanguageLookUp, PersonLanguage, PersonLanguages } from './personLanguages.js';
 
 /** How long the language Slack gave for a person is trusted before Slack is asked again. */
 export const SLACK_LANGUAGE_TTL_MS = 24 * 3600 * 1000;
@@ -35,6 +35,16 @@ if ttl > 0 then redis.call('PEXPIRE', KEYS[1], math.floor(ttl)) else redis.call(
 return 1
 `;
 
+const STORED_FIELDS = ['choice', 'slack', 'until'] as const;
+
+/** What is kept for a person, and whether Slack's part of it is recent enough to use. */
+interface StoredLanguage {
+  key: string;
+  choice: string | null;
+  slack: string | null;
+  fresh: boolean;
+}
+
 export interface RedisPersonLanguagesOptions {
   redis: Redis;
   keys: KeyScheme;
@@ -58,26 +68,66 @@ export class RedisPersonLanguages implements PersonLanguages {
   }
 
   async known(teamId: string, userId: string): Promise<Language | undefined> {
-    const stored = await this.stored(teamId, userId);
+    return this.knownFrom(teamId, await this.stored(teamId, userId));
+  }
+
+  async lookUp(teamId: string, userId: string): Promise<LanguageLookUp> {
+    return this.lookUpStored(teamId, userId, await this.stored(teamId, userId));
+  }
+
+  readOf(teamId: string, userId: string): { key: string; fields: string[] } {
+    return { key: this.options.keys.language(teamId, userId), fields: [...STORED_FIELDS] };
+  }
+
+  async lookUpFrom(teamId: string, userId: string, values: (string | null)[]): Promise<LanguageLookUp> {
+    return this.lookUpStored(teamId, userId, this.storedOf(teamId, userId, values));
+  }
+
+  private async lookUpStored(
+    teamId: string,
+    userId: string,
+    stored: StoredLanguage,
+  ): Promise<LanguageLookUp> {
+    const known = await this.knownFrom(teamId, stored);
+    return {
+      known,
+      find: async () => known ?? (await this.explainFrom(teamId, userId, stored)).language,
+    };
+  }
+
+  async explain(teamId: string, userId: string): Promise<PersonLanguage> {
+    return this.explainFrom(teamId, userId, await this.stored(teamId, userId));
+  }
+
+  private async knownFrom(teamId: string, stored: StoredLanguage): Promise<Language | undefined> {
     if (isLanguage(stored.choice)) return stored.choice;
     if (!stored.fresh) return undefined;
     return isLanguage(stored.slack) ? stored.slack : this.ofWorkspace(teamId);
   }
 
-  async explain(teamId: string, userId: string): Promise<PersonLanguage> {
-    const { choice, slack, fresh, key } = await this.stored(teamId, userId);
+  private async explainFrom(teamId: string, userId: string, stored: StoredLanguage): Promise<PersonLanguage> {
+    const { choice, slack, fresh, key } = stored;
     if (isLanguage(choice)) return { language: choice, source: 'choice' };
     const fromSlack = fresh ? slack : await this.askSlack(teamId, userId, key, slack);
     if (isLanguage(fromSlack)) return { language: fromSlack, source: 'slack' };
     return { language: await this.ofWorkspace(teamId), source: 'workspace' };
   }
 
-  /** What is kept for a person, and whether Slack's part of it is recent enough to use. */
-  private async stored(teamId: string, userId: string) {
+  /** One read of what is kept for a person (the command is issued before the first await). */
+  private async stored(teamId: string, userId: string): Promise<StoredLanguage> {
     const key = this.options.keys.language(teamId, userId);
-    const [choice, slack, until] = await this.options.redis.hmget(key, 'choice', 'slack', 'until');
+    return this.storedOf(teamId, userId, await this.options.redis.hmget(key, ...STORED_FIELDS));
+  }
+
+  private storedOf(teamId: string, userId: string, values: (string | null)[]): StoredLanguage {
+    const [choice, slack, until] = values;
     const fresh = until != null && Number(until) > this.options.now();
-    return { key, choice: choice ?? null, slack: slack ?? null, fresh };
+    return {
+      key: this.options.keys.language(teamId, userId),
+      choice: choice ?? null,
+      slack: slack ?? null,
+      fresh,
+    };
   }
 
   async choose(teamId: string, userId: string, language: Language | undefined): Promise<void> {
@@ -108,7 +158,9 @@ export class RedisPersonLanguages implements PersonLanguages {
       await this.store(key, '-', SLACK_RETRY_MS).catch(() => undefined);
       return known;
     }
-    await this.store(key, language, SLACK_LANGUAGE_TTL_MS).catch((error: Error) =>
+    // Not waited for: the answer goes on at once, and the write shares a round trip with the
+    // request's next Redis command. Kept or not, this request has its language.
+    void this.store(key, language, SLACK_LANGUAGE_TTL_MS).catch((error: Error) =>
       logger.warn({ error: error.message }, 'Could not keep a person’s language'),
     );
     return language;

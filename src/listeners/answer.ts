@@ -12,6 +12,7 @@ import { unavailableForm } from '../blocks/unavailableForm.js';
 import { type FlowDeps, forWorkspace } from '../flows/deps.js';
 import type { ClickHandler, CommandRequest, CommandResult, FormHandler } from '../flows/requests.js';
 import { notice } from '../flows/tell.js';
+import type { LanguageLookUp } from '../languages/personLanguages.js';
 import { DEFAULT_LANGUAGE, type Language, translator } from '../messages/index.js';
 import { requestOf } from './middleware.js';
 import { fieldValues, selectedUser } from './payloads.js';
@@ -67,24 +68,24 @@ export function commandListener(
       );
     };
     let teamDeps: FlowDeps;
-    let known: Language | undefined;
+    let lookUp: LanguageLookUp;
     try {
       teamDeps = await forWorkspace(deps, teamId, request.botToken);
-      known = await teamDeps.languages.known(teamId, userId);
+      lookUp = await (request.language ?? teamDeps.languages.lookUp(teamId, userId));
     } catch (error) {
       deps.logger.error({ error: reason(error) }, 'Command failed');
       await ack({ response_type: 'ephemeral', text: UNAVAILABLE_TEXT });
       return;
     }
+    const { known } = lookUp;
     // Without a response URL there is no answering later: the workspace's language, in the ack.
     const inAck = known !== undefined || !canRespond;
     if (!inAck) await ack();
     const language =
       known ??
-      (await (canRespond
-        ? teamDeps.languages.of(teamId, userId)
-        : teamDeps.languages.ofWorkspace(teamId)
-      ).catch(() => DEFAULT_LANGUAGE));
+      (await (canRespond ? lookUp.find() : teamDeps.languages.ofWorkspace(teamId)).catch(
+        () => DEFAULT_LANGUAGE,
+      ));
     let result: CommandResult;
     try {
       result = await handler(teamDeps, { teamId, userId, text, language });

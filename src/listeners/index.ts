@@ -8,7 +8,7 @@ import { registerViews } from './views/index.js';
 
 /** Bolt registration: the shared middleware first, then one listener per command, button, form and event. */
 export function registerListeners(app: App, deps: FlowDeps) {
-  app.use(parseAndClaim(deps.once, claimedInTheirStep));
+  app.use(parseAndClaim(deps.once, claimedInTheirStep, deps.languages));
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);

@@ -1,6 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { z } from 'zod';
 import type { DeferredClaim } from '../flows/applyEvent.js';
+import type { LanguageLookUp, PersonLanguages } from '../languages/personLanguages.js';
 import { rejectedRequests } from '../slack/rejectedRequests.js';
 import type { OnceGuard } from '../store/once.js';
 import { actionPayload, commandPayload, teamOf, viewPayload } from './payloads.js';
@@ -26,6 +27,8 @@ export type WintroRequest =
       botToken?: string;
       /** A button that moves a flow: its claim is taken in the flow's compare-and-set, not here. */
       claim?: DeferredClaim;
+      /** A command's sender's language, read in the claim's round trip (it may reject: Redis). */
+      language?: Promise<LanguageLookUp>;
     })
   /** Not what Slack sends for this surface: the listener answers without acting. */
   | { surface: 'command' | 'action' | 'view'; malformed: true };
@@ -71,6 +74,8 @@ export function parseAndClaim(
   once: OnceGuard,
   /** Buttons whose handler makes a compare-and-set before anything else it does: see `DeferredClaim`. */
   claimedInTheirStep: (actionId: string) => boolean = () => false,
+  /** A command's sender's language: read in the claim's round trip. */
+  languages?: Pick<PersonLanguages, 'readOf' | 'lookUpFrom'>,
 ): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const request = parseRequest(args.body);
@@ -89,7 +94,19 @@ export function parseAndClaim(
       request.claim = { name: `request:${triggerId}`, ttlSeconds: REQUEST_CLAIM_SECONDS, taken: false };
     } else if (triggerId) {
       try {
-        const first = await once.claim(request.teamId, `request:${triggerId}`, REQUEST_CLAIM_SECONDS);
+        const name = `request:${triggerId}`;
+        let first: boolean;
+        if (request.surface === 'command' && languages) {
+          const userId = request.payload.user_id;
+          const { key, fields } = languages.readOf(request.teamId, userId);
+          const claimed = await once.claimReading(request.teamId, name, REQUEST_CLAIM_SECONDS, key, fields);
+          first = claimed.first;
+          request.language = languages.lookUpFrom(request.teamId, userId, claimed.values);
+          // Awaited by the listener; a replay never looks at it.
+          request.language.catch(() => undefined);
+        } else {
+          first = await once.claim(request.teamId, name, REQUEST_CLAIM_SECONDS);
+        }
         if (!first) {
           if ('ack' in args && args.ack) await args.ack();
           return;

@@ -97,13 +97,17 @@ export class FlowStore {
     this.redis = redis as CasRedis;
   }
 
-  /** Stores a new flow; `mark` (see the compare-and-set) is set with it. */
-  async create(state: FlowState, mark?: string): Promise<void> {
+  /**
+   * Stores a new flow; `mark` (see the compare-and-set) is set with it, and the team's once-claim
+   * `releasing` (see `OnceGuard`) is given back in the same step.
+   */
+  async create(state: FlowState, mark?: string, releasing?: string): Promise<void> {
     const flowKey = this.keys.flow(state.teamId, state.id);
     const activeKey = this.keys.activeFlows(state.teamId, state.starterId);
     const fields = ['v', String(state.version), 'd', JSON.stringify(state), ...(mark ? [mark, '1'] : [])];
-    await this.redis
-      .multi()
+    const transaction = this.redis.multi();
+    if (releasing) transaction.del(this.keys.once(state.teamId, releasing));
+    await transaction
       .hset(flowKey, ...fields)
       .expire(flowKey, this.ttlSeconds)
       .hset(activeKey, state.id, state.systemId)

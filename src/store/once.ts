@@ -13,6 +13,26 @@ export class OnceGuard {
     return result === 'OK';
   }
 
+  /** `claim`, reading `fields` of a hash of the same team (`hashKey`) in the same round trip. */
+  async claimReading(
+    teamId: string,
+    name: string,
+    ttlSeconds: number,
+    hashKey: string,
+    fields: string[],
+  ): Promise<{ first: boolean; values: (string | null)[] }> {
+    // One transaction: the claim and the read are written and answered together.
+    const replies = await this.redis
+      .multi()
+      .set(this.keys.once(teamId, name), '1', 'EX', ttlSeconds, 'NX')
+      .hmget(hashKey, ...fields)
+      .exec();
+    const [claimed, read] = replies ?? [];
+    if (!claimed || !read || claimed[0] || read[0])
+      throw claimed?.[0] ?? read?.[0] ?? new Error('Redis aborted the claim');
+    return { first: claimed[1] === 'OK', values: read[1] as (string | null)[] };
+  }
+
   /** Whether a one-time action was claimed already (and not given back). */
   async isClaimed(teamId: string, name: string): Promise<boolean> {
     return (await this.redis.exists(this.keys.once(teamId, name))) === 1;

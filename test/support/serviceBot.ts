@@ -70,6 +70,12 @@ export function controlOutage(redis: Redis): { down(): void; up(): void } {
     const original = target[name];
     if (typeof original !== 'function') continue;
     target[name] = function (this: unknown, ...args: unknown[]) {
+      if (down && (name === 'multi' || name === 'pipeline')) {
+        // As ioredis: the batch is queued, and its exec is what fails.
+        const batch = (original as (...a: unknown[]) => { exec: () => Promise<unknown> }).apply(this, args);
+        batch.exec = () => Promise.reject(new Error(OUTAGE_ERROR));
+        return batch;
+      }
       if (down) return Promise.reject(new Error(OUTAGE_ERROR));
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     };
