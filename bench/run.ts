@@ -112,13 +112,20 @@ interface Prepared {
 }
 
 /** The requests of one run, and how to check afterwards that each did what it should. */
-async function prepare(ctx: Context, scenario: Scenario, app: AppName, poolSize: number): Promise<Prepared> {
+async function prepare(
+  ctx: Context,
+  scenario: Scenario,
+  app: AppName,
+  poolSize: number,
+  /** Returning people (their language known to the bot): every ack must carry the reply. */
+  returning?: () => string,
+): Promise<Prepared> {
   const within = (value: number, load: LoadResult) => value >= load.acks && value <= load.sent;
   if (scenario === 'command') {
     const users: string[] = [];
     return {
       next: () => {
-        const user = commandUser();
+        const user = (returning ?? commandUser)();
         users.push(user);
         return ctx.factory.command(user, 'link greenhouse');
       },
@@ -126,7 +133,9 @@ async function prepare(ctx: Context, scenario: Scenario, app: AppName, poolSize:
       // Slack, and sends the reply to the response URL.
       expectAck: (status, body) =>
         status === 200 &&
-        (app === 'bot' ? body.includes('direct message') || body.length === 0 : body.includes('Baseline')),
+        (app === 'bot'
+          ? body.includes('direct message') || (!returning && body.length === 0)
+          : body.includes('Baseline')),
       verify: async (load, counts) => {
         const posted = counts['chat.postMessage'] ?? 0;
         const figures: Record<string, number> = { sent: load.sent, acks: load.acks, posted };
@@ -195,10 +204,16 @@ async function measureRun(
   scenario: Scenario,
   appName: AppName,
   connections: number,
-  options: { duration?: number; amount?: number; poolSize: number; profileName?: string },
+  options: {
+    duration?: number;
+    amount?: number;
+    poolSize: number;
+    profileName?: string;
+    returning?: () => string;
+  },
 ): Promise<Segment> {
   const app = ctx.apps[appName];
-  const prepared = await prepare(ctx, scenario, appName, options.poolSize);
+  const prepared = await prepare(ctx, scenario, appName, options.poolSize, options.returning);
   await ctx.slack.request('reset');
   await app.request('gc');
   await sleep(200);
@@ -579,6 +594,40 @@ async function clickProbe(ctx: Context, poolSize: number) {
  * Flat with data: clicks on an almost empty Redis, then the same after seeding a large installed base
  * through the bot's store code (bench/seedData.ts); and what that base takes in Redis, by kind.
  */
+/**
+ * `/wintro link greenhouse` at c=10 from people the bot has met before (their language stored by
+ * an earlier `/wintro help`, as in a workspace where people come back), each starting a new setup:
+ * the reply is in the acknowledgement and Slack is not asked for their language. The new-person
+ * cells above stay the worst case; this one shows the common one next to it.
+ */
+async function returningUsers(ctx: Context, people: number): Promise<{ people: number; runs: RunRecord[] }> {
+  const pool = Array.from({ length: people }, userIdSource('UR'));
+  let greeted = 0;
+  const help = await runLoad({
+    port: ctx.apps.bot.info.port,
+    connections: 10,
+    amount: people,
+    next: () => ctx.factory.command(pool[greeted++ % people] as string, 'help'),
+    expectAck: (status) => status === 200,
+  });
+  await drain(ctx, ctx.apps.bot, ['users.info'], help.acks);
+  await ctx.slack.request('reset');
+  const segments: Record<AppName, Segment[]> = { bot: [], baseline: [] };
+  for (let round = 0; round < SETTINGS.rounds; round++) {
+    for (const app of round % 2 === 0 ? (['bot', 'baseline'] as const) : (['baseline', 'bot'] as const)) {
+      let next = round * Math.floor(people / SETTINGS.rounds);
+      segments[app].push(
+        await measureRun(ctx, 'command', app, 10, {
+          duration: SETTINGS.durationSeconds / SETTINGS.rounds,
+          poolSize: 0,
+          returning: () => pool[next++ % people] as string,
+        }),
+      );
+    }
+  }
+  return { people, runs: (['bot', 'baseline'] as const).map((app) => mergeSegments(segments[app])) };
+}
+
 async function flatWithData(ctx: Context, poolSize: number): Promise<FlatnessFigures> {
   const { redis } = ctx;
   await redis.flushdb();
@@ -762,6 +811,15 @@ async function main() {
       }
     }
 
+    log('returning people: /wintro link greenhouse at c=10 from people whose language the bot knows');
+    const returning = await returningUsers(ctx, SETTINGS.returningPeople);
+    {
+      const [bot, base] = returning.runs as [RunRecord, RunRecord];
+      log(
+        `returning people c=10: bot ${bot.load.rps.toFixed(0)} req/s, p50 ${bot.load.latencyMs.p50.toFixed(2)} ms, p99 ${bot.load.latencyMs.p99.toFixed(2)} ms, ${bot.cpuMicrosPerRequest.toFixed(0)} µs CPU/req; baseline ${base.load.rps.toFixed(0)} req/s, p50 ${base.load.latencyMs.p50.toFixed(2)} ms, p99 ${base.load.latencyMs.p99.toFixed(2)} ms, ${base.cpuMicrosPerRequest.toFixed(0)} µs CPU/req; ratios: throughput ${(bot.load.rps / base.load.rps).toFixed(2)}×, p99 ${(bot.load.latencyMs.p99 / base.load.latencyMs.p99).toFixed(2)}×, CPU ${(bot.cpuMicrosPerRequest / base.cpuMicrosPerRequest).toFixed(2)}×; ${bot.verification.ok ? 'verified' : 'NOT VERIFIED'}: ${bot.verification.detail}; bot Slack calls ${JSON.stringify(bot.slackCalls)}`,
+      );
+    }
+
     log(`Redis memory: ${SETTINGS.memoryFlows} setups through the bot, at mixed steps`);
     const memory = await memoryPerFlow(ctx, SETTINGS.memoryFlows);
     log(`Redis memory: ${SETTINGS.memoryFlows} × /wintro link greenhouse through the bot`);
@@ -876,6 +934,7 @@ async function main() {
       memory,
       commandMemory,
       flatness,
+      returningPeople: returning,
       rss: {
         botPeakAtC50Bytes: peakAtC50,
         botPeakBytes: botStats.peakRss,
