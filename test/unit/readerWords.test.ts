@@ -155,3 +155,15 @@ describe('no English by accident', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('links to vendor help in the reader’s language', () => {
+  it.each([
+    ['en', 'https://support.personio.de/hc/en-us/articles/360000038205'],
+    ['de', 'https://support.personio.de/hc/de/articles/360000038205'],
+  ] as const)('Personio’s access-rights article for a %s reader', (language, article) => {
+    for (const id of ['personio-recruiting', 'personio-employees']) {
+      const system = catalogs.in(language).system(id);
+      expect(system?.prerequisites.whoCanHelp).toContain(article);
+    }
+  });
+});

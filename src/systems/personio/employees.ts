@@ -2,7 +2,7 @@ import type { Translate } from '../../messages/index.js';
 import { field, tidy } from '../fields.js';
 import { komboAttachment } from '../screenshots.js';
 import type { CredentialField, Credentials, GuideStep, LinkableSystem, Prerequisites } from '../types.js';
-import { PERSONIO_ACCESS_RIGHTS_HELP, personioName } from './common.js';
+import { personioAccessRightsHelp, personioName } from './common.js';
 import { personioRequiredAttributes, verifyPersonioEmployees } from './employeesCheck.js';
 
 const apideck = (version: string, file: string) =>
@@ -48,7 +48,7 @@ function prerequisites(tr: Translate): Prerequisites {
     selfCheck: [check('marketplace'), check('connected'), check('custom')],
     missingPermission: tr('systems.personio.employees.prerequisites.missingPermission'),
     whoCanHelp: tr('systems.personio.employees.prerequisites.whoCanHelp', {
-      accessRightsHelp: PERSONIO_ACCESS_RIGHTS_HELP,
+      accessRightsHelp: personioAccessRightsHelp(tr),
     }),
   };
 }

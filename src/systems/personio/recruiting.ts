@@ -2,7 +2,7 @@ import type { Translate } from '../../messages/index.js';
 import { field } from '../fields.js';
 import { komboAttachment } from '../screenshots.js';
 import type { CredentialField, GuideStep, LinkableSystem, Prerequisites } from '../types.js';
-import { PERSONIO_ACCESS_RIGHTS_HELP, personioName, stripBearer } from './common.js';
+import { personioAccessRightsHelp, personioName, stripBearer } from './common.js';
 import { verifyPersonioRecruiting } from './recruitingCheck.js';
 
 /** "Company ID: 123 456" pasted from the popup becomes "123456". */
@@ -33,7 +33,7 @@ function prerequisites(tr: Translate): Prerequisites {
     ],
     missingPermission: tr('systems.personio.recruiting.prerequisites.missingPermission'),
     whoCanHelp: tr('systems.personio.recruiting.prerequisites.whoCanHelp', {
-      accessRightsHelp: PERSONIO_ACCESS_RIGHTS_HELP,
+      accessRightsHelp: personioAccessRightsHelp(tr),
     }),
   };
 }
