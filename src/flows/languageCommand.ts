@@ -1,6 +1,7 @@
 import { type Language, translator } from '../messages/index.js';
 import { applyAndRun } from './applyEvent.js';
 import type { FlowDeps } from './deps.js';
+import { gatedCommand } from './linkerGate.js';
 import type { LanguageChoice } from './parseCommand.js';
 import type { CommandRequest, CommandResult } from './requests.js';
 import { holderLanguage } from './state.js';
@@ -15,9 +16,13 @@ export async function languageCommand(
   const { teamId, userId } = request;
   if (!set) return { reply: await describeLanguages(deps, request) };
   if (set.scope === 'channel') {
-    await deps.languages.chooseForWorkspace(teamId, set.language);
-    const tr = translator(request.language);
-    return { reply: notice(tr('language.set.channel', { language: tr(`language.name.${set.language}`) })) };
+    const { language } = set;
+    // The channel notices' language is the workspace's, so it is the linkers' choice (WINTRO_LINKERS).
+    return gatedCommand(deps, request, undefined, async () => {
+      await deps.languages.chooseForWorkspace(teamId, language);
+      const tr = translator(request.language);
+      return { reply: notice(tr('language.set.channel', { language: tr(`language.name.${language}`) })) };
+    });
   }
   if (set.language !== 'auto') {
     await deps.languages.choose(teamId, userId, set.language);

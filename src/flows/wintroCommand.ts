@@ -13,6 +13,7 @@ import { type Language, type Translate, translator } from '../messages/index.js'
 import { applyEvent } from './applyEvent.js';
 import type { FlowDeps } from './deps.js';
 import { languageCommand } from './languageCommand.js';
+import { gatedCommand } from './linkerGate.js';
 import { notifyChannelOf } from './notifyChannel.js';
 import { type LinkTarget, parseCommand } from './parseCommand.js';
 import { linkCommand } from './replace.js';
@@ -40,8 +41,11 @@ export async function wintroCommand(deps: FlowDeps, request: CommandRequest): Pr
       return { reply: await teamStatus(deps, language, teamId, userId) };
     case 'cancel':
       return cancelSetups(deps, request, command.target);
-    case 'notify':
-      return { reply: await chooseNotifyChannel(deps, tr, teamId, command.channelId) };
+    case 'notify': {
+      const choose = async () => ({ reply: await chooseNotifyChannel(deps, tr, teamId, command.channelId) });
+      // Where the workspace hears of its links is the linkers' choice; anyone may ask where it is.
+      return command.channelId ? gatedCommand(deps, request, undefined, choose) : choose();
+    }
     case 'link':
       return linkCommand(deps, request, command.target, language);
     case 'unlink':

@@ -127,6 +127,35 @@ describe('who may link (WINTRO_LINKERS)', () => {
     expect(JSON.stringify(offered.args.view)).toContain('"initial_user":"U0ADMIN"');
   });
 
+  it('admins: the workspace’s notify channel and channel language are the admins’ choice; anyone may ask', async () => {
+    await e2e.restart({ WINTRO_LINKERS: 'admins' });
+    e2e.slack.setRole('U0ADMIN', 'admin');
+    const member = e2e.journey('U0MEMBER');
+    const admin = e2e.journey('U0ADMIN');
+    const current = async (journey: Journey) => {
+      const reply = await journey.command('notify');
+      acks.push(reply.body);
+      return (
+        JSON.stringify(reply.body.text ?? '') +
+        JSON.stringify((await answerTo(reply).catch(() => reply.body)) ?? '')
+      );
+    };
+
+    const refused = await member.command('notify <#C0MEMBERS|members>');
+    acks.push(refused.body);
+    const refusal = await followUpOf(refused, (text) => text.includes('admins and owners'));
+    expect(textOf(refusal.blocks)).toContain('you are not one of them');
+    const byLanguage = await member.command('language channel de');
+    acks.push(byLanguage.body);
+    await followUpOf(byLanguage, (text) => text.includes('admins and owners'));
+    expect(await current(member)).not.toContain('C0MEMBERS');
+
+    const chosen = await admin.command('notify <#C0HRSYSTEMS|hr-systems>');
+    acks.push(chosen.body);
+    await followUpOf(chosen, (text) => text.includes('C0HRSYSTEMS'));
+    expect(await current(member)).toContain('C0HRSYSTEMS');
+  });
+
   it('admins: a colleague asked who is no admin either cannot take the setup over', async () => {
     await e2e.restart({ WINTRO_LINKERS: 'admins' });
     const member = e2e.journey('U0MEMBER');
