@@ -25,8 +25,8 @@ export const SETTINGS = {
   sequentialInteractions: int('BENCH_SEQUENTIAL', 200),
   /** Flows stored to measure Redis memory per flow. */
   memoryFlows: int('BENCH_MEMORY_FLOWS', 10_000),
-  /** People in the returning-people cell (each greeted once, then starting one setup per run). */
-  returningPeople: int('BENCH_RETURNING_PEOPLE', 4000),
+  /** People in the returning-people cell (each greeted once, then starting one setup; more than one cell sends). */
+  returningPeople: int('BENCH_RETURNING_PEOPLE', 6000),
   /**
    * Most flows prepared for one click run (enough for twice the highest click rate seen so far).
    * Each is clicked at most once per pass, so a click never races the previous click on the same

@@ -291,6 +291,15 @@ describe('the flow in Slack', () => {
     await eventually(() =>
       expect(e2e.slack.callsTo('chat.postMessage').filter((c) => c.channel === 'DU0ADMIN')).toHaveLength(2),
     );
+    // The setup moves to the bottom of the DM: its old message is redrawn without its buttons (the
+    // one chat.update of a resumed setup), so only the newer message can be clicked.
+    const [first] = e2e.slack.callsTo('chat.postMessage').filter((c) => c.channel === 'DU0ADMIN');
+    const redraws = () =>
+      e2e.slack.callsTo('chat.update').filter((call) => call.args.ts === first?.response?.ts);
+    await eventually(() =>
+      expect(redraws().at(-1)?.args.text).toContain('continues in a newer message below'),
+    );
+    expect(JSON.stringify(redraws().at(-1)?.args.blocks)).not.toContain('flow.next');
     await journey.waitForMessage((text) => text.includes('Step 1 of 6'));
     await journey.click('flow.next');
     await journey.waitForMessage((text) => text.includes('Step 2 of 6'));
