@@ -1,4 +1,3 @@
-import { CompactEncrypt, calculateJwkThumbprint, importJWK } from 'jose';
 import { JWE_ALGORITHMS, JWE_ENCRYPTION, type WintroPublicKey } from './publicKey.js';
 
 /** Turns a JSON-able value into a compact JWE only Wintro's backend can open. */
@@ -10,6 +9,8 @@ export type CredentialSealer = (value: unknown) => Promise<string>;
  * so Wintro can rotate keys and know which one to open a JWE with.
  */
 export async function createCredentialSealer(jwk: WintroPublicKey): Promise<CredentialSealer> {
+  // Loaded only where hand-overs are sealed (WINTRO_WEBHOOK_URL set), once at start.
+  const { CompactEncrypt, calculateJwkThumbprint, importJWK } = await import('jose');
   const alg = JWE_ALGORITHMS[jwk.kty];
   const key = await importJWK({ ...jwk, alg }, alg);
   const kid = jwk.kid ?? (await calculateJwkThumbprint(jwk));

@@ -1,5 +1,3 @@
-import { errors, jwtVerify } from 'jose';
-
 /** Why an install link was refused: each gets its own page. */
 export type InstallLinkProblem = 'missing' | 'expired' | 'invalid';
 
@@ -13,6 +11,8 @@ const ACCOUNT_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
  */
 export async function readInstallLink(token: string | null, secret: string): Promise<InstallLinkResult> {
   if (!token) return { ok: false, problem: 'missing' };
+  // Loaded on the first install link: a bot of one workspace never needs it.
+  const { errors, jwtVerify } = await import('jose');
   try {
     const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
       algorithms: ['HS256'],
