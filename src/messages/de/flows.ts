@@ -6,7 +6,7 @@ export const flows = {
   flow: {
     dm: {
       unavailable: 'Diese Einrichtung ist nicht mehr verfügbar.',
-      continuesBelow: 'Diese Einrichtung geht in einer neueren Nachricht weiter unten weiter.',
+      continuesBelow: 'Diese Einrichtung wird in einer neueren Nachricht weiter unten fortgesetzt.',
     },
     button: {
       noLongerWorks:
