@@ -50,6 +50,8 @@ void catalog.init({
 });
 
 const translators = new Map<Language, Translate>();
+/** How many texts with their placeholders filled each language keeps (a few hundred KB at most). */
+const FILLED_TEXTS_KEPT = 4000;
 
 /** The words of `language`, for everything one reader will read. */
 export function translator(language: Language): Translate {
@@ -59,8 +61,21 @@ export function translator(language: Language): Translate {
     // Most texts have no placeholders and are asked for on every message drawn: each is looked up
     // once (the ids are the catalog's, a fixed set).
     const plain = new Map<string, string>();
+    // Texts with placeholders repeat too (`Step 2 of 6`, a system's name): the last few thousand
+    // are kept, since i18next's interpolation costs a step message more than drawing it.
+    const filled = new Map<string, string>();
     const words = (id: MessageId, params?: MessageParams) => {
-      if (params) return fixed(id, params) as string;
+      if (params) {
+        let key = id;
+        for (const name in params) key += `\u0000${name}\u0000${params[name]}`;
+        let text = filled.get(key);
+        if (text === undefined) {
+          text = fixed(id, params) as string;
+          if (filled.size >= FILLED_TEXTS_KEPT) filled.clear();
+          filled.set(key, text);
+        }
+        return text;
+      }
       let text = plain.get(id);
       if (text === undefined) {
         text = fixed(id, {}) as string;

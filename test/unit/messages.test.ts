@@ -115,3 +115,21 @@ describe('the parity check itself', () => {
     );
   });
 });
+
+describe('texts with placeholders', () => {
+  it('are filled with the values of each call, when the same text is asked for again and again', () => {
+    for (const language of LANGUAGES) {
+      const tr = translator(language);
+      const texts = new Set<string>();
+      // More calls than the translator keeps filled texts for, each text asked for twice.
+      for (let count = 0; count < 5000; count += 1) {
+        const once = tr('flow.kept.days', { count });
+        expect(tr('flow.kept.days', { count })).toBe(once);
+        expect(once).toContain(String(count));
+        texts.add(once);
+      }
+      expect(texts.size).toBe(5000);
+      expect(tr('flow.kept.days', { count: 1 })).not.toBe(tr('flow.kept.days', { count: 2 }));
+    }
+  });
+});
