@@ -24,16 +24,20 @@ export interface RequestClaim {
   ttlSeconds: number;
 }
 
+// A flow is one string: its version, its funnel marks (space-separated) and its JSON, a line each
+// (JSON.stringify writes no raw newline). As a hash it cost Redis a hash table (the JSON is longer
+// than a small hash's values may be), about 220 bytes more per setup. Flows stored as a hash before
+// (fields v, d, and one per mark) are read as such, and written as a string from then on.
 // The active index of a person maps each of their unfinished flows to its system (flow id → system
 // id), so a setup taken over from a colleague never hides one of their own for the same system;
 // entries of the older shape (system id → flow id) are dropped as their flow is next written.
 // KEYS: flow, active index, the request's claim when ARGV[8] is set, then one key per extra hash
 // write. ARGV: expected version, new version, json, ttl, system id, flow id, 'clear'|'keep', the
-// claim's ttl ('' = no claim), a field and a value per extra write, then a mark ('' = none): a field
-// set once on the flow's own hash (the drop-off funnel's "this setup reached this step"); the script
-// answers 2 instead of 1 when the mark is new. The claim (SET NX of the request's once-key) comes
-// first: a request Slack delivers again finds it taken, and the script answers -2, writing nothing;
-// so a click's replay guard costs no round trip of its own.
+// claim's ttl ('' = no claim), a field and a value per extra write, then a mark ('' = none): set
+// once on the flow (the drop-off funnel's "this setup reached this step"); the script answers 2
+// instead of 1 when the mark is new. The claim (SET NX of the request's once-key) comes first: a
+// request Slack delivers again finds it taken, and the script answers -2, writing nothing; so a
+// click's replay guard costs no round trip of its own.
 // One script so the version check, the write, the index update and what must be stored with the
 // flow (a verified connection, an event for Wintro) happen as one step: a flow never says linked
 // without its connection, nor the reverse. Every key carries the team's hash tag: one Cluster slot.
@@ -43,7 +47,23 @@ if ARGV[8] ~= '' then
   if not redis.call('SET', KEYS[3], '1', 'EX', ARGV[8], 'NX') then return -2 end
   first = 4
 end
-local current = redis.call('HGET', KEYS[1], 'v')
+local current, marks
+local kind = redis.call('TYPE', KEYS[1])
+-- A status reply (a table) from Redis; ioredis-mock, which runs the service tests, gives a string.
+if type(kind) == 'table' then kind = kind.ok end
+if kind == 'string' then
+  local stored = redis.call('GET', KEYS[1])
+  local a = string.find(stored, '\\n', 1, true)
+  local b = string.find(stored, '\\n', a + 1, true)
+  current, marks = string.sub(stored, 1, a - 1), string.sub(stored, a + 1, b - 1)
+elseif kind == 'hash' then
+  current = redis.call('HGET', KEYS[1], 'v')
+  local found = {}
+  for _, field in ipairs(redis.call('HKEYS', KEYS[1])) do
+    if string.sub(field, 1, 2) == 'm:' then found[#found + 1] = field end
+  end
+  marks = table.concat(found, ' ')
+end
 if not current then return -1 end
 if current ~= ARGV[1] then return 0 end
 local guard = 10 + (#KEYS - first + 1) * 2
@@ -51,8 +71,13 @@ if ARGV[guard] and ARGV[guard] ~= '' then
   local held = redis.call('HGET', KEYS[first - 1 + tonumber(ARGV[guard])], ARGV[guard + 1])
   if held and (ARGV[guard + 2] == '' or not string.find(held, ARGV[guard + 2], 1, true)) then return -3 end
 end
-redis.call('HSET', KEYS[1], 'v', ARGV[2], 'd', ARGV[3])
-redis.call('EXPIRE', KEYS[1], ARGV[4])
+local mark = ARGV[9 + (#KEYS - first + 1) * 2]
+local newMark = false
+if mark and mark ~= '' and not string.find(' ' .. marks .. ' ', ' ' .. mark .. ' ', 1, true) then
+  newMark = true
+  if marks == '' then marks = mark else marks = marks .. ' ' .. mark end
+end
+redis.call('SET', KEYS[1], ARGV[2] .. '\\n' .. marks .. '\\n' .. ARGV[3], 'EX', ARGV[4])
 if redis.call('HGET', KEYS[2], ARGV[5]) == ARGV[6] then redis.call('HDEL', KEYS[2], ARGV[5]) end
 if ARGV[7] == 'clear' then
   redis.call('HDEL', KEYS[2], ARGV[6])
@@ -63,10 +88,25 @@ end
 for i = first, #KEYS do
   redis.call('HSET', KEYS[i], ARGV[9 + (i - first) * 2], ARGV[10 + (i - first) * 2])
 end
-local mark = ARGV[9 + (#KEYS - first + 1) * 2]
-if mark and mark ~= '' and redis.call('HSETNX', KEYS[1], mark, '1') == 1 then return 2 end
+if newMark then return 2 end
 return 1
 `;
+
+/** A flow's JSON as stored: without its id and team, which its key names. */
+const storedJson = ({ id: _id, teamId: _teamId, ...rest }: FlowState) => JSON.stringify(rest);
+
+/** The stored form of a flow: version, funnel marks and JSON, a line each (see COMPARE_AND_SET). */
+const flowText = (state: FlowState, marks: string) => `${state.version}\n${marks}\n${storedJson(state)}`;
+
+/** The JSON of a stored flow (see `flowText`). */
+const jsonOf = (text: string) => text.slice(text.indexOf('\n', text.indexOf('\n') + 1) + 1);
+
+const isWrongType = (error: unknown) => error instanceof Error && error.message.startsWith('WRONGTYPE');
+
+const parseFlow = (teamId: string, flowId: string, json: string) => {
+  const parsed = flowStateSchema.safeParse({ ...JSON.parse(json), id: flowId, teamId });
+  return parsed.success ? parsed.data : undefined;
+};
 
 /** A hash field stored in the same step as the flow: a key of the flow's team, a field, a value. */
 export interface HashWrite {
@@ -104,12 +144,10 @@ export class FlowStore {
   async create(state: FlowState, mark?: string, releasing?: string): Promise<void> {
     const flowKey = this.keys.flow(state.teamId, state.id);
     const activeKey = this.keys.activeFlows(state.teamId, state.starterId);
-    const fields = ['v', String(state.version), 'd', JSON.stringify(state), ...(mark ? [mark, '1'] : [])];
     const transaction = this.redis.multi();
     if (releasing) transaction.del(this.keys.once(state.teamId, releasing));
     await transaction
-      .hset(flowKey, ...fields)
-      .expire(flowKey, this.ttlSeconds)
+      .set(flowKey, flowText(state, mark ?? ''), 'EX', this.ttlSeconds)
       .hset(activeKey, state.id, state.systemId)
       .expire(activeKey, this.ttlSeconds)
       .sadd(this.keys.teamSetups(state.teamId), state.id)
@@ -118,10 +156,18 @@ export class FlowStore {
   }
 
   async get(teamId: string, flowId: string): Promise<FlowState | undefined> {
-    const data = await this.redis.hget(this.keys.flow(teamId, flowId), 'd');
-    if (!data) return undefined;
-    const parsed = flowStateSchema.safeParse(JSON.parse(data));
-    return parsed.success ? parsed.data : undefined;
+    const key = this.keys.flow(teamId, flowId);
+    const text = await this.redis.get(key).catch(async (error: unknown) => {
+      if (!isWrongType(error)) throw error;
+      return this.storedAsHash(key);
+    });
+    return text ? parseFlow(teamId, flowId, jsonOf(text)) : undefined;
+  }
+
+  /** A flow stored as a hash (before flows were one string), as the text it is stored as now. */
+  private async storedAsHash(key: string): Promise<string | null> {
+    const json = await this.redis.hget(key, 'd');
+    return json === null ? null : `\n\n${json}`;
   }
 
   /**
@@ -160,7 +206,7 @@ export class FlowStore {
       ...writes.map((write) => write.key),
       String(expectedVersion),
       String(next.version),
-      JSON.stringify(next),
+      storedJson(next),
       String(isTerminal(next) ? this.terminalTtlSeconds : this.ttlSeconds),
       next.systemId,
       next.id,
@@ -208,16 +254,17 @@ export class FlowStore {
     const ids = await this.redis.smembers(key);
     if (ids.length === 0) return [];
     const pipeline = this.redis.pipeline();
-    for (const id of ids) pipeline.hget(this.keys.flow(teamId, id), 'd');
+    for (const id of ids) pipeline.get(this.keys.flow(teamId, id));
     const results = (await pipeline.exec()) ?? [];
     const flows: FlowState[] = [];
     const ended: string[] = [];
-    ids.forEach((id, index) => {
-      const raw = results[index]?.[1];
-      const parsed = typeof raw === 'string' ? flowStateSchema.safeParse(JSON.parse(raw)) : undefined;
-      if (parsed?.success && !isTerminal(parsed.data)) flows.push(parsed.data);
+    for (const [index, id] of ids.entries()) {
+      const [error, raw] = results[index] ?? [];
+      const text = error && isWrongType(error) ? await this.storedAsHash(this.keys.flow(teamId, id)) : raw;
+      const flow = typeof text === 'string' ? parseFlow(teamId, id, jsonOf(text)) : undefined;
+      if (flow && !isTerminal(flow)) flows.push(flow);
       else ended.push(id);
-    });
+    }
     if (ended.length) await this.redis.srem(key, ...ended);
     return flows;
   }

@@ -51,6 +51,61 @@ describe('flow store on real Redis', () => {
     expect(await store.compareAndSet(1, { ...state, id: 'nonexistent00', version: 2 })).toBe('missing');
   });
 
+  it('keeps a flow in one string, and marks each funnel step once', async () => {
+    const store = new FlowStore(redis, keys, 60);
+    const state = flow();
+    await store.create(state, 'm:prerequisites:0');
+    const key = keys.flow('T0STORE', state.id);
+    expect(await redis.type(key)).toBe('string');
+    const moved = { ...state, version: 2, phase: 'guide' as const };
+    expect(await store.compareAndSetMarking(1, moved, [], 'm:guide:0')).toEqual({
+      result: 'saved',
+      newMark: true,
+    });
+    const again = { ...moved, version: 3 };
+    expect(await store.compareAndSetMarking(2, again, [], 'm:guide:0')).toEqual({
+      result: 'saved',
+      newMark: false,
+    });
+    expect(await store.compareAndSetMarking(3, { ...again, version: 4 }, [], 'm:prerequisites:0')).toEqual({
+      result: 'saved',
+      newMark: false,
+    });
+    expect(await store.get('T0STORE', state.id)).toEqual({ ...again, version: 4 });
+    expect(await redis.ttl(key)).toBeGreaterThan(50);
+  });
+
+  it('reads and moves a flow stored as a hash by an earlier version, keeping its marks', async () => {
+    const store = new FlowStore(redis, keys, 60);
+    const state = flow({ phase: 'guide' });
+    const key = keys.flow('T0STORE', state.id);
+    await redis.hset(key, 'v', '1', 'd', JSON.stringify(state), 'm:prerequisites:0', '1', 'm:guide:0', '1');
+    await redis.hset(keys.activeFlows('T0STORE', state.holderId), state.id, state.systemId);
+    expect(await store.get('T0STORE', state.id)).toEqual(state);
+    expect((await store.activeFor('T0STORE', state.holderId)).map((active) => active.id)).toContain(state.id);
+    await redis.sadd(keys.teamSetups('T0STORE'), state.id);
+    expect((await store.setupsInTeam('T0STORE')).map((setup) => setup.id)).toContain(state.id);
+    expect(await store.compareAndSetMarking(2, { ...state, version: 3 }, [], 'm:guide:0')).toEqual({
+      result: 'conflict',
+      newMark: false,
+    });
+    const moved = { ...state, version: 2, stepIndex: 1 };
+    expect(await store.compareAndSetMarking(1, moved, [], 'm:guide:0')).toEqual({
+      result: 'saved',
+      newMark: false,
+    });
+    expect(await redis.type(key)).toBe('string');
+    expect(await store.compareAndSetMarking(2, { ...moved, version: 3 }, [], 'm:guide:1')).toEqual({
+      result: 'saved',
+      newMark: true,
+    });
+    expect(await store.compareAndSetMarking(3, { ...moved, version: 4 }, [], 'm:prerequisites:0')).toEqual({
+      result: 'saved',
+      newMark: false,
+    });
+    expect((await store.get('T0STORE', state.id))?.version).toBe(4);
+  });
+
   it('drops a finished flow from the active index', async () => {
     const store = new FlowStore(redis, keys, 60);
     const state = flow({ holderId: 'U2', starterId: 'U2' });
