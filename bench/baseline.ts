@@ -1,10 +1,12 @@
 /**
  * The baseline: a bare Bolt app on the same HTTP receiver, signing secret and Web API client
- * settings as the bot, doing the least a slash command and a button can do. Whatever the bot costs
+ * settings as the bot (but Bolt's own HTTP transport), doing the least a slash command and a button
+ * can do. Whatever the bot costs
  * beyond this is the bot's own work (payload checks, Redis, rendering, bigger Slack calls).
  */
 import type { Server } from 'node:http';
 import { App, type BlockAction, type Logger, LogLevel } from '@slack/bolt';
+import { createSlackFetch } from '../src/slack/slackFetch.js';
 import { type LogCounts, remember } from './logCounts.js';
 
 /** A Bolt logger that prints nothing and counts warnings and errors. */
@@ -52,6 +54,9 @@ export async function startBaseline(options: BaselineOptions): Promise<RunningBa
       slackApiUrl: options.slackApiUrl,
       // The same retry settings as the bot's client.
       retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 },
+      // Bolt's own transport (Node's fetch) unless BENCH_BASELINE_TRANSPORT=bot: then the bot's
+      // (src/slack/slackFetch.ts), to compare the rest of the work like for like.
+      ...(process.env.BENCH_BASELINE_TRANSPORT === 'bot' ? { fetch: createSlackFetch() } : {}),
     },
   });
 

@@ -9,6 +9,7 @@ import type { KnownBlock } from '@slack/types';
 import { WebClient } from '@slack/web-api';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { createSlackFetch } from '../src/slack/slackFetch.js';
 import { Journey } from '../test/support/journey.js';
 import { bootServiceBot } from '../test/support/serviceBot.js';
 import { ChildHandle } from './ipc.js';
@@ -54,6 +55,12 @@ async function main() {
     const client = new WebClient(SETTINGS.botToken, {
       slackApiUrl: slack.info.apiUrl,
       retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 },
+    });
+    // The bot's own transport (src/slack/slackFetch.ts) next to Node's fetch, the client's default.
+    const botClient = new WebClient(SETTINGS.botToken, {
+      slackApiUrl: slack.info.apiUrl,
+      retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 },
+      fetch: createSlackFetch(),
     });
     const message = await flowMessageAtStep2();
     const blocksJson = JSON.stringify(message.blocks);
@@ -109,6 +116,22 @@ async function main() {
             text: message.text,
             blocks: asIfBlocks(blocksJson),
           }),
+        reset,
+      ),
+      await cost(
+        "chat.update, blocks as a JSON string, through the bot's transport (undici request)",
+        () =>
+          botClient.chat.update({
+            channel: 'DU0ADMIN',
+            ts: '1700000000.000100',
+            text: message.text,
+            blocks: asIfBlocks(blocksJson),
+          }),
+        reset,
+      ),
+      await cost(
+        "chat.postMessage, text only, through the bot's transport (undici request)",
+        () => botClient.chat.postMessage({ channel: 'U0ADMIN', text: 'Baseline: step 1.' }),
         reset,
       ),
       await cost('Redis SET NX EX (one round trip, like the once-guard)', () =>

@@ -9,6 +9,7 @@ import { DEFAULT_LANGUAGE, translator } from '../messages/index.js';
 import { boltLogger } from '../slack/boltLogger.js';
 import { describeSlackFailure, slackErrorCode } from '../slack/gateway.js';
 import { createHttpReceiver } from '../slack/httpReceiver.js';
+import { createSlackFetch } from '../slack/slackFetch.js';
 
 export interface BotIdentity {
   botId: string;
@@ -32,11 +33,18 @@ export interface SlackAppOptions {
 
 const CLIENT_RETRIES = { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 };
 
-/** How every Web API client of the bot talks to Slack. */
+/** One transport for every Slack client of the process, and its connections (see slackFetch.ts). */
+let processSlackFetch: FetchFunction | undefined;
+const slackTransport = () => {
+  processSlackFetch ??= createSlackFetch();
+  return processSlackFetch;
+};
+
+/** How every Web API client of the bot (and Bolt's `respond`) talks to Slack. */
 export function slackClientOptions(config: Config, fetch?: FetchFunction): WebClientOptions {
   return {
     slackApiUrl: config.slack.apiUrl,
-    ...(fetch ? { fetch } : {}),
+    fetch: fetch ?? slackTransport(),
     // A few quick retries, then the person is told; the SDK's default would retry for half an hour.
     retryConfig: CLIENT_RETRIES,
     timeout: 5000,
@@ -53,7 +61,7 @@ export function slackClientOptions(config: Config, fetch?: FetchFunction): WebCl
 export async function verifyBotToken(config: Config, fetch?: FetchFunction): Promise<BotIdentity> {
   const client = new WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
-    ...(fetch ? { fetch } : {}),
+    fetch: fetch ?? slackTransport(),
     retryConfig: CLIENT_RETRIES,
     timeout: 5000,
     logLevel: LogLevel.ERROR,
