@@ -6,7 +6,10 @@ import { registerEvents } from './events/index.js';
 import { parseAndClaim } from './middleware.js';
 import { registerViews } from './views/index.js';
 
-/** Bolt registration: the shared middleware first, then one listener per command, button, form and event. */
+/**
+ * Bolt registration: the shared middleware first, then one listener for the command, one for every
+ * button, one per form and per event.
+ */
 export function registerListeners(app: App, deps: FlowDeps) {
   app.use(parseAndClaim(deps.once, claimedInTheirStep, deps.languages));
   registerCommands(app, deps);
