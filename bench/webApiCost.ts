@@ -68,6 +68,13 @@ async function main() {
       `flow message: ${message.blocks.length} blocks, ${blocksJson.length} bytes as JSON\n`,
     );
     const reset = () => slack.request('reset');
+    const updateAsJson = (through: WebClient) =>
+      through.chat.update({
+        channel: 'DU0ADMIN',
+        ts: '1700000000.000100',
+        text: message.text,
+        blocks: asIfBlocks(blocksJson),
+      });
     const rows = [
       await cost(
         'chat.postMessage, text only (as a first call, to warm the client)',
@@ -107,26 +114,10 @@ async function main() {
           }),
         reset,
       ),
-      await cost(
-        'chat.update, the same blocks passed as a JSON string',
-        () =>
-          client.chat.update({
-            channel: 'DU0ADMIN',
-            ts: '1700000000.000100',
-            text: message.text,
-            blocks: asIfBlocks(blocksJson),
-          }),
-        reset,
-      ),
+      await cost('chat.update, the same blocks passed as a JSON string', () => updateAsJson(client), reset),
       await cost(
         "chat.update, blocks as a JSON string, through the bot's transport (undici request)",
-        () =>
-          botClient.chat.update({
-            channel: 'DU0ADMIN',
-            ts: '1700000000.000100',
-            text: message.text,
-            blocks: asIfBlocks(blocksJson),
-          }),
+        () => updateAsJson(botClient),
         reset,
       ),
       await cost(
