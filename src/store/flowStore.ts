@@ -108,6 +108,21 @@ const parseFlow = (teamId: string, flowId: string, json: string) => {
   return parsed.success ? parsed.data : undefined;
 };
 
+// A new flow, its holder's index entry and the team's setup index in one step, and the once-claim
+// that kept a second command from creating the same setup given back. KEYS: flow, active index,
+// team setups, once-key. ARGV: stored text, ttl, flow id, system id, '1' to give the claim back.
+// One script rather than a MULTI: the same single step for Redis, and less work for the client.
+const CREATE = `
+if ARGV[5] == '1' then redis.call('DEL', KEYS[4]) end
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+redis.call('HSET', KEYS[2], ARGV[3], ARGV[4])
+redis.call('EXPIRE', KEYS[2], ARGV[2])
+redis.call('SADD', KEYS[3], ARGV[3])
+redis.call('EXPIRE', KEYS[3], ARGV[2])
+return 1
+`;
+const CREATE_COMMAND = 'wintroFlowCreate';
+
 /** A hash field stored in the same step as the flow: a key of the flow's team, a field, a value. */
 export interface HashWrite {
   key: string;
@@ -142,17 +157,22 @@ export class FlowStore {
    * `releasing` (see `OnceGuard`) is given back in the same step.
    */
   async create(state: FlowState, mark?: string, releasing?: string): Promise<void> {
-    const flowKey = this.keys.flow(state.teamId, state.id);
-    const activeKey = this.keys.activeFlows(state.teamId, state.starterId);
-    const transaction = this.redis.multi();
-    if (releasing) transaction.del(this.keys.once(state.teamId, releasing));
-    await transaction
-      .set(flowKey, flowText(state, mark ?? ''), 'EX', this.ttlSeconds)
-      .hset(activeKey, state.id, state.systemId)
-      .expire(activeKey, this.ttlSeconds)
-      .sadd(this.keys.teamSetups(state.teamId), state.id)
-      .expire(this.keys.teamSetups(state.teamId), this.ttlSeconds)
-      .exec();
+    if (!(CREATE_COMMAND in this.redis))
+      this.redis.defineCommand(CREATE_COMMAND, { numberOfKeys: 4, lua: CREATE });
+    const create = this.redis[CREATE_COMMAND] as (...args: string[]) => Promise<number>;
+    await create.call(
+      this.redis,
+      this.keys.flow(state.teamId, state.id),
+      this.keys.activeFlows(state.teamId, state.starterId),
+      this.keys.teamSetups(state.teamId),
+      // The team's slot either way: a key that is never written when there is nothing to give back.
+      this.keys.once(state.teamId, releasing ?? 'nothing-to-release'),
+      flowText(state, mark ?? ''),
+      String(this.ttlSeconds),
+      state.id,
+      state.systemId,
+      releasing ? '1' : '',
+    );
   }
 
   async get(teamId: string, flowId: string): Promise<FlowState | undefined> {

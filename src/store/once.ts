@@ -1,6 +1,15 @@
 import type { Redis } from 'ioredis';
 import type { KeyScheme } from './keys.js';
 
+// KEYS: the once-key, a hash of the same team. ARGV: the claim's ttl, then the fields to read.
+// Answers { 1 when the claim is new else 0, the fields' values }.
+const CLAIM_READING = `
+local first = 0
+if redis.call('SET', KEYS[1], '1', 'EX', ARGV[1], 'NX') then first = 1 end
+return { first, redis.call('HMGET', KEYS[2], unpack(ARGV, 2)) }
+`;
+const CLAIM_READING_COMMAND = 'wintroClaimReading';
+
 /** Claims a one-time action (a DM, a notification, a retried request) across every bot instance. */
 export class OnceGuard {
   constructor(
@@ -21,16 +30,20 @@ export class OnceGuard {
     hashKey: string,
     fields: string[],
   ): Promise<{ first: boolean; values: (string | null)[] }> {
-    // One transaction: the claim and the read are written and answered together.
-    const replies = await this.redis
-      .multi()
-      .set(this.keys.once(teamId, name), '1', 'EX', ttlSeconds, 'NX')
-      .hmget(hashKey, ...fields)
-      .exec();
-    const [claimed, read] = replies ?? [];
-    if (!claimed || !read || claimed[0] || read[0])
-      throw claimed?.[0] ?? read?.[0] ?? new Error('Redis aborted the claim');
-    return { first: claimed[1] === 'OK', values: read[1] as (string | null)[] };
+    // One script rather than a MULTI: the same single step for Redis, and less work for the client.
+    if (!(CLAIM_READING_COMMAND in this.redis))
+      this.redis.defineCommand(CLAIM_READING_COMMAND, { numberOfKeys: 2, lua: CLAIM_READING });
+    const run = (this.redis as unknown as Record<string, (...args: string[]) => Promise<unknown>>)[
+      CLAIM_READING_COMMAND
+    ] as (...args: string[]) => Promise<unknown>;
+    const [first, values] = (await run.call(
+      this.redis,
+      this.keys.once(teamId, name),
+      hashKey,
+      String(ttlSeconds),
+      ...fields,
+    )) as [number, (string | null)[]];
+    return { first: first === 1, values: fields.map((_, index) => values[index] ?? null) };
   }
 
   /** Whether a one-time action was claimed already (and not given back). */

@@ -51,6 +51,45 @@ describe('flow store on real Redis', () => {
     expect(await store.compareAndSet(1, { ...state, id: 'nonexistent00', version: 2 })).toBe('missing');
   });
 
+  it('gives the once-claim that guarded the setup back in the step that stores it, and indexes it', async () => {
+    const store = new FlowStore(redis, keys, 60);
+    const once = new OnceGuard(redis, keys);
+    const state = flow();
+    expect(await once.claim('T0STORE', `starting:${state.starterId}:greenhouse`, 10)).toBe(true);
+    await store.create(state, 'm:prerequisites:0', `starting:${state.starterId}:greenhouse`);
+    expect(await once.isClaimed('T0STORE', `starting:${state.starterId}:greenhouse`)).toBe(false);
+    expect(await redis.hget(keys.activeFlows('T0STORE', state.starterId), state.id)).toBe(state.systemId);
+    expect(await redis.sismember(keys.teamSetups('T0STORE'), state.id)).toBe(1);
+    expect(await redis.ttl(keys.activeFlows('T0STORE', state.starterId))).toBeGreaterThan(50);
+    expect(await redis.ttl(keys.teamSetups('T0STORE'))).toBeGreaterThan(50);
+    // Without a claim to give back, no once-key is touched.
+    const other = flow();
+    await store.create(other);
+    expect(await redis.exists(keys.once('T0STORE', 'nothing-to-release'))).toBe(0);
+  });
+
+  it('claims a request once and reads the hash fields asked for in the same step', async () => {
+    const once = new OnceGuard(redis, keys);
+    const hash = keys.language('T0STORE', 'U0READ');
+    await redis.hset(hash, 'slack', 'de', 'until', '123');
+    const name = `request:${randomBytes(4).toString('hex')}`;
+    expect(await once.claimReading('T0STORE', name, 60, hash, ['override', 'slack', 'until'])).toEqual({
+      first: true,
+      values: [null, 'de', '123'],
+    });
+    expect(await once.claimReading('T0STORE', name, 60, hash, ['slack'])).toEqual({
+      first: false,
+      values: ['de'],
+    });
+    expect(await redis.ttl(keys.once('T0STORE', name))).toBeGreaterThan(50);
+    expect(
+      await once.claimReading('T0STORE', `${name}-2`, 60, keys.language('T0STORE', 'U0NONE'), ['slack']),
+    ).toEqual({
+      first: true,
+      values: [null],
+    });
+  });
+
   it('keeps a flow in one string, and marks each funnel step once', async () => {
     const store = new FlowStore(redis, keys, 60);
     const state = flow();
