@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { type FlowState, flowStateSchema, isTerminal } from '../flows/state.js';
 import type { KeyScheme } from './keys.js';
 import { scanKeys } from './scan.js';
+import { runScript } from './scripts.js';
 
 export type SaveResult = 'saved' | 'conflict' | 'missing';
 
@@ -130,8 +131,7 @@ export interface HashWrite {
   value: string;
 }
 
-/** The script registered once per number of keys (ioredis runs it by its SHA after the first call). */
-type CasRedis = Redis & Record<string, (...args: string[]) => Promise<number>>;
+/** The compare-and-set is registered once per number of keys (see `runScript`). */
 const casCommand = (keyCount: number) => `wintroFlowCas${keyCount}`;
 
 export const newFlowId = () => randomBytes(9).toString('base64url');
@@ -140,28 +140,20 @@ export const newFlowId = () => randomBytes(9).toString('base64url');
 export const TERMINAL_TTL_SECONDS = 24 * 3600;
 
 export class FlowStore {
-  private readonly redis: CasRedis;
-
   constructor(
-    redis: Redis,
+    private readonly redis: Redis,
     private readonly keys: KeyScheme,
     private readonly ttlSeconds: number,
     /** For a flow that has ended (linked or cancelled); never longer than `ttlSeconds`. */
     private readonly terminalTtlSeconds = Math.min(ttlSeconds, TERMINAL_TTL_SECONDS),
-  ) {
-    this.redis = redis as CasRedis;
-  }
+  ) {}
 
   /**
    * Stores a new flow; `mark` (see the compare-and-set) is set with it, and the team's once-claim
    * `releasing` (see `OnceGuard`) is given back in the same step.
    */
   async create(state: FlowState, mark?: string, releasing?: string): Promise<void> {
-    if (!(CREATE_COMMAND in this.redis))
-      this.redis.defineCommand(CREATE_COMMAND, { numberOfKeys: 4, lua: CREATE });
-    const create = this.redis[CREATE_COMMAND] as (...args: string[]) => Promise<number>;
-    await create.call(
-      this.redis,
+    await runScript(this.redis, CREATE_COMMAND, 4, CREATE, [
       this.keys.flow(state.teamId, state.id),
       this.keys.activeFlows(state.teamId, state.starterId),
       this.keys.teamSetups(state.teamId),
@@ -172,7 +164,7 @@ export class FlowStore {
       state.id,
       state.systemId,
       releasing ? '1' : '',
-    );
+    ]);
   }
 
   async get(teamId: string, flowId: string): Promise<FlowState | undefined> {
@@ -214,12 +206,7 @@ export class FlowStore {
     guard?: WriteGuard,
   ): Promise<{ result: SaveResult | 'replayed' | 'occupied'; newMark: boolean }> {
     const keyCount = 2 + (claim ? 1 : 0) + writes.length;
-    const command = casCommand(keyCount);
-    if (!(command in this.redis))
-      this.redis.defineCommand(command, { numberOfKeys: keyCount, lua: COMPARE_AND_SET });
-    const cas = this.redis[command] as (...args: string[]) => Promise<number>;
-    const result = await cas.call(
-      this.redis,
+    const result = (await runScript(this.redis, casCommand(keyCount), keyCount, COMPARE_AND_SET, [
       this.keys.flow(next.teamId, next.id),
       this.keys.activeFlows(next.teamId, next.holderId),
       ...(claim ? [this.keys.once(next.teamId, claim.name)] : []),
@@ -235,7 +222,7 @@ export class FlowStore {
       ...writes.flatMap((write) => [write.field, write.value]),
       mark,
       ...(guard ? [String(guard.write), writes[guard.write - 1]?.field ?? '', guard.marker] : []),
-    );
+    ])) as number;
     return {
       result:
         result >= 1

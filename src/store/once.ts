@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { KeyScheme } from './keys.js';
+import { runScript } from './scripts.js';
 
 // KEYS: the once-key, a hash of the same team. ARGV: the claim's ttl, then the fields to read.
 // Answers { 1 when the claim is new else 0, the fields' values }.
@@ -30,19 +31,12 @@ export class OnceGuard {
     hashKey: string,
     fields: string[],
   ): Promise<{ first: boolean; values: (string | null)[] }> {
-    // One script rather than a MULTI: the same single step for Redis, and less work for the client.
-    if (!(CLAIM_READING_COMMAND in this.redis))
-      this.redis.defineCommand(CLAIM_READING_COMMAND, { numberOfKeys: 2, lua: CLAIM_READING });
-    const run = (this.redis as unknown as Record<string, (...args: string[]) => Promise<unknown>>)[
-      CLAIM_READING_COMMAND
-    ] as (...args: string[]) => Promise<unknown>;
-    const [first, values] = (await run.call(
-      this.redis,
+    const [first, values] = (await runScript(this.redis, CLAIM_READING_COMMAND, 2, CLAIM_READING, [
       this.keys.once(teamId, name),
       hashKey,
       String(ttlSeconds),
       ...fields,
-    )) as [number, (string | null)[]];
+    ])) as [number, (string | null)[]];
     return { first: first === 1, values: fields.map((_, index) => values[index] ?? null) };
   }
 
