@@ -12,24 +12,13 @@ import { formatDay } from '../../src/messages/dates.js';
 import { translator } from '../../src/messages/index.js';
 import { createCatalogs } from '../../src/systems/catalog.js';
 import type { VerifyContext } from '../../src/systems/types.js';
+import { aFlow } from '../support/flowFixture.js';
 
 const catalogs = createCatalogs();
 const de = translator('de');
 const en = translator('en');
 
-const flow: FlowState = {
-  id: 'flowABCDEF',
-  teamId: 'T1',
-  systemId: 'greenhouse',
-  starterId: 'U1',
-  holderId: 'U1',
-  phase: 'guide',
-  stepIndex: 0,
-  attempts: 0,
-  version: 3,
-  createdAt: 0,
-  updatedAt: 0,
-};
+const flow: FlowState = aFlow({ id: 'flowABCDEF', version: 3 });
 
 const textOf = (value: unknown) => JSON.stringify(value);
 
