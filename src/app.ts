@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { App, Receiver } from '@slack/bolt';
-import { type FetchFunction, WebClient } from '@slack/web-api';
+import type { FetchFunction } from '@slack/web-api';
 import type { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
@@ -18,7 +18,7 @@ import { createLogger, type Logger } from './logger.js';
 import { timeAcknowledgements } from './metrics/ackTiming.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { runReminder } from './reminders/reminders.js';
-import { createSlackGateway } from './slack/gateway.js';
+import { slackGatewayFor } from './slack/gateway.js';
 import { rejectedRequests } from './slack/rejectedRequests.js';
 import { httpRoutes } from './startup/routes.js';
 import { buildSlackApp, slackClientOptions, verifyBotToken } from './startup/slackApp.js';
@@ -89,7 +89,7 @@ function flowDeps(config: Config, stores: Stores, logger: Logger, options: AppOp
   // Single-workspace mode: the one token. Multi-workspace mode: a client without a token; handlers
   // and jobs get their workspace's through forWorkspace().
   const clientOptions = slackClientOptions(config, options.slackFetch);
-  const slack = createSlackGateway(new WebClient(config.slack.botToken, clientOptions));
+  const slack = slackGatewayFor(config.slack.botToken, clientOptions);
   const workspaces = stores.installations
     ? installedWorkspaces(stores.installations, clientOptions)
     : singleWorkspace(slack);

@@ -2,13 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HTTPReceiverOptions, Installation } from '@slack/bolt';
 import { type CodedError, ErrorCode, type InstallProvider, type StateStore } from '@slack/oauth';
 import type { WebClientOptions } from '@slack/web-api';
-import { WebClient } from '@slack/web-api';
 import { renderWelcome } from '../blocks/welcome.js';
 import { languageOfLocale } from '../languages/locale.js';
 import type { Logger } from '../logger.js';
 import { browserLanguage } from '../messages/browserLanguage.js';
 import { type Language, translator } from '../messages/index.js';
-import { createSlackGateway } from '../slack/gateway.js';
+import { slackGatewayFor } from '../slack/gateway.js';
 import type { RedisInstallationStore } from './installationStore.js';
 import { readInstallLink } from './installLink.js';
 import { type InstallFailure, renderInstallFailure, renderInstallSuccess } from './pages.js';
@@ -62,7 +61,7 @@ async function welcomeInstaller(installation: Installation, settings: OAuthSetti
   const token = installation.bot?.token;
   if (!token) return;
   try {
-    const slack = createSlackGateway(new WebClient(token, settings.clientOptions));
+    const slack = slackGatewayFor(token, settings.clientOptions);
     const locale = await slack.userLocale(installation.user.id).catch(() => undefined);
     const language = locale ? languageOfLocale(locale) : browser;
     await slack.post(installation.user.id, renderWelcome(translator(language)));

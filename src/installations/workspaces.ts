@@ -1,5 +1,5 @@
-import { WebClient, type WebClientOptions } from '@slack/web-api';
-import { createSlackGateway, type SlackGateway } from '../slack/gateway.js';
+import type { WebClientOptions } from '@slack/web-api';
+import { type SlackGateway, slackGatewayFor } from '../slack/gateway.js';
 import type { RedisInstallationStore } from './installationStore.js';
 
 /** Which Slack workspace a piece of work speaks to, and with whose token. */
@@ -45,7 +45,7 @@ export function installedWorkspaces(
       gateways.set(token, known);
       return known;
     }
-    const created = createSlackGateway(new WebClient(token, clientOptions));
+    const created = slackGatewayFor(token, clientOptions);
     gateways.set(token, created);
     if (gateways.size > MAX_CLIENTS) gateways.delete(gateways.keys().next().value as string);
     return created;

@@ -1,7 +1,8 @@
 import type { HomeView, ModalView } from '@slack/types';
-import { ErrorCode, type WebClient } from '@slack/web-api';
+import { ErrorCode, WebClient, type WebClientOptions } from '@slack/web-api';
 import type { SlackMessage } from '../blocks/message.js';
 import type { Translate } from '../messages/index.js';
+import { createJsonCall, type JsonCall } from './jsonCall.js';
 
 /** The Slack Web API calls the bot makes, and nothing else. */
 export interface SlackGateway {
@@ -64,19 +65,18 @@ async function withRateLimitRetry<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-/**
- * Blocks and views go out as the JSON text Slack receives anyway (the client form-encodes objects
- * as JSON): given as objects, the client also copies each one to build a debug line it never
- * prints, which for a step message costs as much as the rest of the call.
- */
-const asJson = (value: unknown) => JSON.stringify(value);
-// The client's types want objects; Slack's API takes the JSON text (it is what the client sends).
-const blocksOf = (message: SlackMessage) =>
-  message.blocks ? { blocks: asJson(message.blocks) as unknown as SlackMessage['blocks'] } : {};
-const viewJson = <T>(view: T) => asJson(view) as unknown as T;
+const contentOf = ({ text, blocks }: SlackMessage) => ({ text, blocks });
 
-/** The client must be built with `rejectRateLimitedCalls: true`: rate limits are handled here. */
-export function createSlackGateway(client: WebClient): SlackGateway {
+/** A workspace's gateway: a Web API client and the JSON writes (see jsonCall.ts), with the same options. */
+export function slackGatewayFor(token: string | undefined, options: WebClientOptions): SlackGateway {
+  return createSlackGateway(new WebClient(token, options), createJsonCall(token ?? '', options));
+}
+
+/**
+ * Messages and views are written with `call` (JSON bodies); the rest goes through the client. Both
+ * must be built with `rejectRateLimitedCalls: true`: rate limits are handled here.
+ */
+export function createSlackGateway(client: WebClient, call: JsonCall): SlackGateway {
   return {
     async openDm(userId) {
       const result = await withRateLimitRetry(() => client.conversations.open({ users: userId }));
@@ -86,26 +86,24 @@ export function createSlackGateway(client: WebClient): SlackGateway {
     },
     async post(channel, message) {
       const result = await withRateLimitRetry(() =>
-        client.chat.postMessage({ channel, text: message.text, ...blocksOf(message) }),
+        call<{ channel?: string; ts?: string }>('chat.postMessage', { channel, ...contentOf(message) }),
       );
       if (!result.ts || !result.channel) throw new Error('chat.postMessage returned no channel or ts');
       return { channel: result.channel, ts: result.ts };
     },
     async update(channel, ts, message) {
-      await withRateLimitRetry(() =>
-        client.chat.update({ channel, ts, text: message.text, ...blocksOf(message) }),
-      );
+      await withRateLimitRetry(() => call('chat.update', { channel, ts, ...contentOf(message) }));
     },
     async ephemeral(channel, userId, text) {
-      await withRateLimitRetry(() => client.chat.postEphemeral({ channel, user: userId, text }));
+      await withRateLimitRetry(() => call('chat.postEphemeral', { channel, user: userId, text }));
     },
     async openModal(triggerId, view) {
       // A trigger id lives 3 seconds: no time to wait for a rate limit.
-      const result = await client.views.open({ trigger_id: triggerId, view: viewJson(view) });
+      const result = await call<{ view?: { id?: string } }>('views.open', { trigger_id: triggerId, view });
       return result.view?.id ?? '';
     },
     async updateModal(viewId, view) {
-      await withRateLimitRetry(() => client.views.update({ view_id: viewId, view: viewJson(view) }));
+      await withRateLimitRetry(() => call('views.update', { view_id: viewId, view }));
     },
     async userTimeZone(userId) {
       const result = await client.users.info({ user: userId }).catch(() => undefined);
@@ -127,7 +125,7 @@ export function createSlackGateway(client: WebClient): SlackGateway {
       return result.users ?? [];
     },
     async publishHome(userId, view) {
-      await withRateLimitRetry(() => client.views.publish({ user_id: userId, view: viewJson(view) }));
+      await withRateLimitRetry(() => call('views.publish', { user_id: userId, view }));
     },
   };
 }

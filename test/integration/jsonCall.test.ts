@@ -1,0 +1,123 @@
+import type { KnownBlock } from '@slack/types';
+import { ErrorCode } from '@slack/web-api';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { isSlackFailure, slackErrorCode, slackGatewayFor, slackRetryAfter } from '../../src/slack/gateway.js';
+import { createJsonCall } from '../../src/slack/jsonCall.js';
+import { createSlackFetch } from '../../src/slack/slackFetch.js';
+import { type FakeSlackServer, startFakeSlack } from '../support/fakeSlack.js';
+import { freePort } from '../support/freePort.js';
+
+const TOKEN = 'xoxb-json-call-test-token';
+let slack: FakeSlackServer;
+
+const optionsFor = (apiUrl: string, retries = 2) => ({
+  slackApiUrl: apiUrl,
+  fetch: createSlackFetch(),
+  retryConfig: { retries, factor: 2, minTimeout: 10, maxTimeout: 40 },
+  timeout: 5000,
+  rejectRateLimitedCalls: true,
+});
+
+beforeAll(async () => {
+  slack = await startFakeSlack();
+});
+afterAll(async () => {
+  await slack.close();
+});
+beforeEach(() => slack.reset());
+
+const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: '*Schritt 1* – Grüße' } }];
+
+describe('message and view writes with a JSON body', () => {
+  it('go out as JSON with the token in the header, the blocks as Slack reads them, and return Slack’s answer', async () => {
+    const gateway = slackGatewayFor(TOKEN, optionsFor(slack.apiUrl));
+    const posted = await gateway.post('U0JSON', { text: 'Grüße', blocks });
+    await gateway.update(posted.channel, posted.ts, { text: 'Weiter', blocks });
+    await gateway.ephemeral(posted.channel, 'U0JSON', 'Nur für Sie');
+
+    const [post, update, ephemeral] = slack.calls;
+    expect(post).toMatchObject({
+      method: 'chat.postMessage',
+      token: TOKEN,
+      args: { channel: 'U0JSON', text: 'Grüße', blocks },
+    });
+    expect(post?.contentType).toBe('application/json; charset=utf-8');
+    expect(post?.rawBody).not.toContain(TOKEN);
+    expect(JSON.parse(post?.rawBody ?? '{}').blocks).toEqual(blocks);
+    expect(posted).toEqual({ channel: post?.response.channel, ts: post?.response.ts });
+    expect(update).toMatchObject({
+      method: 'chat.update',
+      args: { channel: posted.channel, ts: posted.ts, text: 'Weiter', blocks },
+    });
+    expect(ephemeral).toMatchObject({
+      method: 'chat.postEphemeral',
+      args: { channel: posted.channel, user: 'U0JSON', text: 'Nur für Sie' },
+    });
+  });
+
+  it('fail on a refusal at once, with the Web API client’s error and Slack’s code', async () => {
+    slack.scriptReply('chat.update', { body: { ok: false, error: 'message_not_found' } }, 5);
+    const error = await slackGatewayFor(TOKEN, optionsFor(slack.apiUrl))
+      .update('D0JSON', '1.2', { text: 'x', blocks: [] })
+      .catch((caught: unknown) => caught);
+    expect(slack.callsTo('chat.update')).toHaveLength(1);
+    expect((error as { code?: string }).code).toBe(ErrorCode.PlatformError);
+    expect(slackErrorCode(error)).toBe('message_not_found');
+    expect(isSlackFailure(error)).toBe(true);
+  });
+
+  it('wait out a short rate limit once, and report a long one without waiting', async () => {
+    const gateway = slackGatewayFor(TOKEN, optionsFor(slack.apiUrl));
+    slack.scriptReply('chat.postMessage', {
+      status: 429,
+      headers: { 'retry-after': '0' },
+      body: 'slow down',
+    });
+    await expect(gateway.post('U0JSON', { text: 'nach der Pause', blocks: [] })).resolves.toMatchObject({
+      ts: expect.any(String),
+    });
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(2);
+
+    slack.scriptReply('chat.postMessage', {
+      status: 429,
+      headers: { 'retry-after': '30' },
+      body: 'slow down',
+    });
+    const error = await gateway
+      .post('U0JSON', { text: 'zu lange', blocks: [] })
+      .catch((caught: unknown) => caught);
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(3);
+    expect((error as { code?: string }).code).toBe(ErrorCode.RateLimitedError);
+    expect(slackRetryAfter(error)).toBe(30);
+  });
+
+  it('try an HTTP error again, as the client’s retries do, then fail with it', async () => {
+    slack.scriptReply('views.update', { status: 503, body: 'unavailable' }, 2);
+    const view = { type: 'modal' as const, title: { type: 'plain_text' as const, text: 'Form' }, blocks: [] };
+    await slackGatewayFor(TOKEN, optionsFor(slack.apiUrl)).updateModal('V0JSON', view);
+    expect(slack.callsTo('views.update')).toHaveLength(3);
+    expect(slack.callsTo('views.update')[2]?.args).toEqual({ view_id: 'V0JSON', view });
+
+    slack.scriptReply('views.update', { status: 500, body: 'broken' }, 3);
+    const error = await slackGatewayFor(TOKEN, optionsFor(slack.apiUrl, 1))
+      .updateModal('V0JSON', view)
+      .catch((caught: unknown) => caught);
+    expect(slack.callsTo('views.update')).toHaveLength(5);
+    expect((error as { code?: string }).code).toBe(ErrorCode.HTTPError);
+    expect((error as { statusCode?: number }).statusCode).toBe(500);
+  });
+
+  it('fail as a request error when Slack cannot be reached, tried again, and the token is in no error', async () => {
+    const closed = `http://127.0.0.1:${await freePort()}/api/`;
+    const call = createJsonCall(TOKEN, optionsFor(closed, 1));
+    const started = Date.now();
+    const error = await call('chat.postMessage', { channel: 'U0', text: 'x' }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(Date.now() - started).toBeGreaterThanOrEqual(10);
+    expect((error as { code?: string }).code).toBe(ErrorCode.RequestError);
+    expect(isSlackFailure(error)).toBe(true);
+    expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(TOKEN);
+    expect(String((error as Error).stack)).not.toContain(TOKEN);
+  });
+});
