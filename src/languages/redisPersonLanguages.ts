@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../messages/index.js';
 import type { SlackGateway } from '../slack/gateway.js';
 import type { KeyScheme } from '../store/keys.js';
+import { runScript } from '../store/scripts.js';
 import type { TeamSettings } from '../store/teamSettings.js';
 import { languageOfLocale } from './locale.js';
 import type { LanguageLookUp, PersonLanguage, PersonLanguages } from './personLanguages.js';
@@ -134,7 +135,7 @@ export class RedisPersonLanguages implements PersonLanguages {
     const { redis, keys, now } = this.options;
     const key = keys.language(teamId, userId);
     if (language) await redis.multi().hset(key, 'choice', language).persist(key).exec();
-    else await redis.eval(CLEAR_CHOICE, 1, key, String(now()));
+    else await runScript(redis, 'wintroClearLanguageChoice', 1, CLEAR_CHOICE, [key, String(now())]);
   }
 
   async chooseForWorkspace(teamId: string, language: Language): Promise<void> {
@@ -168,6 +169,11 @@ export class RedisPersonLanguages implements PersonLanguages {
 
   private async store(key: string, slack: string, ttlMs: number): Promise<void> {
     const until = this.options.now() + ttlMs;
-    await this.options.redis.eval(STORE_SLACK_LANGUAGE, 1, key, slack, String(until), String(ttlMs));
+    await runScript(this.options.redis, 'wintroStoreSlackLanguage', 1, STORE_SLACK_LANGUAGE, [
+      key,
+      slack,
+      String(until),
+      String(ttlMs),
+    ]);
   }
 }
