@@ -8,7 +8,8 @@ import { registerViews } from './views/index.js';
 
 /**
  * Bolt registration: the shared middleware first, then one listener for the command, one for every
- * button, one per form and per event.
+ * button, one for every form and one for every event (Bolt runs each listener's middleware on
+ * every request, so fewer listeners cost each request less).
  */
 export function registerListeners(app: App, deps: FlowDeps) {
   app.use(parseAndClaim(deps.once, claimedInTheirStep, deps.languages));

@@ -59,6 +59,18 @@ export function parseRequest(body: unknown): WintroRequest | undefined {
   return undefined;
 }
 
+/**
+ * An event without a type, or a form without a callback id, of another kind than a string: the
+ * listeners' matchers (regular expressions, see events/ and views/) would throw on it in Bolt.
+ */
+export function unmatchable(body: unknown): boolean {
+  if (!isRecord(body)) return false;
+  if (body.type === 'event_callback') return !isRecord(body.event) || typeof body.event.type !== 'string';
+  if (body.type === 'view_submission' || body.type === 'view_closed')
+    return !isRecord(body.view) || typeof body.view.callback_id !== 'string';
+  return false;
+}
+
 /** The parsed request a listener runs for (set by `parseAndClaim`). */
 export const requestOf = (context: Record<string, unknown>) => context.wintro as WintroRequest | undefined;
 
@@ -78,6 +90,12 @@ export function parseAndClaim(
   languages?: Pick<PersonLanguages, 'readOf' | 'lookUpFrom'>,
 ): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
+    if (unmatchable(args.body)) {
+      // Nothing to act on; an event is acknowledged already, a form gets an empty acknowledgement.
+      rejectedRequests.recordMalformed();
+      if ('ack' in args && args.ack) await args.ack();
+      return;
+    }
     const request = parseRequest(args.body);
     if (request) args.context.wintro = request;
     // Counted here for every receiver: over HTTP and over the Socket Mode socket alike.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderDeclineModal } from '../../src/blocks/handover.js';
 import { parseRequestMessageRef, requestMessageRef } from '../../src/flows/requestRef.js';
+import { unmatchable } from '../../src/listeners/middleware.js';
 import {
   actionPayload,
   commandPayload,
@@ -354,5 +355,24 @@ describe('the decline form’s private_metadata', () => {
 
   it('is a schema other code can reuse', () => {
     expect(requestMessageRef.safeParse({ flowId: 'AbCdEf123456', seq: 1 }).success).toBe(true);
+  });
+});
+
+describe('unmatchable', () => {
+  it('is an event or a form whose type or callback id is not text, which the listeners’ matchers cannot read', () => {
+    for (const type of [undefined, 5, null, ['app_home_opened'], { type: 'x' }]) {
+      expect(unmatchable({ type: 'event_callback', event: { type } })).toBe(true);
+    }
+    expect(unmatchable({ type: 'event_callback' })).toBe(true);
+    expect(unmatchable({ type: 'view_submission', view: { callback_id: 7 } })).toBe(true);
+    expect(unmatchable({ type: 'view_closed', view: null })).toBe(true);
+  });
+
+  it('is not what Slack sends, nor anything the matchers never look at', () => {
+    expect(unmatchable({ type: 'event_callback', event: { type: 'app_home_opened' } })).toBe(false);
+    expect(unmatchable({ type: 'view_submission', view: { callback_id: 'credentials.submit' } })).toBe(false);
+    expect(unmatchable({ type: 'block_actions', actions: 5 })).toBe(false);
+    expect(unmatchable({ command: '/wintro' })).toBe(false);
+    expect(unmatchable(null)).toBe(false);
   });
 });

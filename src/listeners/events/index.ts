@@ -34,14 +34,22 @@ export function registerEvents(app: App, deps: FlowDeps) {
       });
     };
   // The Home tab, drawn for the person who opened it (Slack sends this for the Messages tab too).
-  app.event('app_home_opened', async ({ body, context }) => {
+  const homeTabOpened = async ({ body, context }: { body: unknown; context: { botToken?: string } }) => {
     const parsed = homeOpened.safeParse(body);
     if (!parsed.success || parsed.data.event.tab !== 'home') return;
     const teamDeps = await forWorkspace(deps, parsed.data.team_id, context.botToken);
     await publishHome(teamDeps, parsed.data.team_id, parsed.data.event.user).catch((error: unknown) =>
       deps.logger.warn({ error: (error as Error).message }, 'Could not publish a Home tab'),
     );
+  };
+  const listeners: Record<string, typeof homeTabOpened> = {
+    app_home_opened: homeTabOpened,
+    app_uninstalled: onGone(false),
+    tokens_revoked: onGone(true),
+  };
+  // One Bolt listener for them all, as for buttons and forms: Bolt runs every listener's middleware
+  // on every request.
+  app.event(new RegExp(`^(${Object.keys(listeners).join('|')})$`), async ({ event, body, context }) => {
+    await listeners[event.type]?.({ body, context });
   });
-  app.event('app_uninstalled', onGone(false));
-  app.event('tokens_revoked', onGone(true));
 }
