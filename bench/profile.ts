@@ -5,6 +5,10 @@
  *
  *   npx tsx bench/profile.ts <file.cpuprofile> [top]
  *   npx tsx bench/profile.ts compare <bot.cpuprofile> <requests> <baseline.cpuprofile> <requests>
+ *   npx tsx bench/profile.ts allocations <file.heapprofile> <requests> [top]
+ *
+ * Allocation profiles come from `BENCH_HEAP_PROF=1 BENCH_CPU_PROF=<dir> npm run bench`: bytes
+ * allocated per request (collected since or not) by package and by function.
  */
 import { readFileSync } from 'node:fs';
 
@@ -139,9 +143,60 @@ export function compareProfiles(a: CpuProfile, aRequests: number, b: CpuProfile,
   ].join('\n');
 }
 
+interface AllocationNode {
+  id: number;
+  callFrame: CallFrame;
+  children?: AllocationNode[];
+}
+
+interface AllocationProfile {
+  head: AllocationNode;
+  samples: { size: number; nodeId: number }[];
+}
+
+/** Bytes allocated per request, by package and by function (heaviest first). */
+export function summariseAllocations(profile: AllocationProfile, requests: number, top = 25): string {
+  const frames = new Map<number, CallFrame>();
+  const visit = (node: AllocationNode) => {
+    frames.set(node.id, node.callFrame);
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(profile.head);
+  let total = 0;
+  const byPackage = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  for (const { size, nodeId } of profile.samples) {
+    const frame = frames.get(nodeId);
+    if (!frame) continue;
+    total += size;
+    const pkg = packageOf(frame);
+    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + size);
+    const name = label(frame);
+    byFunction.set(name, (byFunction.get(name) ?? 0) + size);
+  }
+  const rank = (map: Map<string, number>) =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, bytes]) => `  ${(bytes / requests).toFixed(0).padStart(8)}  ${name}`);
+  return [
+    `allocated: ${(total / requests).toFixed(0)} B per request (${requests} requests)`,
+    '',
+    'B/request by package:',
+    ...rank(byPackage),
+    '',
+    'B/request by function:',
+    ...rank(byFunction),
+  ].join('\n');
+}
+
 const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
 const [first, ...rest] = process.argv.slice(2);
-if (first === 'compare' && rest.length === 4) {
+if (first === 'allocations' && rest.length >= 2) {
+  const [file, requests, top] = rest as [string, string, string | undefined];
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as AllocationProfile;
+  process.stdout.write(`${summariseAllocations(profile, Number(requests), Number(top ?? 25))}\n`);
+} else if (first === 'compare' && rest.length === 4) {
   const [a, aRequests, b, bRequests] = rest as [string, string, string, string];
   process.stdout.write(`${compareProfiles(read(a), Number(aRequests), read(b), Number(bRequests))}\n`);
 } else if (first) {

@@ -158,12 +158,24 @@ const stats = (): SutStats => {
 const info: SutInfo = { mode: config.mode, port, pid: process.pid };
 
 // CPU profiles of single runs, on request (BENCH_CPU_PROF): the inspector's sampling profiler.
+// With BENCH_HEAP_PROF=1 as well, an allocation profile instead (every sampled allocation, also
+// the garbage collected since: where the collector's work comes from), written as .heapprofile.
 let profiler: Session | undefined;
+const allocations = process.env.BENCH_HEAP_PROF === '1';
 
 serve(info, {
   profileStart: async () => {
     profiler = new Session();
     profiler.connect();
+    if (allocations) {
+      await profiler.post('HeapProfiler.enable');
+      await profiler.post('HeapProfiler.startSampling', {
+        samplingInterval: 4096,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      });
+      return true;
+    }
     await profiler.post('Profiler.enable');
     await profiler.post('Profiler.setSamplingInterval', { interval: 250 });
     await profiler.post('Profiler.start');
@@ -171,10 +183,15 @@ serve(info, {
   },
   profileStop: async (file: string) => {
     if (!profiler) return false;
-    const { profile } = await profiler.post('Profiler.stop');
+    const { profile } = allocations
+      ? await profiler.post('HeapProfiler.stopSampling')
+      : await profiler.post('Profiler.stop');
     profiler.disconnect();
     profiler = undefined;
-    await writeFile(file, JSON.stringify(profile));
+    await writeFile(
+      allocations ? file.replace(/\.cpuprofile$/, '.heapprofile') : file,
+      JSON.stringify(profile),
+    );
     return true;
   },
   stats,
