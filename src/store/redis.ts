@@ -1,5 +1,6 @@
 import { Cluster, type ClusterOptions, Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../logger.js';
+import { batchWrites } from './batchedWrites.js';
 
 /**
  * How long one Redis command may take before it fails. Every request Slack sends must be answered
@@ -83,6 +84,7 @@ export async function connectRedis(target: RedisTarget | string | undefined, log
     return new RedisMock() as unknown as Redis;
   }
   const redis = redisClient(target, redisOptions);
+  batchWrites(redis);
   // One line when Redis goes away and one when it is back, not one per reconnection attempt.
   let down = false;
   redis.on('error', (error: Error) => {
