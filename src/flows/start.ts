@@ -73,12 +73,15 @@ export async function startOrResume(
   linked?: ConnectionSummary | null,
 ): Promise<FlowState> {
   // Two commands at once (a double Enter, a retried request) make one setup: the second waits for it.
-  // The claim is taken with the look-up of the person's setups, in its round trip.
+  // The claim is taken with the look-up of the person's setups, in the same command to Redis.
   const starting = `starting:${userId}:${target.id}`;
-  const [existing, first] = await Promise.all([
-    activeSetupOf(deps, teamId, userId, target),
-    deps.once.claim(teamId, starting, STARTING_CLAIM_SECONDS),
-  ]);
+  const { flows, claimed: first } = await deps.flows.activeForClaiming(
+    teamId,
+    userId,
+    starting,
+    STARTING_CLAIM_SECONDS,
+  );
+  const existing = await setupAmong(deps, flows, target);
   if (existing) {
     if (first) void deps.once.release(teamId, starting).catch(() => undefined);
     // Posting to the user id lands in their DM with the bot, without opening it first.
@@ -109,11 +112,15 @@ export async function startOrResume(
 /** How long a command may take to create its setup before another one for the same system goes ahead. */
 const STARTING_CLAIM_SECONDS = 10;
 
-/** The person's unfinished setup of this system (a check cut off meanwhile is ended first). */
-async function activeSetupOf(deps: FlowDeps, teamId: string, userId: string, target: LinkTarget) {
-  const active = await deps.flows.activeFor(teamId, userId);
+/** The person's unfinished setup of this system among theirs (a check cut off meanwhile is ended first). */
+async function setupAmong(deps: FlowDeps, active: FlowState[], target: LinkTarget) {
   const found = active.find((flow) => flowMatches(deps, flow, target));
   return found ? await recoverStaleCheck(deps, found) : undefined;
+}
+
+/** The person's unfinished setup of this system. */
+async function activeSetupOf(deps: FlowDeps, teamId: string, userId: string, target: LinkTarget) {
+  return setupAmong(deps, await deps.flows.activeFor(teamId, userId), target);
 }
 
 /** Waits a little for the setup another command of the same person is creating. */

@@ -124,6 +124,15 @@ return 1
 `;
 const CREATE_COMMAND = 'wintroFlowCreate';
 
+// The person's active index read with a once-claim taken (see `OnceGuard.claim`) in the same step.
+// KEYS: active index, once-key. ARGV: the claim's ttl. Answers { 1 when the claim is new else 0, HGETALL }.
+const CLAIM_ACTIVE = `
+local claimed = 0
+if redis.call('SET', KEYS[2], '1', 'EX', ARGV[1], 'NX') then claimed = 1 end
+return { claimed, redis.call('HGETALL', KEYS[1]) }
+`;
+const CLAIM_ACTIVE_COMMAND = 'wintroFlowClaimActive';
+
 /** A hash field stored in the same step as the flow: a key of the flow's team, a field, a value. */
 export interface HashWrite {
   key: string;
@@ -279,7 +288,33 @@ export class FlowStore {
   /** The user's unfinished flows, by system id. Entries whose flow has expired are dropped. */
   async activeFor(teamId: string, userId: string): Promise<FlowState[]> {
     const activeKey = this.keys.activeFlows(teamId, userId);
-    const index = await this.redis.hgetall(activeKey);
+    return this.flowsOfIndex(teamId, userId, await this.redis.hgetall(activeKey));
+  }
+
+  /**
+   * `activeFor`, taking the team's once-claim `name` (see `OnceGuard.claim`) in the same step: a
+   * command about to start a setup reads the person's setups and keeps a second command from
+   * starting the same one, in one command to Redis.
+   */
+  async activeForClaiming(
+    teamId: string,
+    userId: string,
+    name: string,
+    ttlSeconds: number,
+  ): Promise<{ flows: FlowState[]; claimed: boolean }> {
+    const [claimed, flat] = (await runScript(this.redis, CLAIM_ACTIVE_COMMAND, 2, CLAIM_ACTIVE, [
+      this.keys.activeFlows(teamId, userId),
+      this.keys.once(teamId, name),
+      String(ttlSeconds),
+    ])) as [number, string[]];
+    const index: Record<string, string> = {};
+    for (let at = 0; at + 1 < flat.length; at += 2) index[flat[at] as string] = flat[at + 1] as string;
+    return { flows: await this.flowsOfIndex(teamId, userId, index), claimed: claimed === 1 };
+  }
+
+  /** The unfinished flows an active index names; entries whose flow has ended or expired are dropped. */
+  private async flowsOfIndex(teamId: string, userId: string, index: Record<string, string>) {
+    const activeKey = this.keys.activeFlows(teamId, userId);
     const flows: FlowState[] = [];
     for (const [field, value] of Object.entries(index)) {
       // flow id → system id; an entry of the older shape is system id → flow id.

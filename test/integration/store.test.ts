@@ -68,6 +68,37 @@ describe('flow store on real Redis', () => {
     expect(await redis.exists(keys.once('T0STORE', 'nothing-to-release'))).toBe(0);
   });
 
+  it("reads a person's setups and takes a starting claim in one step: the claim once, the setups each time", async () => {
+    const store = new FlowStore(redis, keys, 60);
+    const once = new OnceGuard(redis, keys);
+    const holder = `U0CLAIM${randomBytes(3).toString('hex').toUpperCase()}`;
+    const older = flow({ starterId: holder, holderId: holder, updatedAt: 5 });
+    const newer = flow({ starterId: holder, holderId: holder, systemId: 'personio-hr', updatedAt: 9 });
+    await store.create(older);
+    await store.create(newer);
+    // An index entry whose flow is gone is dropped as it is found.
+    await redis.hset(keys.activeFlows('T0STORE', holder), 'gone-flow', 'workable');
+    const claim = `starting:${holder}:greenhouse`;
+
+    const first = await store.activeForClaiming('T0STORE', holder, claim, 10);
+    expect(first.claimed).toBe(true);
+    expect(first.flows.map((active) => active.id)).toEqual([newer.id, older.id]);
+    expect(await redis.hexists(keys.activeFlows('T0STORE', holder), 'gone-flow')).toBe(0);
+    expect(await once.isClaimed('T0STORE', claim)).toBe(true);
+    expect(await redis.ttl(keys.once('T0STORE', claim))).toBeGreaterThan(5);
+
+    const second = await store.activeForClaiming('T0STORE', holder, claim, 10);
+    expect(second.claimed).toBe(false);
+    expect(second.flows.map((active) => active.id)).toEqual([newer.id, older.id]);
+    // Given back (as the new setup's step does), it can be taken again; nobody's setups: none.
+    await once.release('T0STORE', claim);
+    expect((await store.activeForClaiming('T0STORE', holder, claim, 10)).claimed).toBe(true);
+    expect(await store.activeForClaiming('T0STORE', 'U0NOBODY', `${claim}-nobody`, 10)).toEqual({
+      flows: [],
+      claimed: true,
+    });
+  });
+
   it('claims a request once and reads the hash fields asked for in the same step', async () => {
     const once = new OnceGuard(redis, keys);
     const hash = keys.language('T0STORE', 'U0READ');
