@@ -6,6 +6,9 @@ import { rejectedRequests } from './rejectedRequests.js';
 
 export { rejectedRequests } from './rejectedRequests.js';
 
+/** A form field named `payload`, each letter as it is or percent-encoded (as `querystring` decodes keys). */
+const PAYLOAD_FIELD = /(?:^|&)(?:p|%70)(?:a|%61)(?:y|%79)(?:l|%6c)(?:o|%6f)(?:a|%61)(?:d|%64)(?:=|&|$)/i;
+
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -29,6 +32,8 @@ function wellFormed(rawBody: Buffer, contentType: string | undefined): boolean {
     ) {
       return true;
     }
+    // A form without a `payload` field (a slash command) is not parsed here: Bolt parses it twice anyway.
+    if (!PAYLOAD_FIELD.test(text)) return true;
     const { payload } = parse(text);
     if (typeof payload !== 'string') return true;
     let body: unknown;

@@ -11,14 +11,25 @@ type SlackAnswer = Pick<
 /** Slack's answers are small JSON; anything bigger is not Slack. */
 const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
-const headersOf = (raw: Record<string, string | string[] | undefined>) => {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(raw)) {
-    if (Array.isArray(value)) for (const one of value) headers.append(name, one);
-    else if (value !== undefined) headers.set(name, value);
-  }
-  return headers;
-};
+type RawHeaders = Record<string, string | string[] | undefined>;
+
+const joined = (value: string | string[]) => (Array.isArray(value) ? value.join(', ') : value);
+
+/**
+ * The answer's headers as the Slack clients read them (`get`, `has`, `entries`), over undici's
+ * object of lower-cased names: building WHATWG `Headers` for every answer cost more than reading it.
+ */
+const headersOf = (raw: RawHeaders) =>
+  ({
+    get: (name: string) => {
+      const value = raw[name.toLowerCase()];
+      return value === undefined ? null : joined(value);
+    },
+    has: (name: string) => raw[name.toLowerCase()] !== undefined,
+    *entries() {
+      for (const [name, value] of Object.entries(raw)) if (value !== undefined) yield [name, joined(value)];
+    },
+  }) as unknown as Headers;
 
 /**
  * The `fetch` the Slack clients are given (the Web API client and Bolt's `respond`): undici's

@@ -90,6 +90,9 @@ describe('requests that are not what Slack sends', () => {
   it('answers signed bodies that are not JSON objects with 400', async () => {
     for (const [body, contentType] of [
       ['payload=null', 'application/x-www-form-urlencoded'],
+      // The field's name percent-encoded, or after other fields: read as `payload` all the same.
+      ['%70ayload=null', 'application/x-www-form-urlencoded'],
+      ['team_id=T1&p%61yl%6Fad=null', 'application/x-www-form-urlencoded'],
       ['payload=%7Bnot+json', 'application/x-www-form-urlencoded'],
       ['null', 'application/json'],
       ['[1,2]', 'application/json'],
