@@ -108,7 +108,7 @@ describe("the Slack clients' transport", () => {
     expect(await answer.text()).toBe('expired_url');
     // Its headers by any case of their names, and all of them in lower case, as fetch gives them.
     expect(answer.headers.get('Content-Length')).toBe('11');
-    expect(answer.headers.has('content-length')).toBe(true);
+    expect((answer.headers as unknown as Headers).has('content-length')).toBe(true);
     expect(answer.headers.get('x-not-sent')).toBeNull();
     expect(Object.fromEntries(answer.headers.entries())).toMatchObject({ 'content-length': '11' });
     expect(seen.at(-1)).toMatchObject({ method: 'POST', url: '/respond', type: 'application/json' });
