@@ -69,7 +69,7 @@ const contentOf = ({ text, blocks }: SlackMessage) => ({ text, blocks });
 
 /** A workspace's gateway: a Web API client and the JSON writes (see jsonCall.ts), with the same options. */
 export function slackGatewayFor(token: string | undefined, options: WebClientOptions): SlackGateway {
-  return createSlackGateway(new WebClient(token, options), createJsonCall(token ?? '', options));
+  return createSlackGateway(new WebClient(token, options), createJsonCall(token, options));
 }
 
 /**

@@ -33,7 +33,7 @@ const retryAfterOf = (value: string | null): number | undefined => {
  * refusal is not), a rate limit rejected at once (`rejectRateLimitedCalls`), and the client's
  * own error classes, so everything that reads a Slack failure reads these the same way.
  */
-export function createJsonCall(token: string, options: WebClientOptions): JsonCall {
+export function createJsonCall(token: string | undefined, options: WebClientOptions): JsonCall {
   const apiUrl = options.slackApiUrl ?? 'https://slack.com/api/';
   const send: FetchFunction = options.fetch ?? fetch;
   const {
@@ -43,9 +43,10 @@ export function createJsonCall(token: string, options: WebClientOptions): JsonCa
     maxTimeout = Number.POSITIVE_INFINITY,
   } = (options.retryConfig ?? {}) as Retries;
   const timeout = options.timeout ?? 0;
-  const headers = {
+  // Without a token (a multi-workspace process's client before a workspace is known), none is sent.
+  const headers: Record<string, string> = {
     'Content-Type': 'application/json; charset=utf-8',
-    Authorization: `Bearer ${token}`,
+    ...(token ? { Authorization: `Bearer ${token}` } : {}),
   };
 
   /** One attempt: Slack's answer, or the error the Web API client would throw, marked retryable or not. */

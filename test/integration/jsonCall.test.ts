@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { ErrorCode } from '@slack/web-api';
+import { ErrorCode, type FetchFunction } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isSlackFailure, slackErrorCode, slackGatewayFor, slackRetryAfter } from '../../src/slack/gateway.js';
 import { createJsonCall } from '../../src/slack/jsonCall.js';
@@ -53,6 +53,26 @@ describe('message and view writes with a JSON body', () => {
       method: 'chat.postEphemeral',
       args: { channel: posted.channel, user: 'U0JSON', text: 'Nur für Sie' },
     });
+  });
+
+  it('send no Authorization header without a token, rather than an empty one', async () => {
+    const sent: Record<string, string>[] = [];
+    const transport = createSlackFetch();
+    const options = {
+      ...optionsFor(slack.apiUrl),
+      fetch: ((url, init) => {
+        sent.push({ ...(init?.headers ?? {}) });
+        return transport(url, init);
+      }) as FetchFunction,
+    };
+    slack.scriptReply('chat.postMessage', { body: { ok: false, error: 'not_authed' } });
+    const error = await slackGatewayFor(undefined, options)
+      .post('U0JSON', { text: 'x', blocks: [] })
+      .catch((caught: unknown) => caught);
+    expect(slackErrorCode(error)).toBe('not_authed');
+    expect(Object.keys(sent[0] ?? {})).toEqual(['Content-Type']);
+    await slackGatewayFor(TOKEN, options).post('U0JSON', { text: 'x', blocks: [] });
+    expect(sent[1]).toMatchObject({ Authorization: `Bearer ${TOKEN}` });
   });
 
   it('fail on a refusal at once, with the Web API client’s error and Slack’s code', async () => {
