@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { type FlowState, flowStateSchema, isTerminal } from '../flows/state.js';
 import type { KeyScheme } from './keys.js';
+import { claimReading } from './once.js';
 import { scanKeys } from './scan.js';
 import { runScript } from './scripts.js';
 
@@ -123,15 +124,6 @@ redis.call('EXPIRE', KEYS[3], ARGV[2])
 return 1
 `;
 const CREATE_COMMAND = 'wintroFlowCreate';
-
-// The person's active index read with a once-claim taken (see `OnceGuard.claim`) in the same step.
-// KEYS: active index, once-key. ARGV: the claim's ttl. Answers { 1 when the claim is new else 0, HGETALL }.
-const CLAIM_ACTIVE = `
-local claimed = 0
-if redis.call('SET', KEYS[2], '1', 'EX', ARGV[1], 'NX') then claimed = 1 end
-return { claimed, redis.call('HGETALL', KEYS[1]) }
-`;
-const CLAIM_ACTIVE_COMMAND = 'wintroFlowClaimActive';
 
 /** A hash field stored in the same step as the flow: a key of the flow's team, a field, a value. */
 export interface HashWrite {
@@ -302,14 +294,15 @@ export class FlowStore {
     name: string,
     ttlSeconds: number,
   ): Promise<{ flows: FlowState[]; claimed: boolean }> {
-    const [claimed, flat] = (await runScript(this.redis, CLAIM_ACTIVE_COMMAND, 2, CLAIM_ACTIVE, [
-      this.keys.activeFlows(teamId, userId),
+    const { first, values: flat } = await claimReading(
+      this.redis,
       this.keys.once(teamId, name),
-      String(ttlSeconds),
-    ])) as [number, string[]];
+      ttlSeconds,
+      this.keys.activeFlows(teamId, userId),
+    );
     const index: Record<string, string> = {};
     for (let at = 0; at + 1 < flat.length; at += 2) index[flat[at] as string] = flat[at + 1] as string;
-    return { flows: await this.flowsOfIndex(teamId, userId, index), claimed: claimed === 1 };
+    return { flows: await this.flowsOfIndex(teamId, userId, index), claimed: first };
   }
 
   /** The unfinished flows an active index names; entries whose flow has ended or expired are dropped. */

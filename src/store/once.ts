@@ -2,14 +2,36 @@ import type { Redis } from 'ioredis';
 import type { KeyScheme } from './keys.js';
 import { runScript } from './scripts.js';
 
-// KEYS: the once-key, a hash of the same team. ARGV: the claim's ttl, then the fields to read.
-// Answers { 1 when the claim is new else 0, the fields' values }.
+// KEYS: the once-key, a hash of the same team. ARGV: the claim's ttl, then the fields to read (none:
+// the whole hash). Answers { 1 when the claim is new else 0, the fields' values (or HGETALL) }.
 const CLAIM_READING = `
 local first = 0
 if redis.call('SET', KEYS[1], '1', 'EX', ARGV[1], 'NX') then first = 1 end
+if #ARGV == 1 then return { first, redis.call('HGETALL', KEYS[2]) } end
 return { first, redis.call('HMGET', KEYS[2], unpack(ARGV, 2)) }
 `;
 const CLAIM_READING_COMMAND = 'wintroClaimReading';
+
+/**
+ * Takes the once-key `onceKey` (as `OnceGuard.claim` does) and reads a hash of the same team in the
+ * same step: the `fields` asked for, or the whole hash when none are.
+ */
+export async function claimReading(
+  redis: Redis,
+  onceKey: string,
+  ttlSeconds: number,
+  hashKey: string,
+  fields: string[] = [],
+): Promise<{ first: boolean; values: (string | null)[] }> {
+  const [first, values] = (await runScript(redis, CLAIM_READING_COMMAND, 2, CLAIM_READING, [
+    onceKey,
+    hashKey,
+    String(ttlSeconds),
+    ...fields,
+  ])) as [number, (string | null)[]];
+  const read = fields.length ? fields.map((_, index) => values[index] ?? null) : values;
+  return { first: first === 1, values: read };
+}
 
 /** Claims a one-time action (a DM, a notification, a retried request) across every bot instance. */
 export class OnceGuard {
@@ -31,13 +53,7 @@ export class OnceGuard {
     hashKey: string,
     fields: string[],
   ): Promise<{ first: boolean; values: (string | null)[] }> {
-    const [first, values] = (await runScript(this.redis, CLAIM_READING_COMMAND, 2, CLAIM_READING, [
-      this.keys.once(teamId, name),
-      hashKey,
-      String(ttlSeconds),
-      ...fields,
-    ])) as [number, (string | null)[]];
-    return { first: first === 1, values: fields.map((_, index) => values[index] ?? null) };
+    return claimReading(this.redis, this.keys.once(teamId, name), ttlSeconds, hashKey, fields);
   }
 
   /** Whether a one-time action was claimed already (and not given back). */
