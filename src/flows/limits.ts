@@ -55,6 +55,10 @@ export async function refuseNewSetupOverLimit(
   teamId: string,
   userId: string,
 ): Promise<void> {
-  const reached = await deps.limits.newSetup(teamId, userId);
+  refuseSetupCounted(tr, await deps.limits.newSetup(teamId, userId));
+}
+
+/** `refuseNewSetupOverLimit` where the setup has been counted already (`reached`: what that found). */
+export function refuseSetupCounted(tr: Translate, reached: LimitReached | undefined): void {
   if (reached) throw new SetupLimitReached(limitText(tr, reached));
 }

@@ -8,8 +8,10 @@ import type { FlowDeps } from './deps.js';
 import { SetupLimitReached } from './limits.js';
 import { gatedCommand, readerOf, refusedClick, toDm } from './linkerGate.js';
 import type { LinkTarget } from './parseCommand.js';
+import { preparedFor } from './preparedLink.js';
 import type { ClickHandler, CommandRequest, CommandResult } from './requests.js';
-import { linkSystem, startOrResume } from './start.js';
+import { linkSystem, readSetupStart, setAsideSetupStart, startOrResume } from './start.js';
+import type { FlowState } from './state.js';
 
 /**
  * `/wintro link <system>`: who may link is checked (WINTRO_LINKERS), a linked system asks to confirm
@@ -22,13 +24,15 @@ export function linkCommand(
   language: Language,
 ): Promise<CommandResult> {
   return gatedCommand(deps, request, target, async () => {
-    // Read once: the question needs it now, and a new setup records what it replaces.
-    const linked =
-      target.type === 'system' ? ((await deps.connections.get(request.teamId, target.id)) ?? null) : null;
-    const question = await replacementQuestion(deps, request.teamId, request.userId, target, linked);
-    return question
-      ? { reply: question }
-      : linkSystem(deps, request.teamId, request.userId, target, language, linked);
+    const { teamId, userId } = request;
+    // Read once, in one round trip: the question needs the connection now, a new setup records
+    // what it replaces, and the person's setups tell both whether theirs replaces it already.
+    const reading = await (preparedFor(request.preparedLink, target) ??
+      readSetupStart(deps, teamId, userId, target));
+    const question = await replacementQuestion(deps, teamId, userId, target, reading.linked, reading.flows);
+    if (!question) return linkSystem(deps, teamId, userId, target, language, reading);
+    void setAsideSetupStart(deps, teamId, userId, target, reading).catch(() => undefined);
+    return { reply: question };
   });
 }
 
@@ -43,11 +47,13 @@ export async function replacementQuestion(
   target: LinkTarget,
   /** The system's connection when the caller has read it (null: none); read here otherwise. */
   linked?: ConnectionSummary | null,
+  /** The person's setups in progress when the caller has read them; read here otherwise. */
+  setups?: FlowState[],
 ): Promise<SlackMessage | undefined> {
   if (target.type !== 'system') return undefined;
   const connection = linked === undefined ? await deps.connections.get(teamId, target.id) : linked;
   if (!connection) return undefined;
-  const active = await deps.flows.activeFor(teamId, userId);
+  const active = setups ?? (await deps.flows.activeFor(teamId, userId));
   if (active.some((flow) => flow.systemId === target.id && flow.replaces?.flowId === connection.flowId))
     return undefined;
   const { tr, catalog } = await readerOf(deps, teamId, userId);

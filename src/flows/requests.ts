@@ -3,6 +3,7 @@ import type { SlackMessage } from '../blocks/flowMessage.js';
 import type { Language } from '../messages/index.js';
 import type { DeferredClaim } from './applyEvent.js';
 import type { FlowDeps } from './deps.js';
+import type { PreparedLink } from './preparedLink.js';
 
 /** A click on a button, as the listener hands it over. */
 export interface Click {
@@ -55,6 +56,8 @@ export interface CommandRequest {
   userId: string;
   text: string;
   language: Language;
+  /** A link's reading, begun with the request's claim (see `PreparedLink`). */
+  preparedLink?: PreparedLink;
 }
 
 export interface CommandResult {

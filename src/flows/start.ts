@@ -5,10 +5,11 @@ import { scheduleIdleReminder } from '../reminders/reminders.js';
 import { describeSlackFailure, isSlackFailure } from '../slack/gateway.js';
 import type { ConnectionSummary } from '../store/connectionStore.js';
 import { newFlowId } from '../store/flowStore.js';
+import type { LimitReached } from '../store/limits.js';
 import { applyAndRun } from './applyEvent.js';
 import type { FlowDeps } from './deps.js';
 import { postFlow } from './flowDm.js';
-import { refuseNewSetupOverLimit, SetupLimitReached } from './limits.js';
+import { refuseNewSetupOverLimit, refuseSetupCounted, SetupLimitReached } from './limits.js';
 import { refusedClick, toDm } from './linkerGate.js';
 import type { LinkTarget } from './parseCommand.js';
 import { replacementQuestion } from './replace.js';
@@ -34,8 +35,8 @@ export function linkSystem(
   userId: string,
   target: LinkTarget,
   language: Language,
-  /** The system's connection as the command read it (null: none), so the setup need not read it again. */
-  linked?: ConnectionSummary | null,
+  /** What the command read already (see `readSetupStart`), so the setup need not read it again. */
+  reading?: SetupStartReading,
 ): CommandResult {
   const tr = translator(language);
   const name = deps.catalogs.in(language).name(target.id);
@@ -43,7 +44,7 @@ export function linkSystem(
     reply: notice(tr('command.link.continuesInDm', { name })),
     followUp: async () => {
       try {
-        await startOrResume(deps, teamId, userId, target, undefined, language, linked);
+        await startOrResume(deps, teamId, userId, target, undefined, language, reading);
         return undefined;
       } catch (error) {
         if (error instanceof SetupLimitReached) return notice(error.message);
@@ -53,6 +54,55 @@ export function linkSystem(
       }
     },
   };
+}
+
+/**
+ * All that starting or resuming a setup must know first, read in one round trip: the person's
+ * setups (with the starting claim taken, see `startOrResume`), the system's connection, and the
+ * person's allowance of new setups (counted now; given back when no setup is created).
+ */
+export interface SetupStartReading {
+  flows: FlowState[];
+  /** Whether this request holds the starting claim (and must give it back unless it creates the setup). */
+  claimed: boolean;
+  /** The system's connection now (null: none); undefined for a vendor's family, which has none. */
+  linked?: ConnectionSummary | null;
+  /** The new-setup limit as counting this setup found it: undefined when it allows one more. */
+  limit: LimitReached | undefined;
+}
+
+const startingClaim = (userId: string, target: LinkTarget) => `starting:${userId}:${target.id}`;
+
+export async function readSetupStart(
+  deps: Pick<FlowDeps, 'flows' | 'connections' | 'limits'>,
+  teamId: string,
+  userId: string,
+  target: LinkTarget,
+): Promise<SetupStartReading> {
+  // Two commands at once (a double Enter, a retried request) make one setup: the second waits for it.
+  // The claim is taken with the look-up of the person's setups, in the same command to Redis.
+  const [active, linked, limit] = await Promise.all([
+    deps.flows.activeForClaiming(teamId, userId, startingClaim(userId, target), STARTING_CLAIM_SECONDS),
+    target.type === 'system'
+      ? deps.connections.get(teamId, target.id).then((connection) => connection ?? null)
+      : undefined,
+    deps.limits.newSetup(teamId, userId),
+  ]);
+  return { flows: active.flows, claimed: active.claimed, limit, ...(linked !== undefined ? { linked } : {}) };
+}
+
+/** A reading that starts no setup (a question was asked instead): its claim and its count given back. */
+export async function setAsideSetupStart(
+  deps: Pick<FlowDeps, 'once' | 'limits'>,
+  teamId: string,
+  userId: string,
+  target: LinkTarget,
+  reading: SetupStartReading,
+): Promise<void> {
+  await Promise.all([
+    reading.claimed ? deps.once.release(teamId, startingClaim(userId, target)) : undefined,
+    reading.limit ? undefined : deps.limits.newSetupGivenBack(teamId, userId),
+  ]);
 }
 
 /** Where a new setup starts when not at the beginning: a relink that fixes a broken connection. */
@@ -70,20 +120,17 @@ export async function startOrResume(
   target: LinkTarget,
   placement?: SetupPlacement,
   language?: Language,
-  linked?: ConnectionSummary | null,
+  /** What the caller read already (see `readSetupStart`); read here otherwise. */
+  given?: SetupStartReading,
 ): Promise<FlowState> {
-  // Two commands at once (a double Enter, a retried request) make one setup: the second waits for it.
-  // The claim is taken with the look-up of the person's setups, in the same command to Redis.
-  const starting = `starting:${userId}:${target.id}`;
-  const { flows, claimed: first } = await deps.flows.activeForClaiming(
-    teamId,
-    userId,
-    starting,
-    STARTING_CLAIM_SECONDS,
-  );
-  const existing = await setupAmong(deps, flows, target);
+  const reading = given ?? (await readSetupStart(deps, teamId, userId, target));
+  const starting = startingClaim(userId, target);
+  const notCreated = () => {
+    void setAsideSetupStart(deps, teamId, userId, target, reading).catch(() => undefined);
+  };
+  const existing = await setupAmong(deps, reading.flows, target);
   if (existing) {
-    if (first) void deps.once.release(teamId, starting).catch(() => undefined);
+    notCreated();
     // Posting to the user id lands in their DM with the bot, without opening it first.
     const reposted = await applyAndRun(deps, existing, {
       type: 'repost',
@@ -91,16 +138,20 @@ export async function startOrResume(
     });
     return reposted.ok ? reposted.state : existing;
   }
-  if (!first) {
+  if (!reading.claimed) {
     const started = await waitForSetup(deps, teamId, userId, target);
-    if (started) return started;
+    if (started) {
+      notCreated();
+      return started;
+    }
   }
   let released = false;
   try {
     const created = await createSetup(deps, teamId, userId, target, placement, {
       language,
       releasing: starting,
-      ...(linked !== undefined ? { linked } : {}),
+      limit: reading.limit,
+      ...(reading.linked !== undefined ? { linked: reading.linked } : {}),
     });
     released = true;
     return created;
@@ -146,6 +197,11 @@ export interface NewSetupOptions {
    * still not overwritten: the setup's verified connection is stored only where it expects one.
    */
   linked?: ConnectionSummary | null;
+  /**
+   * The new-setup limit, counted by the caller already (see `readSetupStart`): undefined when it
+   * allows this setup. When the option is absent, the setup is counted here.
+   */
+  limit?: LimitReached | undefined;
 }
 
 /**
@@ -163,7 +219,9 @@ export async function createSetup(
   const language = options.language ?? (await deps.languages.of(teamId, userId));
   // Both in one round trip; a setup refused by its limit simply does not use the connection read.
   const [, current] = await Promise.all([
-    refuseNewSetupOverLimit(translator(language), deps, teamId, userId),
+    'limit' in options
+      ? refuseSetupCounted(translator(language), options.limit)
+      : refuseNewSetupOverLimit(translator(language), deps, teamId, userId),
     target.type !== 'system'
       ? undefined
       : options.linked !== undefined

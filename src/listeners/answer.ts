@@ -88,7 +88,13 @@ export function commandListener(
       ));
     let result: CommandResult;
     try {
-      result = await handler(teamDeps, { teamId, userId, text, language });
+      result = await handler(teamDeps, {
+        teamId,
+        userId,
+        text,
+        language,
+        ...(request.preparedLink ? { preparedLink: request.preparedLink } : {}),
+      });
     } catch (error) {
       deps.logger.error({ error: reason(error) }, 'Command failed');
       const unavailable = unavailableText(translator(language));
@@ -96,17 +102,19 @@ export function commandListener(
       else await say(notice(unavailable));
       return;
     }
-    if (inAck) await ack({ response_type: 'ephemeral', ...result.reply });
-    else await say(result.reply);
-    if (!result.followUp) return;
+    // A reply through the response URL and the follow-up go at once; what the follow-up has to
+    // say comes after the reply.
+    const replied = inAck ? ack({ response_type: 'ephemeral', ...result.reply }) : say(result.reply);
+    if (!result.followUp) return replied;
+    if (inAck) await replied;
     let followUp: Awaited<ReturnType<NonNullable<CommandResult['followUp']>>>;
     try {
       followUp = await result.followUp();
     } catch (error) {
-      // The reply has gone out already; what came after it failed, and the person must hear so.
       deps.logger.error({ error: reason(error) }, 'Command follow-up failed');
       followUp = notice(unavailableText(translator(language)));
     }
+    await replied;
     if (followUp) await say(followUp);
   };
 }

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { FlowDeps } from '../flows/deps.js';
+import { prepareCommand } from '../flows/preparedLink.js';
 import { claimedInTheirStep, registerActions } from './actions/index.js';
 import { registerCommands } from './commands/index.js';
 import { registerEvents } from './events/index.js';
@@ -12,7 +13,13 @@ import { registerViews } from './views/index.js';
  * every request, so fewer listeners cost each request less).
  */
 export function registerListeners(app: App, deps: FlowDeps) {
-  app.use(parseAndClaim(deps.once, claimedInTheirStep, deps.languages));
+  app.use(
+    parseAndClaim(deps.once, {
+      claimedInTheirStep,
+      languages: deps.languages,
+      prepareCommand: prepareCommand(deps),
+    }),
+  );
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);

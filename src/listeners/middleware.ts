@@ -1,6 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { z } from 'zod';
 import type { DeferredClaim } from '../flows/applyEvent.js';
+import type { PreparedLink } from '../flows/preparedLink.js';
 import type { LanguageLookUp, PersonLanguages } from '../languages/personLanguages.js';
 import { rejectedRequests } from '../slack/rejectedRequests.js';
 import type { OnceGuard } from '../store/once.js';
@@ -29,6 +30,8 @@ export type WintroRequest =
       claim?: DeferredClaim;
       /** A command's sender's language, read in the claim's round trip (it may reject: Redis). */
       language?: Promise<LanguageLookUp>;
+      /** A link command's reading, begun in the claim's round trip (see `PreparedLink`). */
+      preparedLink?: PreparedLink;
     })
   /** Not what Slack sends for this surface: the listener answers without acting. */
   | { surface: 'command' | 'action' | 'view'; malformed: true };
@@ -84,10 +87,18 @@ export const requestOf = (context: Record<string, unknown>) => context.wintro as
  */
 export function parseAndClaim(
   once: OnceGuard,
-  /** Buttons whose handler makes a compare-and-set before anything else it does: see `DeferredClaim`. */
-  claimedInTheirStep: (actionId: string) => boolean = () => false,
-  /** A command's sender's language: read in the claim's round trip. */
-  languages?: Pick<PersonLanguages, 'readOf' | 'lookUpFrom'>,
+  {
+    claimedInTheirStep = () => false,
+    languages,
+    prepareCommand,
+  }: {
+    /** Buttons whose handler makes a compare-and-set before anything else it does: see `DeferredClaim`. */
+    claimedInTheirStep?: (actionId: string) => boolean;
+    /** A command's sender's language: read in the claim's round trip. */
+    languages?: Pick<PersonLanguages, 'readOf' | 'lookUpFrom'>;
+    /** What a command reads besides (a link's setup reading), begun in the claim's round trip. */
+    prepareCommand?: (teamId: string, userId: string, text: string) => PreparedLink | undefined;
+  } = {},
 ): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     if (unmatchable(args.body)) {
@@ -111,14 +122,20 @@ export function parseAndClaim(
     if (triggerId && actionId && claimedInTheirStep(actionId)) {
       request.claim = { name: `request:${triggerId}`, ttlSeconds: REQUEST_CLAIM_SECONDS, taken: false };
     } else if (triggerId) {
+      let prepared: PreparedLink | undefined;
       try {
         const name = `request:${triggerId}`;
         let first: boolean;
         if (request.surface === 'command' && languages) {
           const userId = request.payload.user_id;
           const { key, fields } = languages.readOf(request.teamId, userId);
-          const claimed = await once.claimReading(request.teamId, name, REQUEST_CLAIM_SECONDS, key, fields);
+          const claiming = once.claimReading(request.teamId, name, REQUEST_CLAIM_SECONDS, key, fields);
+          // Issued before the claim is awaited: both go to Redis together.
+          prepared = prepareCommand?.(request.teamId, userId, request.payload.text);
+          const claimed = await claiming;
           first = claimed.first;
+          if (first && prepared) request.preparedLink = prepared;
+          else prepared?.discard();
           request.language = languages.lookUpFrom(request.teamId, userId, claimed.values);
           // Awaited by the listener; a replay never looks at it.
           request.language.catch(() => undefined);
@@ -131,6 +148,7 @@ export function parseAndClaim(
         }
       } catch {
         request.unavailable = true;
+        prepared?.discard();
       }
     }
     await args.next();

@@ -86,6 +86,11 @@ export class AbuseLimits {
     return this.take([['setupsPerPerson', `{${teamId}}:${userId}`]]);
   }
 
+  /** A new setup counted by `newSetup` that was not created after all (one was resumed instead). */
+  async newSetupGivenBack(teamId: string, userId: string): Promise<void> {
+    await this.limiters.setupsPerPerson.reward(`{${teamId}}:${userId}`);
+  }
+
   private async peek(name: LimitName, key: string): Promise<LimitReached | undefined> {
     const state = await this.limiters[name].get(key);
     if (!state || state.remainingPoints > 0) return undefined;

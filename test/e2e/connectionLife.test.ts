@@ -242,7 +242,7 @@ describe('replacing a linked system', () => {
   it('says who linked it and asks first; the old connection works until the new one verifies; the first linker is told', async () => {
     const first = e2e.journey('U0ADMIN');
     await link(first);
-    const { store, close } = storeOf(e2e.running);
+    const { store, redis, close } = storeOf(e2e.running);
     try {
       const second = e2e.journey('U0SECOND');
       const question = await second.command('link greenhouse');
@@ -250,6 +250,13 @@ describe('replacing a linked system', () => {
       expect(textOf(question.body.blocks)).toMatch(/Greenhouse is already linked\*, by <@U0ADMIN>/);
       expect(textOf(question.body.blocks)).toContain('Last check: not checked again');
       expect(second.latestMessage()).toBeUndefined();
+      // A question starts nothing: no setup is counted against the person, no start is held.
+      const { keyPrefix } = e2e.running;
+      await eventually(async () => {
+        expect(await redis.exists(keyScheme(keyPrefix).once(TEAM, 'starting:U0SECOND:greenhouse'))).toBe(0);
+        const counted = await redis.get(`${keyPrefix}:limit:setupsPerPerson:{${TEAM}}:U0SECOND`);
+        expect(Number(counted ?? 0)).toBe(0);
+      });
 
       const confirmed = await clickIn(second, question.body, 'connection.replace');
       expect(confirmed.status).toBe(200);

@@ -70,6 +70,30 @@ describe('abuse limits', () => {
     expect(dmsTo(ctx.bot, ADMIN)).toHaveLength(0);
   });
 
+  it('counts a setup once against the person, however often the command resumes it', async () => {
+    await ctx.admin.command('link greenhouse');
+    await ctx.admin.waitForMessage((text) => text.includes(PREREQUISITE));
+    for (let n = 1; n <= 3; n++) {
+      await ctx.admin.command('link greenhouse');
+      await eventually(() => expect(dmsTo(ctx.bot, ADMIN)).toHaveLength(1 + n));
+    }
+    await settle(100);
+    // One of the 20 a day is used: 19 more are allowed, and no more.
+    const limits = sameLimits();
+    for (let n = 0; n < 19; n++) expect(await limits.newSetup(TEAM, ADMIN)).toBeUndefined();
+    expect((await limits.newSetup(TEAM, ADMIN))?.limit).toBe('setupsPerPerson');
+  });
+
+  it('lets a person who has started 20 setups today still resume the one in progress', async () => {
+    await ctx.admin.command('link greenhouse');
+    await ctx.admin.waitForMessage((text) => text.includes(PREREQUISITE));
+    const limits = sameLimits();
+    for (let n = 0; n < 19; n++) expect(await limits.newSetup(TEAM, ADMIN)).toBeUndefined();
+    await ctx.admin.command('link greenhouse');
+    await eventually(() => expect(dmsTo(ctx.bot, ADMIN)).toHaveLength(2));
+    expect(textOf(dmsTo(ctx.bot, ADMIN)[1]?.args.blocks)).toContain(PREREQUISITE);
+  });
+
   it('asks for help at most 3 times an hour in one setup', async () => {
     await toPrerequisites();
     for (const helper of ['U0HELPA', 'U0HELPB', 'U0HELPC']) await askForHelp(ctx.admin, helper);

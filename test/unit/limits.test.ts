@@ -58,4 +58,13 @@ describe('the abuse limits', () => {
     expect(refused?.retryInMs).toBeGreaterThan(23 * 3600_000);
     expect(await l.newSetup('T1', 'U2')).toBeUndefined();
   });
+
+  it('gives a counted new setup back when none was created', async () => {
+    const l = limits();
+    for (let n = 0; n < LIMITS.setupsPerPerson.points; n++)
+      expect(await l.newSetup('T1', 'U1')).toBeUndefined();
+    await l.newSetupGivenBack('T1', 'U1');
+    expect(await l.newSetup('T1', 'U1')).toBeUndefined();
+    expect((await l.newSetup('T1', 'U1'))?.limit).toBe('setupsPerPerson');
+  });
 });
