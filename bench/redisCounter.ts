@@ -3,7 +3,8 @@
  * process — the single funnel every ioredis command, script and pipeline goes through, for every
  * connection the app opens (its store connection, and any a library such as BullMQ makes from it).
  *
- * - A command sent on its own is one round trip (the app awaits its reply; auto-pipelining is off).
+ * - Commands sent on their own in one event-loop turn are one round trip: the bot writes a turn's
+ *   commands to the socket at once (src/store/batchedWrites.ts) and Redis answers them together.
  * - Commands queued in a pipeline or MULTI reach `sendCommand` with the pipeline's shared write
  *   stream: the batch is written at once and answered together, one round trip, counted once per
  *   stream object.
@@ -71,6 +72,8 @@ export function instrumentRedis(): void {
   proto.__benchCounted = true;
   const original = proto.sendCommand as (...args: unknown[]) => unknown;
   const pipelineStreams = new WeakSet<object>();
+  /** Connections that have sent a command in this event-loop turn (see the header). */
+  const turnsWriting = new Set<Redis>();
   proto.sendCommand = function (this: Redis, command: { name: string }, stream?: object, ...rest: unknown[]) {
     let counters = tracked.get(this);
     if (!counters) {
@@ -87,7 +90,9 @@ export function instrumentRedis(): void {
         allRoundTrips += 1;
         countInScope();
       }
-    } else {
+    } else if (!turnsWriting.has(this)) {
+      turnsWriting.add(this);
+      process.nextTick(() => turnsWriting.delete(this));
       counters.roundTrips += 1;
       allRoundTrips += 1;
       countInScope();
