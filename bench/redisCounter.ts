@@ -47,7 +47,7 @@ const beforeAck: Record<string, number> = {};
  * trips are counted in its own async context, so work another request left running (a command's
  * follow-up after its ack) is not counted against this one.
  */
-const requestScope = new AsyncLocalStorage<{ sent: number; acked: boolean }>();
+const requestScope = new AsyncLocalStorage<{ sent: number; acked: boolean; writing?: Set<Redis> }>();
 let scoping = false;
 export function scopeRequests(on: boolean): boolean {
   scoping = on;
@@ -72,8 +72,21 @@ export function instrumentRedis(): void {
   proto.__benchCounted = true;
   const original = proto.sendCommand as (...args: unknown[]) => unknown;
   const pipelineStreams = new WeakSet<object>();
-  /** Connections that have sent a command in this event-loop turn (see the header). */
-  const turnsWriting = new Set<Redis>();
+  /**
+   * Whether this connection has sent a command in this event-loop turn already (see the header);
+   * while requests are counted one by one, a request's own commands only, so that other work
+   * sharing the turn (a reminder sweep, say) neither hides nor takes a request's round trip.
+   */
+  const unscoped = new Set<Redis>();
+  const sentThisTurn = (redis: Redis) => {
+    const scope = scoping ? requestScope.getStore() : undefined;
+    if (scope && !scope.writing) scope.writing = new Set();
+    const sent = scope?.writing ?? unscoped;
+    if (sent.has(redis)) return true;
+    sent.add(redis);
+    process.nextTick(() => sent.delete(redis));
+    return false;
+  };
   proto.sendCommand = function (this: Redis, command: { name: string }, stream?: object, ...rest: unknown[]) {
     let counters = tracked.get(this);
     if (!counters) {
@@ -90,9 +103,7 @@ export function instrumentRedis(): void {
         allRoundTrips += 1;
         countInScope();
       }
-    } else if (!turnsWriting.has(this)) {
-      turnsWriting.add(this);
-      process.nextTick(() => turnsWriting.delete(this));
+    } else if (!sentThisTurn(this)) {
       counters.roundTrips += 1;
       allRoundTrips += 1;
       countInScope();
