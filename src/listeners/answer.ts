@@ -74,6 +74,7 @@ export function commandListener(
       lookUp = await (request.language ?? teamDeps.languages.lookUp(teamId, userId));
     } catch (error) {
       deps.logger.error({ error: reason(error) }, 'Command failed');
+      request.preparedLink?.discard();
       await ack({ response_type: 'ephemeral', text: UNAVAILABLE_TEXT });
       return;
     }
@@ -97,6 +98,8 @@ export function commandListener(
       });
     } catch (error) {
       deps.logger.error({ error: reason(error) }, 'Command failed');
+      // Nothing was started: what the command's reading took is given back.
+      request.preparedLink?.discard();
       const unavailable = unavailableText(translator(language));
       if (inAck) await ack({ response_type: 'ephemeral', text: unavailable });
       else await say(notice(unavailable));
