@@ -32,9 +32,10 @@ export function prepareCommand(
       target,
       reading,
       discard: () => {
-        void reading
-          .then((read) => setAsideSetupStart(deps, teamId, userId, target, read))
-          .catch(() => undefined);
+        reading.then(
+          (read) => setAsideSetupStart(deps, teamId, userId, target, read),
+          () => undefined,
+        );
       },
     };
   };

@@ -31,7 +31,7 @@ export function linkCommand(
       readSetupStart(deps, teamId, userId, target));
     const question = await replacementQuestion(deps, teamId, userId, target, reading.linked, reading.flows);
     if (!question) return linkSystem(deps, teamId, userId, target, language, reading);
-    void setAsideSetupStart(deps, teamId, userId, target, reading).catch(() => undefined);
+    setAsideSetupStart(deps, teamId, userId, target, reading);
     return { reply: question };
   });
 }

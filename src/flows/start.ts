@@ -91,18 +91,22 @@ export async function readSetupStart(
   return { flows: active.flows, claimed: active.claimed, limit, ...(linked !== undefined ? { linked } : {}) };
 }
 
-/** A reading that starts no setup (a question was asked instead): its claim and its count given back. */
-export async function setAsideSetupStart(
+/**
+ * A reading that starts no setup (one was resumed, or a question asked instead): its claim and its
+ * count given back. Not waited for: should Redis fail, the claim expires within seconds anyway, and
+ * the person has one setup fewer for the day.
+ */
+export function setAsideSetupStart(
   deps: Pick<FlowDeps, 'once' | 'limits'>,
   teamId: string,
   userId: string,
   target: LinkTarget,
   reading: SetupStartReading,
-): Promise<void> {
-  await Promise.all([
+): void {
+  void Promise.all([
     reading.claimed ? deps.once.release(teamId, startingClaim(userId, target)) : undefined,
     reading.limit ? undefined : deps.limits.newSetupGivenBack(teamId, userId),
-  ]);
+  ]).catch(() => undefined);
 }
 
 /** Where a new setup starts when not at the beginning: a relink that fixes a broken connection. */
@@ -125,9 +129,7 @@ export async function startOrResume(
 ): Promise<FlowState> {
   const reading = given ?? (await readSetupStart(deps, teamId, userId, target));
   const starting = startingClaim(userId, target);
-  const notCreated = () => {
-    void setAsideSetupStart(deps, teamId, userId, target, reading).catch(() => undefined);
-  };
+  const notCreated = () => setAsideSetupStart(deps, teamId, userId, target, reading);
   const existing = await setupAmong(deps, reading.flows, target);
   if (existing) {
     notCreated();
@@ -150,7 +152,7 @@ export async function startOrResume(
     const created = await createSetup(deps, teamId, userId, target, placement, {
       language,
       releasing: starting,
-      limit: reading.limit,
+      counted: { limit: reading.limit },
       ...(reading.linked !== undefined ? { linked: reading.linked } : {}),
     });
     released = true;
@@ -198,10 +200,10 @@ export interface NewSetupOptions {
    */
   linked?: ConnectionSummary | null;
   /**
-   * The new-setup limit, counted by the caller already (see `readSetupStart`): undefined when it
-   * allows this setup. When the option is absent, the setup is counted here.
+   * The new-setup limit as the caller counted this setup already (see `readSetupStart`; `limit`
+   * undefined: allowed). Without it, the setup is counted here.
    */
-  limit?: LimitReached | undefined;
+  counted?: { limit: LimitReached | undefined };
 }
 
 /**
@@ -217,11 +219,11 @@ export async function createSetup(
   options: NewSetupOptions = {},
 ) {
   const language = options.language ?? (await deps.languages.of(teamId, userId));
+  const tr = translator(language);
+  if (options.counted) refuseSetupCounted(tr, options.counted.limit);
   // Both in one round trip; a setup refused by its limit simply does not use the connection read.
   const [, current] = await Promise.all([
-    'limit' in options
-      ? refuseSetupCounted(translator(language), options.limit)
-      : refuseNewSetupOverLimit(translator(language), deps, teamId, userId),
+    options.counted ? undefined : refuseNewSetupOverLimit(tr, deps, teamId, userId),
     target.type !== 'system'
       ? undefined
       : options.linked !== undefined
