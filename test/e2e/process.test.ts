@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleProduction } from '../../build/bundle.js';
 import { ConnectionStore } from '../../src/store/connectionStore.js';
 import { keyScheme } from '../../src/store/keys.js';
 import { createSealer, keyIdOf } from '../../src/store/sealing.js';
@@ -14,10 +15,11 @@ import { freePort } from '../support/freePort.js';
 import { commandAnswer } from '../support/journey.js';
 import { SlackSender } from '../support/slackRequests.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
-const MAIN = join(ROOT, 'src/main.ts');
-const RESEAL = join(ROOT, 'src/tools/resealConnections.ts');
+// What `npm start` runs: the production bundle (build/bundle.ts), built once for these tests into a
+// folder outside the project, so it has to stand on its own.
+const BUNDLE = mkdtempSync(join(tmpdir(), 'wintro-bundle-'));
+const MAIN = join(BUNDLE, 'main.js');
+const RESEAL = join(BUNDLE, 'tools/resealConnections.js');
 
 interface Run {
   child: ChildProcess;
@@ -27,7 +29,7 @@ interface Run {
 
 function runBot(env: Record<string, string>, entry = MAIN): Run {
   let output = '';
-  const child = spawn(TSX, [entry], {
+  const child = spawn(process.execPath, [entry], {
     // Only what the test gives, from a folder without a .env file.
     cwd: tmpdir(),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
@@ -61,11 +63,13 @@ let slack: FakeSlack;
 const keyPrefixes: string[] = [];
 
 beforeAll(async () => {
+  await bundleProduction(BUNDLE);
   slack = await startFakeSlack();
 });
 
 afterAll(async () => {
   await slack.close();
+  rmSync(BUNDLE, { recursive: true, force: true });
   for (const prefix of keyPrefixes) await deleteKeys(prefix);
 });
 
