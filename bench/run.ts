@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
-import { buildApps, removeBuild } from './buildApps.js';
+import { appBuild, buildApps, removeBuild } from './buildApps.js';
 import { ClickPool } from './clickPool.js';
 import { ChildHandle } from './ipc.js';
 import { type LoadResult, type RawLoad, runLoad, runLoadRaw, summariseLoad } from './load.js';
@@ -728,8 +728,12 @@ async function main() {
     new URL('./slackProcess.ts', import.meta.url),
     {},
   );
-  const build = buildApps();
-  log(`compiled the app processes to plain JavaScript in ${build.seconds.toFixed(1)} s`);
+  const build = await buildApps();
+  log(
+    appBuild() === 'bundle'
+      ? `bundled the app processes as production runs (build/bundle.ts) in ${build.seconds.toFixed(1)} s`
+      : `compiled the app processes file by file with tsc (BENCH_BUILD=tsc) in ${build.seconds.toFixed(1)} s`,
+  );
   const apps = await startApps(slack.info, build.script);
   const idle: Record<AppName, SutStats> = {
     bot: await settledStats(apps.bot),
@@ -874,7 +878,7 @@ async function main() {
       `Wintro bot vs bare Bolt baseline — ${startedAt.toISOString()} — node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'})`,
       `${SETTINGS.durationSeconds} s of load per app per cell, in ${SETTINGS.rounds} runs alternating the apps; latency = time to the HTTP acknowledgement on an open connection; ratio = bot / baseline`,
       `machine load average (1 min) at the end of the runs: ${Math.min(...runs.flatMap((run) => run.machineLoad)).toFixed(1)}–${Math.max(...runs.flatMap((run) => run.machineLoad)).toFixed(1)} on ${os.cpus().length} cores` +
-        `; app node flags: ${process.env.BENCH_APP_NODE_FLAGS ?? START_NODE_FLAGS}` +
+        `; app node flags: ${process.env.BENCH_APP_NODE_FLAGS ?? START_NODE_FLAGS}; apps built as ${appBuild() === 'bundle' ? 'a bundle, as in production' : 'files by tsc (BENCH_BUILD=tsc)'}` +
         (process.env.BENCH_WHATIF ? `; SIMULATED FIXES in the bot: ${process.env.BENCH_WHATIF}` : ''),
       '',
       loadTable(comparisons),
@@ -927,6 +931,7 @@ async function main() {
       redis: { url: SETTINGS.redisUrl, version: await redisVersion(redis), startedByBench: startedRedis },
       settings: SETTINGS,
       appNodeFlags: process.env.BENCH_APP_NODE_FLAGS ?? START_NODE_FLAGS,
+      appBuild: appBuild(),
       simulatedFixes: process.env.BENCH_WHATIF ?? '',
       methods: {
         latency:
