@@ -81,6 +81,7 @@ describe('hand-over to a colleague', () => {
     const bot = await boot();
     const admin = await startAtPrerequisites(bot);
     const { request } = await askForHelp(bot, admin);
+    const asked = admin.latestMessage()?.args.ts;
     await answer(bot, request, 'handover.granted');
     await eventually(() =>
       expect(
@@ -89,6 +90,8 @@ describe('hand-over to a colleague', () => {
         ),
       ).toBe(true),
     );
+    // The setup comes back below the notice; the message it was in is retired (its buttons refused).
+    await eventually(() => expect(admin.latestMessage()?.args.ts).not.toBe(asked));
     await admin.waitForMessage((message) => message.includes('says it') && message.includes('flow.begin'));
     await admin.click('flow.begin');
     await admin.waitForMessage((message) => message.includes('Step 1 of 6'));

@@ -47,6 +47,7 @@ describe('hand-over answers', () => {
 
   it('tells the admin to carry on when the colleague granted the access, and thanks the colleague', async () => {
     const { request } = await requestHelp();
+    const asked = ctx.admin.latestMessage()?.args.ts;
     await answer(request, 'handover.granted');
     await eventually(() =>
       expect(
@@ -59,6 +60,8 @@ describe('hand-over answers', () => {
       (call) => call.method === 'chat.update' && call.channel === `D${HELPER}`,
     );
     expect(thanks.args.text).toContain(`I told <@${ADMIN}> to carry on`);
+    // The setup comes back below the notice; the message it was in is retired (its buttons refused).
+    await eventually(() => expect(ctx.admin.latestMessage()?.args.ts).not.toBe(asked));
     const form = await walkGuide(ctx.admin, 'greenhouse', 'says it');
     expect((await ctx.check(form, GOOD)).resultText).toContain('is linked');
   });

@@ -57,11 +57,7 @@ export class Journey {
     return undefined;
   }
 
-  /**
-   * The person's newest DM message once it matches. The wait is long because the suite shares two
-   * cores with other test files (and sometimes a benchmark); a message that never comes still fails.
-   */
-  async waitForMessage(predicate: (text: string) => boolean, timeoutMs = 10_000): Promise<RecordedCall> {
+  async waitForMessage(predicate: (text: string) => boolean, timeoutMs = 4000): Promise<RecordedCall> {
     const started = Date.now();
     while (Date.now() - started < timeoutMs) {
       const latest = this.latestMessage();
