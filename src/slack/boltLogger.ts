@@ -1,5 +1,6 @@
-import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import type { Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../logger.js';
+import { LogLevel } from './bolt.js';
 
 /** Routes Bolt's own logs through pino, so redaction applies to them too. */
 export function boltLogger(logger: Logger): BoltLogger {

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse } from 'node:querystring';
-import { HTTPModuleFunctions, HTTPReceiver, type HTTPReceiverOptions } from '@slack/bolt';
+import type { HTTPReceiverOptions } from '@slack/bolt';
 import type { InstallProvider } from '@slack/oauth';
+import { HTTPModuleFunctions, HTTPReceiver } from './bolt.js';
 import { rejectedRequests } from './rejectedRequests.js';
 
 export { rejectedRequests } from './rejectedRequests.js';

@@ -1,4 +1,4 @@
-import { App, type AuthorizeResult, type CustomRoute, LogLevel, type Receiver } from '@slack/bolt';
+import type { AuthorizeResult, CustomRoute, Receiver } from '@slack/bolt';
 import type { StateStore } from '@slack/oauth';
 import { type FetchFunction, WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config.js';
@@ -6,6 +6,7 @@ import type { RedisInstallationStore } from '../installations/installationStore.
 import { answerInstallLink, INSTALL_PATH, oauthReceiverOptions } from '../installations/oauth.js';
 import type { Logger } from '../logger.js';
 import { DEFAULT_LANGUAGE, translator } from '../messages/index.js';
+import { App, LogLevel } from '../slack/bolt.js';
 import { boltLogger } from '../slack/boltLogger.js';
 import { describeSlackFailure, slackErrorCode } from '../slack/gateway.js';
 import { createHttpReceiver } from '../slack/httpReceiver.js';
