@@ -9,6 +9,7 @@ import type { KnownBlock } from '@slack/types';
 import { WebClient } from '@slack/web-api';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { createFormCall } from '../src/slack/jsonCall.js';
 import { createSlackFetch } from '../src/slack/slackFetch.js';
 import { Journey } from '../test/support/journey.js';
 import { bootServiceBot } from '../test/support/serviceBot.js';
@@ -58,6 +59,11 @@ async function main() {
     });
     // The bot's own transport (src/slack/slackFetch.ts) next to Node's fetch, the client's default.
     const botClient = new WebClient(SETTINGS.botToken, {
+      slackApiUrl: slack.info.apiUrl,
+      retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 },
+      fetch: createSlackFetch(),
+    });
+    const formRead = createFormCall(SETTINGS.botToken, {
       slackApiUrl: slack.info.apiUrl,
       retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 },
       fetch: createSlackFetch(),
@@ -123,6 +129,16 @@ async function main() {
       await cost(
         "chat.postMessage, text only, through the bot's transport (undici request)",
         () => botClient.chat.postMessage({ channel: 'U0ADMIN', text: 'Baseline: step 1.' }),
+        reset,
+      ),
+      await cost(
+        "users.info with the locale, the Web API client on the bot's transport (as the bot asked before)",
+        () => botClient.users.info({ user: 'U0ADMIN', include_locale: true }),
+        reset,
+      ),
+      await cost(
+        "users.info with the locale, a form body on the bot's transport (src/slack/jsonCall.ts, as the bot asks)",
+        () => formRead('users.info', { user: 'U0ADMIN', include_locale: 'true' }),
         reset,
       ),
       await cost('Redis SET NX EX (one round trip, like the once-guard)', () =>

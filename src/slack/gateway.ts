@@ -1,8 +1,8 @@
 import type { HomeView, ModalView } from '@slack/types';
-import { ErrorCode, WebClient, type WebClientOptions } from '@slack/web-api';
+import { ErrorCode, type WebClientOptions } from '@slack/web-api';
 import type { SlackMessage } from '../blocks/message.js';
 import type { Translate } from '../messages/index.js';
-import { createJsonCall, type JsonCall } from './jsonCall.js';
+import { createFormCall, createJsonCall, type FormCall, type JsonCall } from './jsonCall.js';
 
 /** The Slack Web API calls the bot makes, and nothing else. */
 export interface SlackGateway {
@@ -67,19 +67,32 @@ async function withRateLimitRetry<T>(call: () => Promise<T>): Promise<T> {
 
 const contentOf = ({ text, blocks }: SlackMessage) => ({ text, blocks });
 
-/** A workspace's gateway: a Web API client and the JSON writes (see jsonCall.ts), with the same options. */
+/** A workspace's gateway: the bot's Web API writes (JSON) and reads (form-encoded), with the same options. */
 export function slackGatewayFor(token: string | undefined, options: WebClientOptions): SlackGateway {
-  return createSlackGateway(new WebClient(token, options), createJsonCall(token, options));
+  return createSlackGateway(createJsonCall(token, options), createFormCall(token, options));
 }
 
+/** users.info's answer, the fields the bot reads. */
+type UserInfo = {
+  user?: {
+    tz?: unknown;
+    locale?: unknown;
+    is_admin?: boolean;
+    is_owner?: boolean;
+    is_primary_owner?: boolean;
+  };
+};
+
 /**
- * Messages and views are written with `call` (JSON bodies); the rest goes through the client. Both
- * must be built with `rejectRateLimitedCalls: true`: rate limits are handled here.
+ * Messages and views are written with `call` (JSON bodies); the rest is read with `read`. Both
+ * reject a rate-limited call at once: rate limits are handled here.
  */
-export function createSlackGateway(client: WebClient, call: JsonCall): SlackGateway {
+export function createSlackGateway(call: JsonCall, read: FormCall): SlackGateway {
   return {
     async openDm(userId) {
-      const result = await withRateLimitRetry(() => client.conversations.open({ users: userId }));
+      const result = await withRateLimitRetry(() =>
+        read<{ channel?: { id?: string } }>('conversations.open', { users: userId }),
+      );
       const id = result.channel?.id;
       if (!id) throw new Error('conversations.open returned no channel');
       return id;
@@ -106,22 +119,24 @@ export function createSlackGateway(client: WebClient, call: JsonCall): SlackGate
       await withRateLimitRetry(() => call('views.update', { view_id: viewId, view }));
     },
     async userTimeZone(userId) {
-      const result = await client.users.info({ user: userId }).catch(() => undefined);
+      const result = await read<UserInfo>('users.info', { user: userId }).catch(() => undefined);
       const tz = result?.user?.tz;
       return typeof tz === 'string' && tz ? tz : undefined;
     },
     async userLocale(userId) {
-      const result = await client.users.info({ user: userId, include_locale: true });
+      const result = await read<UserInfo>('users.info', { user: userId, include_locale: 'true' });
       const locale = result.user?.locale;
       return typeof locale === 'string' && locale ? locale : undefined;
     },
     async isWorkspaceAdmin(userId) {
-      const { user } = await withRateLimitRetry(() => client.users.info({ user: userId }));
+      const { user } = await withRateLimitRetry(() => read<UserInfo>('users.info', { user: userId }));
       if (!user) throw new Error('users.info returned no user');
       return Boolean(user.is_admin || user.is_owner || user.is_primary_owner);
     },
     async usergroupMembers(groupId) {
-      const result = await withRateLimitRetry(() => client.usergroups.users.list({ usergroup: groupId }));
+      const result = await withRateLimitRetry(() =>
+        read<{ users?: string[] }>('usergroups.users.list', { usergroup: groupId }),
+      );
       return result.users ?? [];
     },
     async publishHome(userId, view) {

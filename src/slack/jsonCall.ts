@@ -34,6 +34,33 @@ const retryAfterOf = (value: string | null): number | undefined => {
  * own error classes, so everything that reads a Slack failure reads these the same way.
  */
 export function createJsonCall(token: string | undefined, options: WebClientOptions): JsonCall {
+  return createCall(token, options, 'application/json; charset=utf-8', (args) => JSON.stringify(args));
+}
+
+/**
+ * The bot's reads (`users.info`) the same way, with their few plain arguments form-encoded as the
+ * Web API client sends them: `users.info` takes no JSON body. The client's own work around a call
+ * (argument checks, a copy of the request and of the answer for debug lines, its queue) cost a
+ * new person's first command more than the call's transport did (bench/README.md).
+ */
+export function createFormCall(token: string | undefined, options: WebClientOptions): FormCall {
+  return createCall(token, options, 'application/x-www-form-urlencoded', (args) =>
+    new URLSearchParams(args as Record<string, string>).toString(),
+  );
+}
+
+/** A Slack Web API read method called with plain arguments, form-encoded; resolves with Slack's answer. */
+export type FormCall = <T extends Record<string, unknown>>(
+  method: string,
+  args: Record<string, string>,
+) => Promise<T>;
+
+function createCall(
+  token: string | undefined,
+  options: WebClientOptions,
+  contentType: string,
+  encode: (args: object) => string,
+): JsonCall {
   const apiUrl = options.slackApiUrl ?? 'https://slack.com/api/';
   const send: FetchFunction = options.fetch ?? fetch;
   const {
@@ -45,7 +72,7 @@ export function createJsonCall(token: string | undefined, options: WebClientOpti
   const timeout = options.timeout ?? 0;
   // Without a token (a multi-workspace process's client before a workspace is known), none is sent.
   const headers: Record<string, string> = {
-    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Type': contentType,
     ...(token ? { Authorization: `Bearer ${token}` } : {}),
   };
 
@@ -96,7 +123,7 @@ export function createJsonCall(token: string | undefined, options: WebClientOpti
 
   return async <T extends Record<string, unknown>>(method: string, args: object): Promise<T> => {
     const url = `${apiUrl}${method}`;
-    const body = JSON.stringify(args);
+    const body = encode(args);
     for (let tried = 0; ; tried++) {
       const outcome = await attempt(url, body);
       if ('result' in outcome) return outcome.result as T;

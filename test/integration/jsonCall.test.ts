@@ -141,3 +141,52 @@ describe('message and view writes with a JSON body', () => {
     expect(String((error as Error).stack)).not.toContain(TOKEN);
   });
 });
+
+describe('reads with a form body', () => {
+  it('go out form-encoded with the token in the header, and read the person from Slack’s answer', async () => {
+    const gateway = slackGatewayFor(TOKEN, optionsFor(slack.apiUrl));
+    slack.setLocale('U0FORM', 'de-DE');
+    slack.setTimeZone('U0FORM', 'Europe/Berlin');
+    slack.setRole('U0FORM', 'owner');
+    slack.setUsergroup('S0FORM', ['U0FORM', 'U0OTHER']);
+
+    expect(await gateway.userLocale('U0FORM')).toBe('de-DE');
+    expect(await gateway.userTimeZone?.('U0FORM')).toBe('Europe/Berlin');
+    expect(await gateway.isWorkspaceAdmin('U0FORM')).toBe(true);
+    expect(await gateway.isWorkspaceAdmin('U0PLAIN')).toBe(false);
+    expect(await gateway.usergroupMembers('S0FORM')).toEqual(['U0FORM', 'U0OTHER']);
+    expect(await gateway.openDm('U0FORM')).toMatch(/^D/);
+
+    const [locale] = slack.calls;
+    expect(locale).toMatchObject({
+      method: 'users.info',
+      token: TOKEN,
+      args: { user: 'U0FORM', include_locale: 'true' },
+      contentType: 'application/x-www-form-urlencoded',
+    });
+    expect(locale?.rawBody).toBe('user=U0FORM&include_locale=true');
+    expect(slack.calls.map((call) => call.method)).toEqual([
+      'users.info',
+      'users.info',
+      'users.info',
+      'users.info',
+      'usergroups.users.list',
+      'conversations.open',
+    ]);
+  });
+
+  it('say no locale when Slack gives none, and fail on a refusal with Slack’s code', async () => {
+    const gateway = slackGatewayFor(TOKEN, optionsFor(slack.apiUrl));
+    slack.setLocale('U0NONE', undefined);
+    expect(await gateway.userLocale('U0NONE')).toBeUndefined();
+
+    slack.scriptReply('users.info', { body: { ok: false, error: 'user_not_found' } });
+    const error = await gateway.userLocale('U0GONE').catch((caught: unknown) => caught);
+    expect(slackErrorCode(error)).toBe('user_not_found');
+    expect(isSlackFailure(error)).toBe(true);
+
+    slack.scriptReply('usergroups.users.list', { status: 429, headers: { 'retry-after': '30' }, body: '' });
+    const limited = await gateway.usergroupMembers('S0FORM').catch((caught: unknown) => caught);
+    expect(slackRetryAfter(limited)).toBe(30);
+  });
+});
