@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../messages/index.js';
 import type { SlackGateway } from '../slack/gateway.js';
+import { writeLater } from '../store/batchedWrites.js';
 import type { KeyScheme } from '../store/keys.js';
 import { runScript } from '../store/scripts.js';
 import type { TeamSettings } from '../store/teamSettings.js';
@@ -159,11 +160,13 @@ export class RedisPersonLanguages implements PersonLanguages {
       await this.store(key, '-', SLACK_RETRY_MS).catch(() => undefined);
       return known;
     }
-    // Not waited for: the answer goes on at once, and the write shares a round trip with the
-    // request's next Redis command. Kept or not, this request has its language.
-    void this.store(key, language, SLACK_LANGUAGE_TTL_MS).catch((error: Error) =>
-      logger.warn({ error: error.message }, 'Could not keep a person’s language'),
-    );
+    // Not waited for: the answer goes on at once, and the write joins the request's next round
+    // trip to Redis (its setup being stored, say). Kept or not, this request has its language.
+    writeLater(this.options.redis, () => {
+      this.store(key, language, SLACK_LANGUAGE_TTL_MS).catch((error: Error) =>
+        logger.warn({ error: error.message }, 'Could not keep a person’s language'),
+      );
+    });
     return language;
   }
 

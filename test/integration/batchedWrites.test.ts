@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { type Cluster, Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { batchWrites } from '../../src/store/batchedWrites.js';
+import { batchWrites, LATER_WRITE_MAX_WAIT_MS, writeLater } from '../../src/store/batchedWrites.js';
 import { redisClient } from '../../src/store/redis.js';
 import { deleteKeys, REDIS_URL } from '../support/bot.js';
 import { clusterNodes } from '../support/redisCluster.js';
@@ -127,5 +127,67 @@ describe('commands of one turn of the event loop', () => {
     ]);
     expect(replies).toEqual(['OK', '1', 1, 3]);
     expect(calls.count).toBe(1);
+  });
+});
+
+describe('a write left for later', () => {
+  it('joins the next command’s write, after it', async () => {
+    const { redis, calls } = counted();
+    await redis.connect();
+    await redis.ping();
+    const before = calls.count;
+    let later: Promise<unknown> | undefined;
+    writeLater(redis, () => {
+      later = redis.set(key('later'), 'kept');
+    });
+    expect(later).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(calls.count - before).toBe(0);
+    const read = await redis.get(key('later'));
+    // The command that came first was sent first: the write followed it in the same system call.
+    expect(read).toBeNull();
+    expect(await later).toBe('OK');
+    expect(calls.count - before).toBe(1);
+    expect(await redis.get(key('later'))).toBe('kept');
+  });
+
+  it('goes on its own when no command comes', async () => {
+    const { redis, calls } = counted();
+    await redis.connect();
+    await redis.ping();
+    const before = calls.count;
+    const sent = new Promise<unknown>((resolve) =>
+      writeLater(redis, () => resolve(redis.set(key('alone'), '1'))),
+    );
+    const started = Date.now();
+    expect(await sent).toBe('OK');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(LATER_WRITE_MAX_WAIT_MS - 5);
+    expect(calls.count - before).toBe(1);
+  });
+
+  it('joins the writes being gathered when it is left in the same turn', async () => {
+    const { redis, calls } = counted();
+    await redis.connect();
+    await redis.ping();
+    const before = calls.count;
+    const first = redis.set(key('same-turn'), 'a');
+    let later: Promise<unknown> | undefined;
+    writeLater(redis, () => {
+      later = redis.append(key('same-turn'), 'b');
+    });
+    expect(later).toBeDefined();
+    await first;
+    expect(await later).toBe(2);
+    expect(calls.count - before).toBe(1);
+  });
+
+  it('is sent at once on a connection that does not batch', async () => {
+    const { redis } = counted(REDIS_URL, false);
+    await redis.connect();
+    let sent = false;
+    writeLater(redis, () => {
+      sent = true;
+    });
+    expect(sent).toBe(true);
   });
 });
