@@ -5,6 +5,8 @@
  *
  * - Commands sent on their own in one event-loop turn are one round trip: the bot writes a turn's
  *   commands to the socket at once (src/store/batchedWrites.ts) and Redis answers them together.
+ *   So is a command sent while the connection's socket is corked (a write left for later, sent
+ *   just before the turn's write goes out): it is in the same system call.
  * - Commands queued in a pipeline or MULTI reach `sendCommand` with the pipeline's shared write
  *   stream: the batch is written at once and answered together, one round trip, counted once per
  *   stream object.
@@ -87,6 +89,8 @@ export function instrumentRedis(): void {
     process.nextTick(() => sent.delete(redis));
     return false;
   };
+  const joinsGatheredWrite = (redis: Redis) =>
+    ((redis as unknown as { stream?: { writableCorked?: number } }).stream?.writableCorked ?? 0) > 0;
   proto.sendCommand = function (this: Redis, command: { name: string }, stream?: object, ...rest: unknown[]) {
     let counters = tracked.get(this);
     if (!counters) {
@@ -103,7 +107,7 @@ export function instrumentRedis(): void {
         allRoundTrips += 1;
         countInScope();
       }
-    } else if (!sentThisTurn(this)) {
+    } else if (!joinsGatheredWrite(this) && !sentThisTurn(this)) {
       counters.roundTrips += 1;
       allRoundTrips += 1;
       countInScope();
