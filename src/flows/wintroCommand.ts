@@ -15,7 +15,7 @@ import type { FlowDeps } from './deps.js';
 import { languageCommand } from './languageCommand.js';
 import { gatedCommand } from './linkerGate.js';
 import { notifyChannelOf } from './notifyChannel.js';
-import { type LinkTarget, parseCommand } from './parseCommand.js';
+import { type LinkTarget, parseCommand, type WintroCommand } from './parseCommand.js';
 import { linkCommand } from './replace.js';
 import type { CommandRequest, CommandResult } from './requests.js';
 import { flowMatches } from './start.js';
@@ -27,7 +27,10 @@ export async function wintroCommand(deps: FlowDeps, request: CommandRequest): Pr
   const { teamId, userId, language } = request;
   const tr = translator(language);
   const catalog = deps.catalogs.in(language);
-  const command = parseCommand(request.text, deps.catalogs.any);
+  // A link whose reading began with the request's claim was parsed then already.
+  const command: WintroCommand = request.preparedLink
+    ? { kind: 'link', target: request.preparedLink.target }
+    : parseCommand(request.text, deps.catalogs.any);
   switch (command.kind) {
     case 'help':
       return { reply: renderHelp(tr, catalog) };

@@ -76,8 +76,27 @@ function createCall(
     ...(token ? { Authorization: `Bearer ${token}` } : {}),
   };
 
-  /** One attempt: Slack's answer, or the error the Web API client would throw, marked retryable or not. */
+  /**
+   * One attempt within the timeout. Its timer is cleared once the answer is in: an
+   * `AbortSignal.timeout` per call would keep a timer and its finalizer alive for the whole
+   * timeout after the call, thousands of them at a time under load.
+   */
   const attempt = async (url: string, body: string) => {
+    if (timeout <= 0) return answerOf(url, body, undefined);
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+      timeout,
+    );
+    try {
+      return await answerOf(url, body, controller.signal);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  /** Slack's answer, or the error the Web API client would throw, marked retryable or not. */
+  const answerOf = async (url: string, body: string, signal: AbortSignal | undefined) => {
     let response: Awaited<ReturnType<FetchFunction>>;
     try {
       response = await send(url, {
@@ -85,7 +104,7 @@ function createCall(
         headers,
         body,
         redirect: 'error',
-        ...(timeout > 0 ? { signal: AbortSignal.timeout(timeout) } : {}),
+        ...(signal ? { signal } : {}),
       });
     } catch (error) {
       return {

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { KnownBlock } from '@slack/types';
 import { ErrorCode, type FetchFunction } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -125,6 +127,30 @@ describe('message and view writes with a JSON body', () => {
     expect(slack.callsTo('views.update')).toHaveLength(5);
     expect((error as { code?: string }).code).toBe(ErrorCode.HTTPError);
     expect((error as { statusCode?: number }).statusCode).toBe(500);
+  });
+
+  it('give up on a Slack that does not answer in time', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const call = createJsonCall(TOKEN, { ...optionsFor(`http://127.0.0.1:${port}/api/`, 0), timeout: 150 });
+      const started = Date.now();
+      const error = await call('chat.postMessage', { channel: 'U0', text: 'x' }).catch(
+        (caught: unknown) => caught,
+      );
+      expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+      expect((error as { code?: string }).code).toBe(ErrorCode.RequestError);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+
+    // The same call, answered, is not cut off by the timer it had.
+    const answered = createJsonCall(TOKEN, { ...optionsFor(slack.apiUrl), timeout: 150 });
+    await answered('chat.postMessage', { channel: 'U0', text: 'x' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
   it('fail as a request error when Slack cannot be reached, tried again, and the token is in no error', async () => {
