@@ -1,136 +1,163 @@
-import { z } from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import { publicKeySetting, type WintroPublicKey } from './connections/publicKey.js';
 import { SYSTEM_SETTINGS } from './systems/catalog.js';
 import type { SettingValues } from './systems/settings.js';
 
+// zod/mini carries no messages of its own; an operator reads zod's English ones in the startup error.
+z.config(en());
+
 const url = (fallback: string) =>
   z
-    .string()
-    .trim()
-    .default(fallback)
-    .refine((value) => /^https?:\/\/[^\s/]+/i.test(value), 'must be an http(s) URL');
+    ._default(z.string().check(z.trim()), fallback)
+    .check(z.refine((value) => /^https?:\/\/[^\s/]+/i.test(value), 'must be an http(s) URL'));
 
-const base64Key = z
-  .string()
-  .trim()
-  .refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32, {
+const base64Key = z.string().check(
+  z.trim(),
+  z.refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32, {
     message: 'must be 32 bytes encoded as base64 (generate one with: openssl rand -base64 32)',
-  });
+  }),
+);
 
 const seconds = (fallback: number) =>
-  z.coerce.number().int('must be a whole number of seconds').positive('must be above 0').default(fallback);
+  z._default(
+    z.coerce.number().check(z.int('must be a whole number of seconds'), z.positive('must be above 0')),
+    fallback,
+  );
+
+/** A whole number from `min` to `max`; `fallback` when unset. */
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z._default(z.coerce.number().check(z.int(), z.minimum(min), z.maximum(max)), fallback);
 
 const LOOPBACK_HTTP = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/;
 
-const optionalText = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => (value ? value : undefined));
+const optionalText = z.pipe(
+  z.optional(z.string().check(z.trim())),
+  z.transform((value: string | undefined) => (value ? value : undefined)),
+);
+
+/** Text that is unset or passes `valid`, which otherwise fails with `message`. */
+const optionalTextWhere = (valid: (value: string) => boolean, message: string) =>
+  optionalText.check(z.refine((value) => value === undefined || valid(value), { message }));
 
 /** A comma-separated setting: its non-empty items, each checked by `item`; none when unset. */
-const commaList = (item: z.ZodType<string, string>) =>
-  optionalText.pipe(
-    z
-      .string()
-      .optional()
-      .transform((value) =>
+const commaList = (item: z.ZodMiniType<string, string>) =>
+  z.pipe(
+    z.pipe(
+      optionalText,
+      z.transform((value: string | undefined) =>
         value
           ? value
               .split(',')
               .map((part) => part.trim())
               .filter(Boolean)
           : [],
-      )
-      .pipe(z.array(item)),
+      ),
+    ),
+    z.array(item),
   );
 
 /** Who may link, replace and unlink systems (WINTRO_LINKERS). */
 export type Linkers = { kind: 'anyone' } | { kind: 'admins' } | { kind: 'group'; groupId: string };
 
-const linkersSetting = z
-  .string()
-  .trim()
-  .default('anyone')
-  .transform((value) => (value === '' ? 'anyone' : value))
-  .refine((value) => /^(anyone|admins|S[A-Z0-9]{2,40})$/.test(value), {
-    message:
-      'must be anyone, admins (Slack workspace admins and owners) or a Slack user group id such as S0123ABCD (not a @handle)',
-  })
-  .transform((value): Linkers => {
+const linkersSetting = z.pipe(
+  z
+    .pipe(
+      z._default(z.string().check(z.trim()), 'anyone'),
+      z.transform((value: string) => (value === '' ? 'anyone' : value)),
+    )
+    .check(
+      z.refine((value) => /^(anyone|admins|S[A-Z0-9]{2,40})$/.test(value), {
+        message:
+          'must be anyone, admins (Slack workspace admins and owners) or a Slack user group id such as S0123ABCD (not a @handle)',
+      }),
+    ),
+  z.transform((value: string): Linkers => {
     if (value === 'anyone' || value === 'admins') return { kind: value };
     return { kind: 'group', groupId: value };
-  });
+  }),
+);
 
 const envSchema = z.object({
-  SLACK_BOT_TOKEN: optionalText.refine((value) => value === undefined || value.startsWith('xoxb-'), {
-    message: 'must be a bot token starting with xoxb-',
-  }),
+  SLACK_BOT_TOKEN: optionalTextWhere(
+    (value) => value.startsWith('xoxb-'),
+    'must be a bot token starting with xoxb-',
+  ),
   SLACK_CLIENT_ID: optionalText,
   SLACK_CLIENT_SECRET: optionalText,
-  SLACK_STATE_SECRET: optionalText.refine((value) => value === undefined || value.length >= 32, {
-    message: 'must be at least 32 characters (generate one with: openssl rand -hex 32)',
-  }),
-  WINTRO_INSTALL_SECRET: optionalText.refine((value) => value === undefined || value.length >= 32, {
-    message: 'must be at least 32 characters: it signs the install links Wintro hands out',
-  }),
+  SLACK_STATE_SECRET: optionalTextWhere(
+    (value) => value.length >= 32,
+    'must be at least 32 characters (generate one with: openssl rand -hex 32)',
+  ),
+  WINTRO_INSTALL_SECRET: optionalTextWhere(
+    (value) => value.length >= 32,
+    'must be at least 32 characters: it signs the install links Wintro hands out',
+  ),
   SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: optionalText.refine((value) => value === undefined || value.startsWith('xapp-'), {
-    message: 'must be an app-level token starting with xapp-',
-  }),
+  SLACK_APP_TOKEN: optionalTextWhere(
+    (value) => value.startsWith('xapp-'),
+    'must be an app-level token starting with xapp-',
+  ),
   SLACK_API_URL: url('https://slack.com/api/'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  REDIS_URL: optionalText.refine((value) => value === undefined || /^rediss?:\/\//.test(value), {
-    message: 'must be a redis:// or rediss:// URL',
-  }),
+  PORT: wholeNumber(0, 65535, 3000),
+  REDIS_URL: optionalTextWhere((value) => /^rediss?:\/\//.test(value), 'must be a redis:// or rediss:// URL'),
   REDIS_CLUSTER_URLS: commaList(
     z
       .string()
-      .regex(/^redis:\/\/[^\s/:]+:\d{1,5}\/?$/, 'must be comma-separated redis://host:port seed nodes'),
+      .check(
+        z.regex(/^redis:\/\/[^\s/:]+:\d{1,5}\/?$/, 'must be comma-separated redis://host:port seed nodes'),
+      ),
   ),
-  WINTRO_ENCRYPTION_KEY: optionalText.pipe(base64Key.optional()),
+  WINTRO_ENCRYPTION_KEY: z.pipe(optionalText, z.optional(base64Key)),
   WINTRO_ENCRYPTION_KEY_PREVIOUS: commaList(base64Key),
-  WINTRO_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
-  WINTRO_NOTIFY_CHANNEL: optionalText.refine(
-    (value) => value === undefined || /^[CGD][A-Z0-9]{2,}$/.test(value),
-    {
-      message: 'must be a Slack channel id such as C0123ABCD (not a #name)',
-    },
+  WINTRO_SHUTDOWN_GRACE_MS: wholeNumber(0, 120_000, 10_000),
+  WINTRO_NOTIFY_CHANNEL: optionalTextWhere(
+    (value) => /^[CGD][A-Z0-9]{2,}$/.test(value),
+    'must be a Slack channel id such as C0123ABCD (not a #name)',
   ),
   WINTRO_FLOW_TTL_SECONDS: seconds(14 * 24 * 3600),
   WINTRO_REMINDER_AFTER_SECONDS: seconds(24 * 3600),
-  WINTRO_REMINDER_MAX: z.coerce.number().int().min(0, 'must be 0 (off) or more').max(10).default(1),
+  WINTRO_REMINDER_MAX: z._default(
+    z.coerce.number().check(z.int(), z.minimum(0, 'must be 0 (off) or more'), z.maximum(10)),
+    1,
+  ),
   WINTRO_NUDGE_REMINDER_AFTER_SECONDS: seconds(24 * 3600),
   WINTRO_EXPIRY_WARNING_SECONDS: seconds(7 * 24 * 3600),
-  WINTRO_REVERIFY_EVERY_SECONDS: z.coerce
-    .number()
-    .int('must be a whole number of seconds')
-    .min(1, 'must be at least 1 (second)')
-    .max(90 * 24 * 3600, 'must be at most 7776000 (90 days), or breakage goes unnoticed too long')
-    .default(24 * 3600),
-  WINTRO_SCREENSHOT_BASE_URL: optionalText.refine(
-    (value) => value === undefined || /^https:\/\/[^\s/]+/.test(value),
-    {
-      message: 'must be an https URL that Slack can fetch images from',
-    },
+  WINTRO_REVERIFY_EVERY_SECONDS: z._default(
+    z.coerce
+      .number()
+      .check(
+        z.int('must be a whole number of seconds'),
+        z.minimum(1, 'must be at least 1 (second)'),
+        z.maximum(90 * 24 * 3600, 'must be at most 7776000 (90 days), or breakage goes unnoticed too long'),
+      ),
+    24 * 3600,
   ),
-  WINTRO_VENDOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
-  WINTRO_WEBHOOK_URL: optionalText.refine(
-    (value) => value === undefined || /^https:\/\/[^\s/]+/.test(value) || LOOPBACK_HTTP.test(value),
-    { message: 'must be an https URL (plain http only on localhost)' },
+  WINTRO_SCREENSHOT_BASE_URL: optionalTextWhere(
+    (value) => /^https:\/\/[^\s/]+/.test(value),
+    'must be an https URL that Slack can fetch images from',
   ),
-  WINTRO_WEBHOOK_SECRET: optionalText.refine(
-    (value) => value === undefined || /^whsec_[A-Za-z0-9+/]{32,}={0,2}$/.test(value),
-    { message: 'must be a Standard Webhooks secret: whsec_ followed by at least 24 bytes in base64' },
+  WINTRO_VENDOR_TIMEOUT_MS: wholeNumber(100, 60_000, 8000),
+  WINTRO_WEBHOOK_URL: optionalTextWhere(
+    (value) => /^https:\/\/[^\s/]+/.test(value) || LOOPBACK_HTTP.test(value),
+    'must be an https URL (plain http only on localhost)',
   ),
-  WINTRO_CONNECTION_PUBLIC_KEY: optionalText.pipe(publicKeySetting.optional()),
-  WINTRO_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
-  WINTRO_WEBHOOK_RETRY_HOURS: z.coerce.number().positive('must be above 0').max(720).default(24),
-  METRICS_TOKEN: optionalText.refine((value) => value === undefined || /^[\x21-\x7e]{16,}$/.test(value), {
-    message: 'must be at least 16 characters without spaces (generate one with: openssl rand -hex 32)',
-  }),
+  WINTRO_WEBHOOK_SECRET: optionalTextWhere(
+    (value) => /^whsec_[A-Za-z0-9+/]{32,}={0,2}$/.test(value),
+    'must be a Standard Webhooks secret: whsec_ followed by at least 24 bytes in base64',
+  ),
+  WINTRO_CONNECTION_PUBLIC_KEY: z.pipe(optionalText, z.optional(publicKeySetting)),
+  WINTRO_WEBHOOK_RETRY_BASE_MS: wholeNumber(1, 3_600_000, 10_000),
+  WINTRO_WEBHOOK_RETRY_HOURS: z._default(
+    z.coerce.number().check(z.positive('must be above 0'), z.maximum(720)),
+    24,
+  ),
+  METRICS_TOKEN: optionalTextWhere(
+    (value) => /^[\x21-\x7e]{16,}$/.test(value),
+    'must be at least 16 characters without spaces (generate one with: openssl rand -hex 32)',
+  ),
   WINTRO_LINKERS: linkersSetting,
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
 });
 
 /** The settings every vendor declares for itself (see src/systems/catalog.ts). */

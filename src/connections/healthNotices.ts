@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { renderBrokenDm, renderBrokenNotice, renderRestored } from '../blocks/connectionHealth.js';
 import { renderExpiryWarning } from '../blocks/handover.js';
 import type { FlowDeps } from '../flows/deps.js';
@@ -24,7 +24,7 @@ const TOLD_TTL_SECONDS = 400 * 24 * 3600;
 const brokenMarkerSchema = z.object({
   flowId: z.string(),
   linkedBy: z.string(),
-  channel: z.string().optional(),
+  channel: z.optional(z.string()),
 });
 type BrokenMarker = z.infer<typeof brokenMarkerSchema>;
 const markerName = (systemId: string) => `broken:${systemId}`;

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { renderLinkedNotification } from '../blocks/replies.js';
 import { type FlowDeps, forWorkspace } from '../flows/deps.js';
 import { wordsOf, workspaceWords } from '../flows/readers.js';
@@ -13,7 +13,7 @@ const noticeSchema = z.object({
   userId: z.string(),
   details: z.array(z.object({ label: z.string(), value: z.string() })),
   /** The link replaced a connection: the notice says "replaced". */
-  replaced: z.boolean().optional(),
+  replaced: z.optional(z.boolean()),
 });
 export type PendingNotice = z.infer<typeof noticeSchema>;
 

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { HashWrite } from '../store/flowStore.js';
 import type { KeyScheme } from '../store/keys.js';
 import { scanKeys } from '../store/scan.js';
@@ -21,9 +21,9 @@ const outboxRecordSchema = z.object({
   createdAt: z.number(),
   /** No retry after this time (ms since epoch). */
   deadline: z.number(),
-  attempts: z.number().int().min(0),
+  attempts: z.number().check(z.int(), z.minimum(0)),
   /** Refused for good or out of time: kept (its JWE only) until an operator sends it again. */
-  failedAt: z.number().optional(),
+  failedAt: z.optional(z.number()),
 });
 export type OutboxRecord = z.infer<typeof outboxRecordSchema>;
 
@@ -35,16 +35,16 @@ const handoverStateSchema = z.object({
   eventId: z.string(),
   flowId: z.string(),
   state: z.enum(HANDOVER_STATES),
-  attempts: z.number().int().min(0),
+  attempts: z.number().check(z.int(), z.minimum(0)),
   /** The last answer: an HTTP status, or `timeout` / `unreachable`. */
-  last: z.union([z.number(), z.string()]).optional(),
+  last: z.optional(z.union([z.number(), z.string()])),
   /** Why it failed: Wintro refused it, or the retry window ended. */
-  reason: z.enum(['rejected', 'expired']).optional(),
+  reason: z.optional(z.enum(['rejected', 'expired'])),
   at: z.number(),
 });
 export type HandoverState = z.infer<typeof handoverStateSchema>;
 
-const parse = <T>(schema: z.ZodType<T>, raw: string | null | undefined): T | undefined => {
+const parse = <T>(schema: z.ZodMiniType<T>, raw: string | null | undefined): T | undefined => {
   if (!raw) return undefined;
   try {
     const parsed = schema.safeParse(JSON.parse(raw));

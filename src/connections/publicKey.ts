@@ -1,5 +1,5 @@
 import { createPublicKey, type JsonWebKey } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Key algorithms the credentials may be encrypted with, by key type. */
 export const JWE_ALGORITHMS = { RSA: 'RSA-OAEP-256', EC: 'ECDH-ES+A256KW' } as const;
@@ -66,21 +66,25 @@ export function publicKeyProblem(jwk: unknown): string | undefined {
 }
 
 /** The environment variable's schema: JSON text of a public JWK, checked. */
-export const publicKeySetting = z
-  .string()
-  .trim()
-  .transform((text, context): WintroPublicKey => {
+export const publicKeySetting = z.pipe(
+  z.string().check(z.trim()),
+  z.transform((text: string, context): WintroPublicKey => {
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch {
-      context.addIssue({ code: 'custom', message: 'must be a JWK as JSON (it is not valid JSON)' });
+      context.issues.push({
+        code: 'custom',
+        message: 'must be a JWK as JSON (it is not valid JSON)',
+        input: text,
+      });
       return z.NEVER;
     }
     const problem = publicKeyProblem(parsed);
     if (problem) {
-      context.addIssue({ code: 'custom', message: problem });
+      context.issues.push({ code: 'custom', message: problem, input: text });
       return z.NEVER;
     }
     return parsed as WintroPublicKey;
-  });
+  }),
+);

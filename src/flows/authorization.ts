@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type CallbackPage, renderCallbackPage } from '../blocks/callbackPage.js';
 import { type Language, type Translate, translator } from '../messages/index.js';
 import { timedVerifyContext } from '../metrics/flowCounters.js';

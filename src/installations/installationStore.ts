@@ -1,20 +1,20 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import type { Redis } from 'ioredis';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { KeyScheme } from '../store/keys.js';
 import type { Sealer } from '../store/sealing.js';
 
 const storedInstallation = z.object({
-  teamId: z.string().optional(),
-  enterpriseId: z.string().optional(),
+  teamId: z.optional(z.string()),
+  enterpriseId: z.optional(z.string()),
   isEnterpriseInstall: z.boolean(),
-  appId: z.string().optional(),
+  appId: z.optional(z.string()),
   botId: z.string(),
   botUserId: z.string(),
   botScopes: z.array(z.string()),
   installerUserId: z.string(),
   /** The Wintro account the install link named. */
-  accountId: z.string().nullable(),
+  accountId: z.nullable(z.string()),
   installedAt: z.number(),
   sealedBotToken: z.string(),
 });

@@ -1,5 +1,5 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { DeferredClaim } from '../flows/applyEvent.js';
 import type { PreparedLink } from '../flows/preparedLink.js';
 import type { LanguageLookUp, PersonLanguages } from '../languages/personLanguages.js';

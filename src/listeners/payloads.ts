@@ -1,64 +1,55 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // Slack ids are short upper-case words; anything else is not from Slack.
-const slackId = z.string().regex(/^[A-Z0-9]{2,40}$/);
-const shortText = (max: number) => z.string().max(max);
+const slackId = z.string().check(z.regex(/^[A-Z0-9]{2,40}$/));
+const shortText = (max: number) => z.string().check(z.maxLength(max));
 /** Trigger ids are digits, dots and hex (`13345224609.738474920.8088930838d88f008e0`); they become Redis keys. */
-const triggerId = z.string().regex(/^[A-Za-z0-9._-]{1,255}$/);
+const triggerId = z.string().check(z.regex(/^[A-Za-z0-9._-]{1,255}$/));
 /** Message timestamps: seconds, a dot, microseconds (`1700000000.123456`). */
-const messageTs = z.string().regex(/^\d{1,12}\.\d{1,9}$/);
+const messageTs = z.string().check(z.regex(/^\d{1,12}\.\d{1,9}$/));
 /** Block and action ids: Slack allows 255 characters. */
-const elementId = z.string().min(1).max(255);
+const elementId = z.string().check(z.minLength(1), z.maxLength(255));
 /** A record with at most `max` entries: a modal has at most 100 blocks, and Slack sends nothing bigger. */
-const boundedRecord = <T extends z.ZodType>(value: T, max: number) =>
-  z.record(elementId, value).refine((record) => Object.keys(record).length <= max, {
-    message: `at most ${max} entries`,
-  });
+const boundedRecord = <T extends z.ZodMiniType>(value: T, max: number) =>
+  z
+    .record(elementId, value)
+    .check(z.refine((record) => Object.keys(record).length <= max, { message: `at most ${max} entries` }));
 
 export const commandPayload = z.object({
   team_id: slackId,
   user_id: slackId,
-  channel_id: slackId.optional(),
-  text: shortText(4000).default(''),
-  trigger_id: triggerId.optional(),
+  channel_id: z.optional(slackId),
+  text: z._default(shortText(4000), ''),
+  trigger_id: z.optional(triggerId),
 });
 
 export const actionPayload = z.object({
-  team: z.object({ id: slackId }).nullish(),
-  user: z.object({ id: slackId, team_id: slackId.optional() }),
-  trigger_id: triggerId.optional(),
-  channel: z.object({ id: slackId }).optional(),
-  container: z.object({ message_ts: messageTs.optional() }).passthrough().optional(),
-  message: z.object({ ts: messageTs.optional() }).passthrough().optional(),
+  team: z.nullish(z.object({ id: slackId })),
+  user: z.object({ id: slackId, team_id: z.optional(slackId) }),
+  trigger_id: z.optional(triggerId),
+  channel: z.optional(z.object({ id: slackId })),
+  container: z.optional(z.looseObject({ message_ts: z.optional(messageTs) })),
+  message: z.optional(z.looseObject({ ts: z.optional(messageTs) })),
   actions: z
-    .array(z.object({ action_id: elementId, value: shortText(2000).optional() }))
-    .min(1)
-    .max(5),
+    .array(z.object({ action_id: elementId, value: z.optional(shortText(2000)) }))
+    .check(z.minLength(1), z.maxLength(5)),
 });
 
 // Slack caps a plain_text_input at 3000 characters.
-const inputValue = z
-  .object({
-    value: shortText(3000).nullish(),
-    selected_user: slackId.nullish(),
-    selected_option: z
-      .object({ value: shortText(150) })
-      .passthrough()
-      .nullish(),
-    selected_date: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .nullish(),
-  })
-  .passthrough();
+const inputValue = z.looseObject({
+  value: z.nullish(shortText(3000)),
+  selected_user: z.nullish(slackId),
+  selected_option: z.nullish(z.looseObject({ value: shortText(150) })),
+  selected_date: z.nullish(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+});
 
 export const viewPayload = z.object({
-  team: z.object({ id: slackId }).nullish(),
-  user: z.object({ id: slackId, team_id: slackId.optional() }),
-  trigger_id: triggerId.optional(),
+  team: z.nullish(z.object({ id: slackId })),
+  user: z.object({ id: slackId, team_id: z.optional(slackId) }),
+  trigger_id: z.optional(triggerId),
   view: z.object({
     id: slackId,
-    team_id: slackId.optional(),
+    team_id: z.optional(slackId),
     private_metadata: shortText(3000),
     state: z.object({ values: boundedRecord(boundedRecord(inputValue, 25), 100) }),
   }),

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { HashWrite } from './flowStore.js';
 import type { KeyScheme } from './keys.js';
 import { scanKeys } from './scan.js';
@@ -11,16 +11,16 @@ export const connectionHealthSchema = z.object({
   /** When the connection was last checked again with its sealed credentials (ms since epoch). */
   checkedAt: z.number(),
   /** Since when it is broken (ms since epoch); kept while it stays broken. */
-  brokenSince: z.number().optional(),
+  brokenSince: z.optional(z.number()),
   /** What broke, in the vendor's words (never secret): the failed check's code, title, detail, missing. */
-  failure: z
-    .object({
+  failure: z.optional(
+    z.object({
       code: z.string(),
       title: z.string(),
       detail: z.string(),
-      missing: z.array(z.string()).optional(),
-    })
-    .optional(),
+      missing: z.optional(z.array(z.string())),
+    }),
+  ),
 });
 export type ConnectionHealth = z.infer<typeof connectionHealthSchema>;
 
@@ -30,8 +30,8 @@ const storedConnectionSchema = z.object({
   linkedAt: z.number(),
   flowId: z.string(),
   details: z.array(z.object({ label: z.string(), value: z.string() })),
-  expiresAt: z.string().optional(),
-  health: connectionHealthSchema.optional(),
+  expiresAt: z.optional(z.string()),
+  health: z.optional(connectionHealthSchema),
   sealed: z.string(),
 });
 export type StoredConnection = z.infer<typeof storedConnectionSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * An operator setting a vendor reads from the environment. `schema` checks and tidies the raw
@@ -10,7 +10,7 @@ export interface SystemSetting {
   name: string;
   /** What applies when the variable is not set. */
   default: string;
-  schema: z.ZodType<string, string | undefined>;
+  schema: z.ZodMiniType<string, string | undefined>;
 }
 
 /** Checked setting values by variable name, as config resolved them. */
@@ -24,23 +24,21 @@ const stripSlash = (value: string) => value.replace(/\/+$/, '');
 /** An http(s) base URL, without trailing slashes. */
 export function urlSetting(name: string, fallback: string, mustContain?: string): SystemSetting {
   const url = z
-    .string()
-    .trim()
-    .default(fallback)
-    .refine((value) => /^https?:\/\/[^\s/]+/i.test(value), 'must be an http(s) URL');
+    ._default(z.string().check(z.trim()), fallback)
+    .check(z.refine((value) => /^https?:\/\/[^\s/]+/i.test(value), 'must be an http(s) URL'));
   const schema = mustContain
-    ? url.refine((value) => value.includes(mustContain), { message: `must contain ${mustContain}` })
+    ? url.check(z.refine((value) => value.includes(mustContain), { message: `must contain ${mustContain}` }))
     : url;
-  return { name, default: fallback, schema: schema.transform(stripSlash) };
+  return { name, default: fallback, schema: z.pipe(schema, z.transform(stripSlash)) };
 }
 
 /** Any other text: the caller's checks on the trimmed value; the default when the variable is not set. */
 export function textSetting(
   name: string,
   fallback: string,
-  check: (trimmed: z.ZodString) => z.ZodType<string, string>,
+  check: (trimmed: z.ZodMiniString<string>) => z.ZodMiniType<string, string>,
 ): SystemSetting {
-  return { name, default: fallback, schema: check(z.string().trim()).default(fallback) };
+  return { name, default: fallback, schema: z._default(check(z.string().check(z.trim())), fallback) };
 }
 
 /** Reads settings from checked values; a setting that is not among them gets its default. */

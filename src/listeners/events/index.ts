@@ -1,20 +1,20 @@
 import type { App } from '@slack/bolt';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type FlowDeps, forWorkspace } from '../../flows/deps.js';
 import { publishHome } from '../../flows/homeTab.js';
 import { workspaceGone } from '../../flows/workspaceGone.js';
 
-const slackId = z.string().regex(/^[A-Z0-9]{2,40}$/);
+const slackId = z.string().check(z.regex(/^[A-Z0-9]{2,40}$/));
 const envelope = z.object({
   team_id: slackId,
-  enterprise_id: slackId.nullish(),
-  is_enterprise_install: z.boolean().optional(),
-  event: z.object({ tokens: z.object({ bot: z.array(z.string()).optional() }).optional() }).passthrough(),
+  enterprise_id: z.nullish(slackId),
+  is_enterprise_install: z.optional(z.boolean()),
+  event: z.looseObject({ tokens: z.optional(z.object({ bot: z.optional(z.array(z.string())) })) }),
 });
 
 const homeOpened = z.object({
   team_id: slackId,
-  event: z.object({ user: slackId, tab: z.string().max(20).optional() }),
+  event: z.object({ user: slackId, tab: z.optional(z.string().check(z.maxLength(20))) }),
 });
 
 /** Events from Slack: the Home tab opened, the app leaving a workspace. Bolt acknowledges events itself. */

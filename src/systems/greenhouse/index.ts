@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Translate } from '../../messages/index.js';
 import { type SettingReader, type SystemSetting, textSetting, urlSetting } from '../settings.js';
 import type { LinkableSystem, SystemModule } from '../types.js';
@@ -31,23 +31,29 @@ export const GREENHOUSE_AUTH_URL = urlSetting('GREENHOUSE_AUTH_URL', 'https://au
 
 /** Wintro's partner client, issued by Greenhouse Partner Support; unset = client credentials only. */
 export const GREENHOUSE_OAUTH_CLIENT_ID = textSetting('GREENHOUSE_OAUTH_CLIENT_ID', '', (text) =>
-  text.regex(/^[^\s]*$/, 'must be the Client ID Greenhouse Partner Support issued, without spaces').max(300),
+  text.check(
+    z.regex(/^[^\s]*$/, 'must be the Client ID Greenhouse Partner Support issued, without spaces'),
+    z.maxLength(300),
+  ),
 );
 export const GREENHOUSE_OAUTH_CLIENT_SECRET = textSetting('GREENHOUSE_OAUTH_CLIENT_SECRET', '', (text) =>
-  text
-    .regex(/^[^\s]*$/, 'must be the Client Secret Greenhouse Partner Support issued, without spaces')
-    .max(1000),
+  text.check(
+    z.regex(/^[^\s]*$/, 'must be the Client Secret Greenhouse Partner Support issued, without spaces'),
+    z.maxLength(1000),
+  ),
 );
 /** The bot's external base URL: Greenhouse sends the browser back to `<it>/oauth/greenhouse/callback`. */
 export const WINTRO_PUBLIC_URL: SystemSetting = {
   name: 'WINTRO_PUBLIC_URL',
   default: '',
-  schema: z
-    .string()
-    .trim()
-    .default('')
-    .refine((value) => value === '' || /^https?:\/\/[^\s/]+/i.test(value), 'must be an http(s) URL')
-    .transform((value) => value.replace(/\/+$/, '')),
+  schema: z.pipe(
+    z
+      ._default(z.string().check(z.trim()), '')
+      .check(
+        z.refine((value) => value === '' || /^https?:\/\/[^\s/]+/i.test(value), 'must be an http(s) URL'),
+      ),
+    z.transform((value: string) => value.replace(/\/+$/, '')),
+  ),
 };
 
 /** The partner client, when the operator set it up (client id, secret and the bot's public URL). */

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { DEFAULT_LANGUAGE, type Language, type Translate } from '../../messages/index.js';
 import { textSetting, urlSetting } from '../settings.js';
 import type { LinkableSystem, SystemModule } from '../types.js';
@@ -37,12 +38,12 @@ export const WORKABLE_API_URL = urlSetting(
 export const WORKABLE_RECRUITER_NAME = textSetting(
   'WINTRO_WORKABLE_RECRUITER_NAME',
   'Wintro Integration',
-  (text) => text.min(1).max(100),
+  (text) => text.check(z.minLength(1), z.maxLength(100)),
 );
 export const WORKABLE_RECRUITER_EMAIL = textSetting(
   'WINTRO_WORKABLE_RECRUITER_EMAIL',
   'integration@wintro.com',
-  (text) => text.regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'must be an email address'),
+  (text) => text.check(z.regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'must be an email address')),
 );
 
 const DEFAULT_SETUP: WorkableSetup = {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { translator } from '../../../src/messages/index.js';
 import { rateLimitedBy, transportFailure } from '../../../src/systems/outcomes.js';
 import { bearerGet, probeList } from '../../../src/systems/probes.js';
@@ -126,7 +127,7 @@ describe('probing a list endpoint', () => {
 describe('declared settings', () => {
   const base = urlSetting('ACME_API_URL', 'https://api.acme.example');
   const template = urlSetting('ACME_TEMPLATE_URL', 'https://{tenant}.acme.example', '{tenant}');
-  const name = textSetting('ACME_NAME', 'Wintro', (text) => text.min(1).max(5));
+  const name = textSetting('ACME_NAME', 'Wintro', (text) => text.check(z.minLength(1), z.maxLength(5)));
 
   it('check URLs, strip trailing slashes and require a placeholder when asked', () => {
     expect(base.schema.parse(' https://api.acme.example/// ')).toBe('https://api.acme.example');
