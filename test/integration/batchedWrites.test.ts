@@ -30,6 +30,15 @@ function counted(url = REDIS_URL, batched = true) {
   return { redis, calls };
 }
 
+/** A counted client, connected and warmed up: `writes()` counts the socket writes since. */
+async function ready(batched = true) {
+  const { redis, calls } = counted(REDIS_URL, batched);
+  await redis.connect();
+  await redis.ping();
+  const before = calls.count;
+  return { redis, writes: () => calls.count - before };
+}
+
 let privateRedis: PrivateRedis | undefined;
 
 beforeAll(async () => {
@@ -47,10 +56,7 @@ afterAll(async () => {
 
 describe('commands of one turn of the event loop', () => {
   it('leave in one write, and each gets its own reply', async () => {
-    const { redis, calls } = counted();
-    await redis.connect();
-    await redis.ping();
-    const before = calls.count;
+    const { redis, writes } = await ready();
     const replies = await Promise.all([
       redis.set(key('a'), 'one'),
       redis.set(key('b'), 'two', 'EX', 60, 'NX'),
@@ -58,17 +64,14 @@ describe('commands of one turn of the event loop', () => {
       redis.get(key('a')),
       redis.hgetall(key('h')),
     ]);
-    expect(calls.count - before).toBe(1);
+    expect(writes()).toBe(1);
     expect(replies).toEqual(['OK', 'OK', 1, 'one', { f: 'v' }]);
   });
 
   it('were one write each before (what the batching saves)', async () => {
-    const { redis, calls } = counted(REDIS_URL, false);
-    await redis.connect();
-    await redis.ping();
-    const before = calls.count;
+    const { redis, writes } = await ready(false);
     await Promise.all([redis.get(key('a')), redis.get(key('b')), redis.get(key('c'))]);
-    expect(calls.count - before).toBe(3);
+    expect(writes()).toBe(3);
   });
 
   it('fail one by one: a refused command leaves the others of its write answered', async () => {
@@ -132,44 +135,35 @@ describe('commands of one turn of the event loop', () => {
 
 describe('a write left for later', () => {
   it('joins the next command’s write, after it', async () => {
-    const { redis, calls } = counted();
-    await redis.connect();
-    await redis.ping();
-    const before = calls.count;
+    const { redis, writes } = await ready();
     let later: Promise<unknown> | undefined;
     writeLater(redis, () => {
       later = redis.set(key('later'), 'kept');
     });
     expect(later).toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(calls.count - before).toBe(0);
+    expect(writes()).toBe(0);
     const read = await redis.get(key('later'));
     // The command that came first was sent first: the write followed it in the same system call.
     expect(read).toBeNull();
     expect(await later).toBe('OK');
-    expect(calls.count - before).toBe(1);
+    expect(writes()).toBe(1);
     expect(await redis.get(key('later'))).toBe('kept');
   });
 
   it('goes on its own when no command comes', async () => {
-    const { redis, calls } = counted();
-    await redis.connect();
-    await redis.ping();
-    const before = calls.count;
+    const { redis, writes } = await ready();
     const sent = new Promise<unknown>((resolve) =>
       writeLater(redis, () => resolve(redis.set(key('alone'), '1'))),
     );
     const started = Date.now();
     expect(await sent).toBe('OK');
     expect(Date.now() - started).toBeGreaterThanOrEqual(LATER_WRITE_MAX_WAIT_MS - 5);
-    expect(calls.count - before).toBe(1);
+    expect(writes()).toBe(1);
   });
 
   it('joins the writes being gathered when it is left in the same turn', async () => {
-    const { redis, calls } = counted();
-    await redis.connect();
-    await redis.ping();
-    const before = calls.count;
+    const { redis, writes } = await ready();
     const first = redis.set(key('same-turn'), 'a');
     let later: Promise<unknown> | undefined;
     writeLater(redis, () => {
@@ -178,7 +172,7 @@ describe('a write left for later', () => {
     expect(later).toBeDefined();
     await first;
     expect(await later).toBe(2);
-    expect(calls.count - before).toBe(1);
+    expect(writes()).toBe(1);
   });
 
   it('is sent at once on a connection that does not batch', async () => {
