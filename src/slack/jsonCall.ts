@@ -38,8 +38,9 @@ export function createJsonCall(token: string | undefined, options: WebClientOpti
 }
 
 /**
- * The bot's reads (`users.info`) the same way, with their few plain arguments form-encoded as the
- * Web API client sends them: `users.info` takes no JSON body. The client's own work around a call
+ * The bot's other calls (`users.info`, `conversations.open`, `usergroups.users.list`) the same way,
+ * with their few plain arguments form-encoded as the Web API client sends them: `users.info` takes no
+ * JSON body. The client's own work around a call
  * (argument checks, a copy of the request and of the answer for debug lines, its queue) cost a
  * new person's first command more than the call's transport did (bench/README.md).
  */
