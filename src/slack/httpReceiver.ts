@@ -71,14 +71,15 @@ const pathOf = (url: string | undefined) => new URL(url ?? '/', 'http://localhos
  * `body.ssl_check` on whatever a signed body parses to, outside any try, so a body that parses to
  * `null` (raw `null`, or `payload=null`) is never answered and its rejection goes unhandled; and a
  * view submission without its view fails inside Bolt with a 500. Such bodies are answered 400 here;
- * everything else reaches Bolt untouched (it reuses the buffered body).
+ * everything else reaches Bolt untouched (it reuses the buffered body). The signature is checked
+ * here, once: Bolt's own check would decode, parse and hash the same body a second time.
  * With `installLinks`, the install path first checks the link Wintro handed out.
  */
 export function createHttpReceiver(
   options: HTTPReceiverOptions,
   installLinks?: { path: string; answer: InstallLinkAnswer },
 ): HTTPReceiver {
-  const receiver = new HTTPReceiver(options);
+  const receiver = new HTTPReceiver({ ...options, signatureVerification: false });
   const bolt = receiver.requestListener;
   receiver.requestListener = (req, res) => {
     const { installer } = receiver;

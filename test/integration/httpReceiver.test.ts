@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { App } from '@slack/bolt';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -105,5 +106,34 @@ describe("the bot's HTTP receiver", () => {
     const body = encodeForm({ payload: JSON.stringify(payload) });
     const response = await post(body, signedHeaders(body));
     expect(response.status).toBe(200);
+  });
+
+  it('checks a signature once, and still refuses a stale one and answers an unsigned ssl_check', async () => {
+    // The module Bolt's HTTP functions call for every signed request.
+    const verifyRequest = createRequire(import.meta.url)('@slack/bolt/dist/receivers/verify-request.js');
+    const verify = vi.spyOn(verifyRequest, 'verifySlackRequest');
+    try {
+      const payload = {
+        type: 'view_submission',
+        team: { id: 'T0ACME' },
+        user: { id: 'U1', team_id: 'T0ACME' },
+        view: { id: 'V1', callback_id: 'wintro.credentials', team_id: 'T0ACME', state: { values: {} } },
+      };
+      const body = encodeForm({ payload: JSON.stringify(payload) });
+      expect((await post(body, signedHeaders(body))).status).toBe(200);
+      expect(verify).toHaveBeenCalledTimes(1);
+
+      const stale = Math.floor(Date.now() / 1000) - 10 * 60;
+      const staleHeaders = {
+        'x-slack-request-timestamp': String(stale),
+        'x-slack-signature': signature(SECRET, stale, body),
+      };
+      expect((await post(body, staleHeaders)).status).toBe(401);
+
+      const check = await post(encodeForm({ ssl_check: '1', token: 'anything' }), {});
+      expect(check.status).toBe(200);
+    } finally {
+      verify.mockRestore();
+    }
   });
 });
