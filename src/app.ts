@@ -76,7 +76,7 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
   timeAcknowledgements(app, deps.metrics);
   registerListeners(app, deps);
   app.error(async (error) => {
-    // With several listeners on one request Bolt wraps their errors in one; each is logged as itself.
+    // Bolt wraps the errors of several listeners on one request in one; each is logged as itself.
     const errors = (error as { originals?: Error[] }).originals ?? [error];
     for (const message of new Set(errors.map((each) => each.message))) {
       logger.error({ error: message, code: error.code }, 'Unhandled error in a listener');

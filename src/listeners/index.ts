@@ -1,16 +1,16 @@
 import type { App } from '@slack/bolt';
 import type { FlowDeps } from '../flows/deps.js';
 import { prepareCommand } from '../flows/preparedLink.js';
-import { claimedInTheirStep, registerActions } from './actions/index.js';
-import { registerCommands } from './commands/index.js';
-import { registerEvents } from './events/index.js';
+import { actionRoutes, claimedInTheirStep } from './actions/index.js';
+import { commandRoutes } from './commands/index.js';
+import { eventRoutes } from './events/index.js';
 import { parseAndClaim } from './middleware.js';
-import { registerViews } from './views/index.js';
+import { routeRequests } from './router.js';
+import { formRoutes } from './views/index.js';
 
 /**
- * Bolt registration: the shared middleware first, then one listener for the command, one for every
- * button, one for every form and one for every event (Bolt runs each listener's middleware on
- * every request, so fewer listeners cost each request less).
+ * Bolt registration: the shared middleware first, then the bot's listeners behind one router (the
+ * command, every button, every form, every event; see router.ts for why not one Bolt listener each).
  */
 export function registerListeners(app: App, deps: FlowDeps) {
   app.use(
@@ -20,8 +20,7 @@ export function registerListeners(app: App, deps: FlowDeps) {
       prepareCommand: prepareCommand(deps),
     }),
   );
-  registerCommands(app, deps);
-  registerActions(app, deps);
-  registerViews(app, deps);
-  registerEvents(app, deps);
+  app.use(
+    routeRequests([...commandRoutes(deps), ...actionRoutes(deps), ...formRoutes(deps), ...eventRoutes(deps)]),
+  );
 }

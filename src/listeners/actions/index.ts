@@ -1,4 +1,4 @@
-import type { App, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { ACTIONS } from '../../blocks/ids.js';
 import { followAuthorizationLink } from '../../flows/authorization.js';
 import { openCredentialsForm } from '../../flows/credentialsForm.js';
@@ -22,6 +22,7 @@ import {
 import { unknownButton } from '../../flows/unknownButton.js';
 import { askUnlink, confirmUnlink } from '../../flows/unlink.js';
 import { buttonListener } from '../answer.js';
+import { actionRoute, type Route } from '../router.js';
 
 /** Every button, by action id, and what handles it. */
 const BUTTONS: [string, ClickHandler][] = [
@@ -56,19 +57,19 @@ const ANSWERS: [string, ClickHandler][] = [
 const OWN_ACTION = /^(?:flow|pick|handover|linkers|connection|home)\./;
 
 /** Which handler a click goes to, and whether its answer replaces the message that had the button. */
-type Route = { handler: ClickHandler; answer: 'ephemeral' | 'replace' };
+type ButtonRoute = { handler: ClickHandler; answer: 'ephemeral' | 'replace' };
 
-const EXACT_ROUTES = new Map<string, Route>([
-  ...BUTTONS.map(([id, handler]): [string, Route] => [id, { handler, answer: 'ephemeral' }]),
-  ...ANSWERS.map(([id, handler]): [string, Route] => [id, { handler, answer: 'replace' }]),
+const EXACT_ROUTES = new Map<string, ButtonRoute>([
+  ...BUTTONS.map(([id, handler]): [string, ButtonRoute] => [id, { handler, answer: 'ephemeral' }]),
+  ...ANSWERS.map(([id, handler]): [string, ButtonRoute] => [id, { handler, answer: 'replace' }]),
 ]);
 /** Action ids that carry a choice after a colon, e.g. `flow.variant:personio-recruiting`. */
-const CHOICE_ROUTES = new Map<string, Route>([
+const CHOICE_ROUTES = new Map<string, ButtonRoute>([
   [ACTIONS.variant, { handler: chooseVariant, answer: 'ephemeral' }],
   // The picker's answer replaces the picker, so the list does not stay behind.
   [ACTIONS.pick, { handler: pickSystem, answer: 'replace' }],
 ]);
-const UNKNOWN_ROUTE: Route = { handler: unknownButton, answer: 'ephemeral' };
+const UNKNOWN_ROUTE: ButtonRoute = { handler: unknownButton, answer: 'ephemeral' };
 
 const choiceOf = (actionId: string) => {
   const colon = actionId.indexOf(':');
@@ -76,7 +77,7 @@ const choiceOf = (actionId: string) => {
 };
 
 /** The handler of an action id of ours: an exact id, then one with a choice, else "unknown". */
-function routeOf(actionId: string): Route {
+function routeOf(actionId: string): ButtonRoute {
   const choice = choiceOf(actionId);
   return EXACT_ROUTES.get(actionId) ?? (choice ? CHOICE_ROUTES.get(choice) : undefined) ?? UNKNOWN_ROUTE;
 }
@@ -89,18 +90,18 @@ const MOVES_A_FLOW = new Set<string>([ACTIONS.begin, ACTIONS.next, ACTIONS.back,
 export const claimedInTheirStep = (actionId: string) =>
   MOVES_A_FLOW.has(actionId) || choiceOf(actionId) === ACTIONS.variant;
 
-/**
- * One Bolt listener for every button of ours: Bolt runs each registered listener's middleware on
- * every request, so one listener that looks its handler up costs a click far less than one per id.
- */
-export function registerActions(app: App, deps: FlowDeps) {
+/** Every button of ours, in one route that looks the click's handler up by its action id. */
+export function actionRoutes(deps: FlowDeps): Route[] {
   const routes = [...EXACT_ROUTES.values(), ...CHOICE_ROUTES.values(), UNKNOWN_ROUTE];
   const listeners = new Map(
     routes.map((route) => [route, buttonListener(deps, route.handler, route.answer)]),
   );
-  app.action(OWN_ACTION, (args) => {
-    const actionId = 'action_id' in args.action ? args.action.action_id : '';
-    const listener = listeners.get(routeOf(actionId)) as Middleware<SlackActionMiddlewareArgs>;
-    return listener(args);
-  });
+  return [
+    actionRoute(OWN_ACTION, (args) => {
+      const actionId = 'action_id' in args.action ? args.action.action_id : '';
+      // Every route has its listener: routeOf only answers with one of them.
+      const listener = listeners.get(routeOf(actionId)) as Middleware<SlackActionMiddlewareArgs>;
+      return listener(args);
+    }),
+  ];
 }

@@ -1,8 +1,8 @@
-import type { App } from '@slack/bolt';
 import * as z from 'zod/mini';
 import { type FlowDeps, forWorkspace } from '../../flows/deps.js';
 import { publishHome } from '../../flows/homeTab.js';
 import { workspaceGone } from '../../flows/workspaceGone.js';
+import { eventRoute, type Route } from '../router.js';
 
 const slackId = z.string().check(z.regex(/^[A-Z0-9]{2,40}$/));
 const envelope = z.object({
@@ -18,7 +18,7 @@ const homeOpened = z.object({
 });
 
 /** Events from Slack: the Home tab opened, the app leaving a workspace. Bolt acknowledges events itself. */
-export function registerEvents(app: App, deps: FlowDeps) {
+export function eventRoutes(deps: FlowDeps): Route[] {
   const onGone =
     (needsBotToken: boolean) =>
     async ({ body }: { body: unknown }) => {
@@ -47,9 +47,9 @@ export function registerEvents(app: App, deps: FlowDeps) {
     app_uninstalled: onGone(false),
     tokens_revoked: onGone(true),
   };
-  // One Bolt listener for them all, as for buttons and forms: Bolt runs every listener's middleware
-  // on every request.
-  app.event(new RegExp(`^(${Object.keys(listeners).join('|')})$`), async ({ event, body, context }) => {
-    await listeners[event.type]?.({ body, context });
-  });
+  return [
+    eventRoute(new Set(Object.keys(listeners)), async ({ event, body, context }) => {
+      await listeners[event.type]?.({ body, context });
+    }),
+  ];
 }

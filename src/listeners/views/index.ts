@@ -1,4 +1,3 @@
-import type { App } from '@slack/bolt';
 import { CREDENTIALS_CALLBACK, DECLINE_CALLBACK, HELP_CALLBACK } from '../../blocks/ids.js';
 import { submitCredentials } from '../../flows/credentialsForm.js';
 import type { FlowDeps } from '../../flows/deps.js';
@@ -6,6 +5,7 @@ import { submitDecline } from '../../flows/helpAnswers.js';
 import { submitHelpRequest } from '../../flows/helpRequests.js';
 import type { FormHandler } from '../../flows/requests.js';
 import { formListener } from '../answer.js';
+import { formRoute, type Route } from '../router.js';
 
 /** Every form (modal), by callback id. */
 const FORMS: Record<string, FormHandler> = {
@@ -14,17 +14,13 @@ const FORMS: Record<string, FormHandler> = {
   [DECLINE_CALLBACK]: submitDecline,
 };
 
-const escaped = (id: string) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * One Bolt listener for every form: Bolt runs each registered listener's middleware on every
- * request, so the forms share one and it looks the form's handler up by callback id.
- */
-export function registerViews(app: App, deps: FlowDeps) {
+/** Every form of ours, in one route that looks the form's handler up by its callback id. */
+export function formRoutes(deps: FlowDeps): Route[] {
   const listeners = new Map(Object.entries(FORMS).map(([id, handler]) => [id, formListener(deps, handler)]));
-  const ownForm = new RegExp(`^(${[...listeners.keys()].map(escaped).join('|')})$`);
-  app.view(ownForm, (args) => {
-    const listener = listeners.get(args.view.callback_id);
-    return listener ? listener(args) : args.next();
-  });
+  return [
+    formRoute(new Set(listeners.keys()), (args) => {
+      const listener = listeners.get(args.view.callback_id);
+      return listener ? listener(args) : args.next();
+    }),
+  ];
 }
