@@ -18,8 +18,22 @@ import { requestOf } from './middleware.js';
 import { fieldValues, selectedUser } from './payloads.js';
 import { workLimit } from './workLimit.js';
 
+/**
+ * The longest a request waits for a place before it is handled anyway: a second, of the 3 seconds
+ * Slack gives its acknowledgement, however slow Slack's answers to the work ahead of it are.
+ */
+const MAX_WAIT_FOR_A_PLACE_MS = 1000;
+
 /** Button clicks being handled at once, in this process (see workLimit.ts). */
-const clickWork = workLimit(64);
+const clickWork = workLimit(64, MAX_WAIT_FOR_A_PLACE_MS);
+
+/**
+ * Commands being handled at once, in this process (see workLimit.ts). A new person's command lives
+ * through three Slack calls and two Redis round trips; 32 at a time keep a burst's commands from
+ * all holding that work at once, which at 50 concurrent commands in the benchmark cost about a
+ * fifth more CPU per command, garbage collection mostly (bench/README.md).
+ */
+const commandWork = workLimit(32, MAX_WAIT_FOR_A_PLACE_MS);
 
 /** For logs: the message of whatever was thrown. */
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -43,7 +57,7 @@ export function commandListener(
   deps: FlowDeps,
   handler: (deps: FlowDeps, request: CommandRequest) => Promise<CommandResult>,
 ): Middleware<SlackCommandMiddlewareArgs> {
-  return async ({ ack, respond, context }) => {
+  const listen: Middleware<SlackCommandMiddlewareArgs> = async ({ ack, respond, context }) => {
     const request = requestOf(context);
     if (request?.surface !== 'command' || 'malformed' in request) {
       // Nobody to ask the language of: the request did not say who sent it.
@@ -120,6 +134,8 @@ export function commandListener(
     await replied;
     if (followUp) await say(followUp);
   };
+  // As for clicks: a burst waits for a place before its acknowledgement, not after it.
+  return (args) => commandWork(() => listen(args));
 }
 
 /**

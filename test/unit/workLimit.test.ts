@@ -31,4 +31,37 @@ describe('the work limit', () => {
     );
     expect(await limited(async () => 'next')).toBe('next');
   });
+
+  it('starts work that waited its longest over the limit, and keeps the order for the rest', async () => {
+    const limited = workLimit(1, 50);
+    const events: string[] = [];
+    let release = () => {};
+    const slow = limited(
+      () =>
+        new Promise<void>((resolve) => {
+          events.push('slow started');
+          release = () => {
+            events.push('slow done');
+            resolve();
+          };
+        }),
+    );
+    const waited = limited(async () => {
+      events.push('waiter started');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(events).toEqual(['slow started']);
+    // Past its longest wait: it starts although the slow work still holds the one place.
+    await waited;
+    expect(events).toEqual(['slow started', 'waiter started']);
+    // The place is still taken: the next one waits, then gets the place the slow work frees.
+    const third = limited(async () => {
+      events.push('third started');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(events).toEqual(['slow started', 'waiter started']);
+    release();
+    await Promise.all([slow, third]);
+    expect(events).toEqual(['slow started', 'waiter started', 'slow done', 'third started']);
+  });
 });
