@@ -55,6 +55,17 @@ const signedHeaders = (body: string) => {
   };
 };
 
+/** A well-formed submission of the credentials form, as a signed form body carries it. */
+const submissionBody = () =>
+  encodeForm({
+    payload: JSON.stringify({
+      type: 'view_submission',
+      team: { id: 'T0ACME' },
+      user: { id: 'U1', team_id: 'T0ACME' },
+      view: { id: 'V1', callback_id: 'wintro.credentials', team_id: 'T0ACME', state: { values: {} } },
+    }),
+  });
+
 describe("the bot's HTTP receiver", () => {
   it('answers unsigned and badly signed requests 401, counts them, and logs one summary rather than a line each', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], shouldAdvanceTime: true });
@@ -97,13 +108,7 @@ describe("the bot's HTTP receiver", () => {
   });
 
   it('still hands a well-formed signed submission to its listener', async () => {
-    const payload = {
-      type: 'view_submission',
-      team: { id: 'T0ACME' },
-      user: { id: 'U1', team_id: 'T0ACME' },
-      view: { id: 'V1', callback_id: 'wintro.credentials', team_id: 'T0ACME', state: { values: {} } },
-    };
-    const body = encodeForm({ payload: JSON.stringify(payload) });
+    const body = submissionBody();
     const response = await post(body, signedHeaders(body));
     expect(response.status).toBe(200);
   });
@@ -113,13 +118,7 @@ describe("the bot's HTTP receiver", () => {
     const verifyRequest = createRequire(import.meta.url)('@slack/bolt/dist/receivers/verify-request.js');
     const verify = vi.spyOn(verifyRequest, 'verifySlackRequest');
     try {
-      const payload = {
-        type: 'view_submission',
-        team: { id: 'T0ACME' },
-        user: { id: 'U1', team_id: 'T0ACME' },
-        view: { id: 'V1', callback_id: 'wintro.credentials', team_id: 'T0ACME', state: { values: {} } },
-      };
-      const body = encodeForm({ payload: JSON.stringify(payload) });
+      const body = submissionBody();
       expect((await post(body, signedHeaders(body))).status).toBe(200);
       expect(verify).toHaveBeenCalledTimes(1);
 
