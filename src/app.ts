@@ -75,12 +75,10 @@ export async function createWintroApp(config: Config, options: AppOptions = {}):
   });
   timeAcknowledgements(app, deps.metrics);
   registerListeners(app, deps);
+  // Requests reach the bot's listeners through one middleware (listeners/router.ts), so Bolt has
+  // no listeners of its own whose errors it would wrap together: each error is one.
   app.error(async (error) => {
-    // Bolt wraps the errors of several listeners on one request in one; each is logged as itself.
-    const errors = (error as { originals?: Error[] }).originals ?? [error];
-    for (const message of new Set(errors.map((each) => each.message))) {
-      logger.error({ error: message, code: error.code }, 'Unhandled error in a listener');
-    }
+    logger.error({ error: error.message, code: error.code }, 'Unhandled error in a listener');
   });
   return lifecycle(config, { app, deps, stores, logger, customReceiver: Boolean(options.receiver) });
 }
